@@ -1,0 +1,15 @@
+using AiRaceSim.Model.Random;
+
+namespace AiRaceSim.Model.Equations;
+
+/// <summary>GenAI patent families (P1). Patents are an output only (P2): nothing reads them back.</summary>
+public static class Patents
+{
+    /// <summary>(P1) μ = π_c · Ir^β · M_c, families per month.</summary>
+    public static double Expected(double propensity, double researchSpend, double elasticity, double subsidy) =>
+        researchSpend <= 0 ? 0 : propensity * Math.Pow(researchSpend, elasticity) * subsidy;
+
+    /// <summary>(P1) A negative-binomial count around μ; μ itself in a deterministic run.</summary>
+    public static double Count(double expected, double dispersion, double uniform, bool deterministic) =>
+        deterministic ? expected : CountQuantiles.NegativeBinomial(expected, dispersion, uniform);
+}

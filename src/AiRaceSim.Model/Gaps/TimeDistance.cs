@@ -1,0 +1,148 @@
+namespace AiRaceSim.Model.Gaps;
+
+/// <summary>How far a reported gap can be trusted.</summary>
+public enum GapFlag : byte
+{
+    /// <summary>Measured on the series (linear within months, or on dated steps).</summary>
+    Exact = 0,
+    /// <summary>The level was reached before the series starts; taken from the leader's trend.</summary>
+    Extrapolated = 1,
+    /// <summary>A bound: the true gap is at least this many months.</summary>
+    AtLeast = 2,
+    /// <summary>A bound: the true gap is at most this many months (the leader never reached the level).</summary>
+    AtMost = 3,
+    /// <summary>No gap: a side has no level yet.</summary>
+    Undefined = 4,
+}
+
+public readonly record struct GapResult(double Months, GapFlag Flag)
+{
+    public static readonly GapResult Undefined = new(double.NaN, GapFlag.Undefined);
+
+    /// <summary>The same distance seen from the other side: bounds swap direction.</summary>
+    public GapResult Negate() => new(-Months, Flag switch
+    {
+        GapFlag.AtLeast => GapFlag.AtMost,
+        GapFlag.AtMost => GapFlag.AtLeast,
+        _ => Flag,
+    });
+}
+
+/// <summary>A monthly series inside an array: element k at <c>Data[Offset + k·Stride]</c> (member-interleaved histories).</summary>
+public readonly record struct MonthlySeries(double[] Data, int Offset = 0, int Stride = 1)
+{
+    public double this[int k] => Data[Offset + k * Stride];
+}
+
+/// <summary>
+/// Sicherl's time distance (G2): the gap of a follower behind a leader at t is S = t − τ*,
+/// τ* = min{τ : L(τ) ≥ level}. Works on monthly model series (linear interpolation between
+/// months) and on irregular dated series (step levels, running maximum). A negative value means
+/// the follower leads. Only order comparisons pick the crossing month, so a strictly increasing
+/// transform of the level leaves the month unchanged (and the whole value, on dated series).
+/// </summary>
+public static class TimeDistance
+{
+    /// <summary>
+    /// S = t − τ* for a level against the leader's months 0..t. <paramref name="hint"/> is a month
+    /// before which the leader is known to stay below the level (0 if unknown); it is advanced,
+    /// so a caller whose levels never fall (frontiers) finds each crossing in O(1) amortised.
+    /// </summary>
+    public static GapResult Behind(in MonthlySeries leader, int t, double level, ref int hint, PreStartHistory? before = null)
+    {
+        if (double.IsNaN(level) || double.IsNegativeInfinity(level)) return GapResult.Undefined;
+        int k = Math.Max(hint, 0);
+        while (k <= t && !(leader[k] >= level)) k++;
+        hint = k;
+        if (k > t) return new GapResult(0, GapFlag.AtMost); // never reached: τ* > t, so S < 0
+        if (k > 0)
+        {
+            double lo = leader[k - 1], hi = leader[k];
+            double tau = double.IsNegativeInfinity(lo) ? k : k - 1 + (level - lo) / (hi - lo);
+            return new GapResult(t - tau, GapFlag.Exact);
+        }
+        if (leader[0] == level) return new GapResult(t, GapFlag.Exact);
+        return BeforeStart(leader, t, level, before);
+    }
+
+    /// <summary>
+    /// The gap of follower behind leader at t: positive when the follower trails, negative (the
+    /// leader's distance behind the follower) when it leads.
+    /// </summary>
+    public static GapResult Gap(in MonthlySeries leader, in MonthlySeries follower, int t, ref int leaderHint, ref int followerHint,
+        PreStartHistory? leaderBefore = null, PreStartHistory? followerBefore = null)
+    {
+        double x = follower[t], y = leader[t];
+        if (double.IsNaN(x) || double.IsNaN(y) || double.IsNegativeInfinity(x) || double.IsNegativeInfinity(y)) return GapResult.Undefined;
+        if (x <= y) return Behind(leader, t, x, ref leaderHint, leaderBefore);
+        return Behind(follower, t, y, ref followerHint, followerBefore).Negate();
+    }
+
+    /// <summary>Convenience for whole arrays (tests, analysis of recorded series).</summary>
+    public static GapResult Gap(double[] leader, double[] follower, int t)
+    {
+        int a = 0, b = 0;
+        return Gap(new MonthlySeries(leader), new MonthlySeries(follower), t, ref a, ref b);
+    }
+
+    /// <summary>S for a level on a dated series: step levels from each date, running maximum.</summary>
+    public static GapResult BehindDated(IReadOnlyList<(double Month, double Level)> leader, double t, double level)
+    {
+        if (double.IsNaN(level) || double.IsNegativeInfinity(level) || leader.Count == 0) return GapResult.Undefined;
+        if (leader[0].Month > t) return GapResult.Undefined;
+        if (level <= leader[0].Level) return new GapResult(t - leader[0].Month, GapFlag.AtLeast);
+        double runMax = double.NegativeInfinity;
+        foreach (var (month, value) in leader)
+        {
+            if (month > t) break;
+            runMax = Math.Max(runMax, value);
+            if (runMax >= level) return new GapResult(t - month, GapFlag.Exact);
+        }
+        return new GapResult(0, GapFlag.AtMost);
+    }
+
+    /// <summary>The gap between two dated series at t (each level the running maximum of observations up to t).</summary>
+    public static GapResult GapDated(IReadOnlyList<(double Month, double Level)> leader, IReadOnlyList<(double Month, double Level)> follower, double t)
+    {
+        double x = LevelAt(follower, t), y = LevelAt(leader, t);
+        if (double.IsNegativeInfinity(x) || double.IsNegativeInfinity(y)) return GapResult.Undefined;
+        return x <= y ? BehindDated(leader, t, x) : BehindDated(follower, t, y).Negate();
+    }
+
+    /// <summary>The running maximum of the observations dated at or before t (−∞ before the first).</summary>
+    public static double LevelAt(IReadOnlyList<(double Month, double Level)> series, double t)
+    {
+        double level = double.NegativeInfinity;
+        foreach (var (month, value) in series)
+        {
+            if (month > t) break;
+            level = Math.Max(level, value);
+        }
+        return level;
+    }
+
+    private static GapResult BeforeStart(in MonthlySeries leader, int t, double level, PreStartHistory? before)
+    {
+        if (before is { Points.Count: > 0 } h)
+        {
+            if (level <= h.Points[0].Level) return new GapResult(t - h.Points[0].Month, GapFlag.AtLeast);
+            double runMax = double.NegativeInfinity, lastMonth = h.Points[0].Month;
+            foreach (var (month, value) in h.Points)
+            {
+                runMax = Math.Max(runMax, value);
+                lastMonth = month;
+                if (runMax >= level) return new GapResult(t - month, GapFlag.Exact);
+            }
+            // Between the last dated level and the first model month: linear.
+            double tau = lastMonth + (level - runMax) / (leader[0] - runMax) * (0 - lastMonth);
+            return new GapResult(t - tau, GapFlag.Exact);
+        }
+        int span = Math.Min(12, t);
+        double slope = span > 0 ? (leader[span] - leader[0]) / span : 0;
+        if (!(slope > 0)) return new GapResult(t, GapFlag.AtLeast);
+        return new GapResult(t - (level - leader[0]) / slope, GapFlag.Extrapolated);
+    }
+}
+
+/// <summary>A leader's dated levels before the series starts, months relative to the series start (≤ 0), ascending.</summary>
+public sealed record PreStartHistory(IReadOnlyList<(double Month, double Level)> Points);

@@ -1,0 +1,29 @@
+using AiRaceSim.Model.Random;
+
+namespace AiRaceSim.Model.Parameters;
+
+/// <summary>
+/// The members of one block (global indices <c>First .. First+Count−1</c>) and the scenario
+/// seed: turns distributions into one value per member. A deterministic run uses every
+/// distribution's central value and keeps all monthly shocks at their medians.
+/// </summary>
+public sealed record MemberDraws(ulong Seed, int First, int Count, bool Deterministic)
+{
+    public double[] Draw(Distribution d, int actor, int slot, int month = CounterRng.SetupMonth)
+    {
+        var values = new double[Count];
+        Fill(values, d, actor, slot, month);
+        return values;
+    }
+
+    public void Fill(Span<double> values, Distribution d, int actor, int slot, int month)
+    {
+        if (d is Fixed f) { values.Fill(f.Value); return; }
+        if (Deterministic) { values.Fill(d.Central); return; }
+        for (int m = 0; m < values.Length; m++) values[m] = d.Draw(Seed, First + m, actor, month, slot);
+    }
+
+    /// <summary>The uniform behind a monthly shock; 0.5 (the median) in a deterministic run.</summary>
+    public double Uniform(int member, int actor, int month, int slot) =>
+        Deterministic ? 0.5 : CounterRng.Uniform(Seed, First + member, actor, month, slot);
+}

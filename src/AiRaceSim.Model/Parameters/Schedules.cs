@@ -1,0 +1,79 @@
+using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Time;
+
+namespace AiRaceSim.Model.Parameters;
+
+/// <summary>A value that changes at dates: the last step dated at or before a month applies (the first before all).</summary>
+public sealed record StepSchedule(IReadOnlyList<(Month From, double Value)> Steps)
+{
+    public static StepSchedule Constant(double value) => new([(new Month(0), value)]);
+
+    public double At(Month t)
+    {
+        double v = Steps[0].Value;
+        for (int i = 1; i < Steps.Count && Steps[i].From <= t; i++) v = Steps[i].Value;
+        return v;
+    }
+}
+
+/// <summary>
+/// Funding_i(t) of C2: a level (M$ per month) at a reference date and yearly growth factors
+/// that change at dates (segment k applies from its date until the next; the first also before).
+/// </summary>
+public sealed record FundingSchedule(Distribution Level, Month At, IReadOnlyList<(Month From, Distribution GrowthPerYear)> Growth)
+{
+    public static FundingSchedule Flat(double musdPerMonth, Month at) => new(new Fixed(musdPerMonth), at, [(at, new Fixed(1.0))]);
+
+    public int SegmentAt(Month t)
+    {
+        int k = 0;
+        for (int i = 1; i < Growth.Count && Growth[i].From <= t; i++) k = i;
+        return k;
+    }
+}
+
+/// <summary>Funding schedules drawn for the members of a block: level and per-segment monthly log-growth.</summary>
+public sealed class FundingDraws
+{
+    private readonly FundingSchedule _schedule;
+    private readonly double[] _level;
+    private readonly double[][] _logGrowthPerMonth; // [segment][member], natural log
+
+    public FundingDraws(FundingSchedule schedule, MemberDraws d, int actor, int firstSlot)
+    {
+        _schedule = schedule;
+        _level = d.Draw(schedule.Level, actor, firstSlot);
+        _logGrowthPerMonth = new double[schedule.Growth.Count][];
+        for (int k = 0; k < schedule.Growth.Count; k++)
+        {
+            var g = d.Draw(schedule.Growth[k].GrowthPerYear, actor, firstSlot + 1 + k);
+            for (int m = 0; m < g.Length; m++)
+            {
+                if (g[m] <= 0) throw new ArgumentException($"funding growth per year must be > 0, got {g[m]}");
+                g[m] = Math.Log(g[m]) / 12.0;
+            }
+            _logGrowthPerMonth[k] = g;
+        }
+    }
+
+    /// <summary>Funding in month t for each member: the level carried from the reference date along the segments.</summary>
+    public void LevelAt(Month t, Span<double> into)
+    {
+        for (int m = 0; m < into.Length; m++)
+        {
+            double log = 0;
+            if (t > _schedule.At)
+                for (var s = _schedule.At; s < t; s += 1) log += _logGrowthPerMonth[_schedule.SegmentAt(s)][m];
+            else
+                for (var s = t; s < _schedule.At; s += 1) log -= _logGrowthPerMonth[_schedule.SegmentAt(s)][m];
+            into[m] = _level[m] * Math.Exp(log);
+        }
+    }
+
+    /// <summary>The growth factor that carries funding from month t to t+1.</summary>
+    public double MonthlyFactor(Month t, int member) => Math.Exp(_logGrowthPerMonth[_schedule.SegmentAt(t)][member]);
+
+    public int SegmentAt(Month t) => _schedule.SegmentAt(t);
+
+    public double[] LogGrowthOfSegment(int k) => _logGrowthPerMonth[k];
+}

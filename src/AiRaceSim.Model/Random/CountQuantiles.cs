@@ -1,0 +1,84 @@
+using MathNet.Numerics;
+
+namespace AiRaceSim.Model.Random;
+
+/// <summary>
+/// Inverse CDFs of the Poisson and negative binomial laws, which MathNet.Numerics lacks: the
+/// smallest k with CDF(k) ≥ u. The pmf is summed upward from 0 by its recurrence, which costs
+/// a multiply per step and is exact; for large means, where that walk is long (and p(0) may
+/// underflow), the walk starts at a normal guess whose CDF comes from MathNet's regularised
+/// gamma and beta functions and moves one step at a time.
+/// </summary>
+public static class CountQuantiles
+{
+    private const double DirectWalkLimit = 64;
+
+    public static double Poisson(double mean, double u)
+    {
+        if (mean <= 0) return 0;
+        if (mean <= DirectWalkLimit)
+        {
+            double p = Math.Exp(-mean), cdf = p;
+            int k = 0;
+            while (cdf < u && p > 0)
+            {
+                k++;
+                p *= mean / k;
+                cdf += p;
+            }
+            return k;
+        }
+        return WalkFrom(Guess(mean, mean, u), k => SpecialFunctions.GammaUpperRegularized(k + 1, mean),
+            k => Math.Exp(k * Math.Log(mean) - mean - SpecialFunctions.GammaLn(k + 1)), u);
+    }
+
+    public static double NegativeBinomial(double mean, double dispersion, double u)
+    {
+        if (mean <= 0) return 0;
+        double p = dispersion / (dispersion + mean); // success probability
+        if (mean <= DirectWalkLimit)
+        {
+            double pk = Math.Pow(p, dispersion), cdf = pk;
+            int k = 0;
+            while (cdf < u && pk > 0)
+            {
+                pk *= (k + dispersion) / (k + 1) * (1 - p);
+                k++;
+                cdf += pk;
+            }
+            return k;
+        }
+        double variance = mean + mean * mean / dispersion;
+        return WalkFrom(Guess(mean, variance, u), k => SpecialFunctions.BetaRegularized(dispersion, k + 1, p),
+            k => Math.Exp(SpecialFunctions.GammaLn(k + dispersion) - SpecialFunctions.GammaLn(k + 1)
+                          - SpecialFunctions.GammaLn(dispersion) + dispersion * Math.Log(p) + k * Math.Log(1 - p)), u);
+    }
+
+    private static int Guess(double mean, double variance, double u) =>
+        Math.Max(0, (int)Math.Floor(mean + Math.Sqrt(variance) * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u)));
+
+    /// <summary>From a guess k, step down while CDF(k−1) ≥ u, else up until CDF(k) ≥ u.</summary>
+    private static double WalkFrom(int k, Func<int, double> cdf, Func<int, double> pmf, double u)
+    {
+        double c = cdf(k);
+        if (c >= u)
+        {
+            while (k > 0)
+            {
+                double below = c - pmf(k);
+                if (below < u) break;
+                c = below;
+                k--;
+            }
+            return k;
+        }
+        while (c < u)
+        {
+            k++;
+            double step = pmf(k);
+            if (step <= 0 && c > 1 - 1e-15) break;
+            c += step;
+        }
+        return k;
+    }
+}

@@ -1,0 +1,39 @@
+namespace AiRaceSim.Model.Random;
+
+/// <summary>
+/// Counter-based random numbers: every draw is a pure function of
+/// (scenario seed, member index, actor, month, draw slot). Nothing is carried from one draw to
+/// the next, so results cannot depend on how members are split into blocks, on grain placement,
+/// or on the order in which actors step.
+/// </summary>
+/// <remarks>
+/// Each key word is folded in with the SplitMix64 finaliser (Steele, Lea and Flood 2014), a
+/// bijective 64-bit mixer with full avalanche; chaining it over the five words gives
+/// independent-looking streams for any difference in any key word.
+/// </remarks>
+public static class CounterRng
+{
+    /// <summary>Month value used for draws made once per run (parameter draws), not per month.</summary>
+    public const int SetupMonth = int.MinValue;
+
+    public static ulong Bits(ulong seed, long member, int actor, int month, int slot)
+    {
+        ulong h = Mix(seed + 0x9E3779B97F4A7C15UL);
+        h = Mix(h ^ ((ulong)member * 0xD1B54A32D192ED03UL + 0x8CB92BA72F3D8DD7UL));
+        h = Mix(h ^ ((ulong)(uint)actor * 0xAEF17502108EF2D9UL + 0x9E3779B97F4A7C15UL));
+        h = Mix(h ^ ((ulong)(uint)month * 0xDB4F0B9175AE2165UL + 0x632BE59BD9B4E019UL));
+        h = Mix(h ^ ((ulong)(uint)slot * 0x4C8F2F1A2B3C4D5FUL + 0x2545F4914F6CDD1DUL));
+        return h;
+    }
+
+    /// <summary>A uniform number strictly inside (0, 1), safe to feed to any inverse CDF.</summary>
+    public static double Uniform(ulong seed, long member, int actor, int month, int slot) =>
+        ((Bits(seed, member, actor, month, slot) >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,47 @@
+using AiRaceSim.Model.State;
+
+namespace AiRaceSim.Model.Simulation;
+
+/// <summary>
+/// What the world shows every firm at the start of month t (computed at the end of t−1): the
+/// best open model, the API models, the best published algorithms L_pub months back, and per
+/// firm its revenue, its share of national budgets and, in its entry month, its entry level.
+/// Arrays over members; in one process these are references, between grains copies.
+/// </summary>
+public sealed class WorldView(int firms, int members)
+{
+    public double[] OpenBest = new double[members];
+    public double[] BestPublishedLagged = new double[members];
+    /// <summary>Per firm: K at t−1 if it serves an API, else null.</summary>
+    public double[]?[] ApiCapability = new double[]?[firms];
+    public double[][] Revenue = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
+    public double[][] NationalShare = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
+    /// <summary>Per firm entering this month with a frontier_at entry: the world frontier of that date.</summary>
+    public double[]?[] EntryLevel = new double[]?[firms];
+}
+
+/// <summary>What one firm reports to the world at the end of a month (references into its state).</summary>
+public sealed record FirmReport(
+    int Index, int CountryIndex, bool Active, bool OpenWeights, bool ServesApi, bool Publishes,
+    double[] Capability, double[] Algorithmic, double[] LargestRunLogFlop, double[] Budget)
+{
+    public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.OpenWeights, f.Spec.ServesApi,
+        f.Spec.Publishes, f.Capability, f.Algorithmic, f.LargestRunLogFlop, f.Budget);
+}
+
+/// <summary>What one country's market shows the world at the end of a month: appeal of each firm and spending.</summary>
+public sealed record MarketReport(int CountryIndex, double[][] Appeal, double[] Spend)
+{
+    public static MarketReport Of(CountryState c) => new(c.Index, c.Appeal, c.Spend);
+}
+
+/// <summary>What a firm reads from its home government in month t (references into the country state).</summary>
+public sealed record HomePolicy(
+    int[] Tier, double[] Enforcement, double[] SmugglingBase, double[] Vouchers, double[] Support,
+    double[] ChipOutput, double[] ChipEfficiency, bool[] LicensingOn, bool[] ApprovalRound,
+    double[] PatentPropensity, double[] PatentQuality, double[] PatentSubsidy, double[][] ApiAccess)
+{
+    public static HomePolicy Of(CountryState c) => new(c.Tier, c.Enforcement, c.SmugglingBase, c.Vouchers, c.Support,
+        c.ChipOutput, c.ChipEfficiency, c.LicensingOn, c.ApprovalRound, c.PatentPropensity, c.PatentQuality,
+        c.PatentSubsidy, c.ApiAccess);
+}

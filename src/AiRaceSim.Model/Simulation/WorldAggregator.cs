@@ -1,0 +1,182 @@
+using AiRaceSim.Model.Equations;
+using AiRaceSim.Model.Gaps;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.State;
+using AiRaceSim.Model.Time;
+
+namespace AiRaceSim.Model.Simulation;
+
+/// <summary>
+/// The world's end of month: country and world frontiers (G1), the best open, API-served and
+/// published models, market shares and revenue (M3, M4), national budget shares, and the gaps
+/// (G2) of country pairs and of each firm behind the world frontier.
+/// </summary>
+public static class WorldAggregator
+{
+    /// <summary>Before the first month: the view firms see in month 0, from their start state. Writes no history.</summary>
+    public static void Prepare(WorldState w, IReadOnlyList<FirmReport> firms)
+    {
+        BuildView(w, firms, slot: 0);
+        NationalShares(w, firms, useBudget: false);
+        PrepareEntries(w, w.Spec.Start);
+    }
+
+    /// <summary>Aggregates month <paramref name="t"/> once every government and firm has stepped it.</summary>
+    public static void Aggregate(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<MarketReport> markets,
+        GlobalDraws g, Month t)
+    {
+        int ti = t - w.Spec.Start, n = w.Members, at = ti * n;
+        if (ti != w.MonthsDone) throw new InvalidOperationException($"world expected month index {w.MonthsDone}, got {ti}");
+
+        // G1: country frontiers (running maxima over firms and months), world frontier.
+        for (int c = 0; c < w.CountryFrontier.Length; c++)
+        {
+            var k = w.CountryFrontier[c].AsSpan(at, n);
+            var lc = w.CountryComputeFrontier[c].AsSpan(at, n);
+            if (ti > 0)
+            {
+                w.CountryFrontier[c].AsSpan(at - n, n).CopyTo(k);
+                w.CountryComputeFrontier[c].AsSpan(at - n, n).CopyTo(lc);
+            }
+            foreach (var f in firms)
+            {
+                if (f.CountryIndex != c || !(f.Active || Entered(f))) continue;
+                for (int m = 0; m < n; m++)
+                {
+                    k[m] = Math.Max(k[m], f.Capability[m]);
+                    lc[m] = Math.Max(lc[m], f.LargestRunLogFlop[m]);
+                }
+            }
+        }
+        for (int m = 0; m < n; m++)
+        {
+            double kw = double.NegativeInfinity, cw = double.NegativeInfinity;
+            for (int c = 0; c < w.CountryFrontier.Length; c++)
+            {
+                kw = Math.Max(kw, w.CountryFrontier[c][at + m]);
+                cw = Math.Max(cw, w.CountryComputeFrontier[c][at + m]);
+            }
+            w.WorldFrontier[at + m] = kw; w.WorldComputeFrontier[at + m] = cw;
+        }
+
+        BuildView(w, firms, slot: ti + 1);
+        MarketsAndRevenue(w, firms, markets, g, at);
+        NationalShares(w, firms, useBudget: true);
+        Gaps(w, firms, ti);
+        w.MonthsDone = ti + 1;
+        PrepareEntries(w, t + 1);
+    }
+
+    private static bool Entered(FirmReport f) => f.Capability.Length > 0 && !double.IsNaN(f.Capability[0]);
+
+    /// <summary>K_open, the API models and â for next month; copies, since firms overwrite their arrays.</summary>
+    private static void BuildView(WorldState w, IReadOnlyList<FirmReport> firms, int slot)
+    {
+        var v = w.View;
+        var published = w.BestPublished[slot];
+        Array.Fill(v.OpenBest, double.NegativeInfinity);
+        foreach (var f in firms)
+        {
+            if (!f.Active) { v.ApiCapability[f.Index] = null; continue; }
+            if (f.OpenWeights) for (int m = 0; m < w.Members; m++) v.OpenBest[m] = Math.Max(v.OpenBest[m], f.Capability[m]);
+            if (f.Publishes) for (int m = 0; m < w.Members; m++) published[m] = Math.Max(published[m], f.Algorithmic[m]);
+            if (f.ServesApi)
+            {
+                var api = v.ApiCapability[f.Index] ??= new double[w.Members];
+                f.Capability.AsSpan(0, w.Members).CopyTo(api);
+            }
+            else v.ApiCapability[f.Index] = null;
+        }
+        // â(t + 1 − L_pub), the earliest known value while the lag reaches before the start.
+        int lagged = Math.Max(0, slot + 1 - w.Spec.Parameters.PublicationLagMonths);
+        w.BestPublished[Math.Min(lagged, slot)].AsSpan().CopyTo(v.BestPublishedLagged);
+    }
+
+    /// <summary>(M3, M4) Logit shares of each market among the firms selling there, and revenue for next month's budget.</summary>
+    private static void MarketsAndRevenue(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<MarketReport> markets,
+        GlobalDraws g, int at)
+    {
+        int n = w.Members;
+        foreach (var rev in w.View.Revenue) Array.Clear(rev);
+        Span<double> weight = firms.Count <= 64 ? stackalloc double[firms.Count] : new double[firms.Count];
+        foreach (var market in markets)
+        {
+            var shares = w.Shares[market.CountryIndex];
+            for (int m = 0; m < n; m++)
+            {
+                double reference = w.WorldFrontier[at + m], total = 0;
+                for (int j = 0; j < firms.Count; j++)
+                {
+                    var f = firms[j];
+                    weight[j] = f.Active ? Markets.ShareWeight(market.Appeal[f.Index][m], g.ShareBeta[m], f.Capability[m], reference) : 0;
+                    total += weight[j];
+                }
+                for (int j = 0; j < firms.Count; j++)
+                {
+                    double s = Markets.Share(weight[j], total);
+                    shares[firms[j].Index][m] = s;
+                    w.View.Revenue[firms[j].Index][m] += Markets.RevenueTerm(s, market.Spend[m]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Each active firm's share of its country's firm budgets (funding before the first month).</summary>
+    private static void NationalShares(WorldState w, IReadOnlyList<FirmReport> firms, bool useBudget)
+    {
+        int n = w.Members;
+        for (int c = 0; c < w.Spec.Countries.Count; c++)
+            for (int m = 0; m < n; m++)
+            {
+                double total = 0;
+                foreach (var f in firms) if (f.CountryIndex == c && f.Active) total += useBudget ? f.Budget[m] : 1;
+                foreach (var f in firms)
+                    if (f.CountryIndex == c)
+                        w.View.NationalShare[f.Index][m] = f.Active && total > 0 ? (useBudget ? f.Budget[m] : 1) / total : 0;
+            }
+    }
+
+    /// <summary>(G2) Gaps of the measured country pairs and of each firm behind the world frontier.</summary>
+    private static void Gaps(WorldState w, IReadOnlyList<FirmReport> firms, int ti)
+    {
+        var board = w.Gaps;
+        for (int p = 0; p < board.Pairs.Count; p++)
+        {
+            int follower = w.Spec.CountryIndex(board.Pairs[p].Of), leader = w.Spec.CountryIndex(board.Pairs[p].Behind);
+            int[] hL = w.PairHints[4 * p], hF = w.PairHints[4 * p + 1], cL = w.PairHints[4 * p + 2], cF = w.PairHints[4 * p + 3];
+            for (int m = 0; m < w.Members; m++)
+            {
+                var k = TimeDistance.Gap(w.CountrySeries(leader, m), w.CountrySeries(follower, m), ti, ref hL[m], ref hF[m],
+                    w.CountryHistory[leader], w.CountryHistory[follower]);
+                board.Capability[p][m] = k.Months; w.CapabilityGapFlag[p][m] = k.Flag;
+                var c = TimeDistance.Gap(w.CountryComputeSeries(leader, m), w.CountryComputeSeries(follower, m), ti, ref cL[m], ref cF[m]);
+                board.Compute[p][m] = c.Months; w.ComputeGapFlag[p][m] = c.Flag;
+            }
+        }
+        foreach (var f in firms)
+        {
+            int[] hk = w.FirmHints[2 * f.Index], hc = w.FirmHints[2 * f.Index + 1];
+            for (int m = 0; m < w.Members; m++)
+            {
+                w.FirmGap[f.Index][m] = f.Active || Entered(f)
+                    ? TimeDistance.Behind(w.WorldSeries(m), ti, f.Capability[m], ref hk[m]).Months : double.NaN;
+                w.FirmComputeGap[f.Index][m] = f.Active || Entered(f)
+                    ? TimeDistance.Behind(w.WorldComputeSeries(m), ti, f.LargestRunLogFlop[m], ref hc[m]).Months : double.NaN;
+            }
+        }
+    }
+
+    /// <summary>For firms entering in month <paramref name="next"/> at a past frontier: that frontier, per member.</summary>
+    private static void PrepareEntries(WorldState w, Month next)
+    {
+        for (int j = 0; j < w.Spec.Firms.Count; j++)
+        {
+            var spec = w.Spec.Firms[j];
+            if (spec.Entry != next || spec.EntryCapability is not FrontierAt fa) { w.View.EntryLevel[j] = null; continue; }
+            int di = fa.Date - w.Spec.Start;
+            if (di < 0 || di >= w.MonthsDone)
+                throw new InvalidOperationException($"firm '{spec.Id}': frontier_at {fa.Date} is outside the months simulated before its entry");
+            w.View.EntryLevel[j] = w.WorldFrontier.AsSpan(di * w.Members, w.Members).ToArray();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Random;
+
+namespace AiRaceSim.Model.State;
+
+/// <summary>
+/// A government's state over the members of a block: policy levels, its market, its chip
+/// industry, its perceived gap. Arrays are indexed by member; per-firm arrays by the firm's
+/// position in the scenario.
+/// </summary>
+public sealed class CountryState
+{
+    public readonly string Id;
+    public readonly int Index, Members, TierCount;
+    private readonly string[] _firmIds;
+
+    // Export controls imposed on this country, and smuggling.
+    public readonly int[] Tier;
+    public readonly double[] Enforcement, SmugglingBase;
+    // Support, vouchers, chip fund, patent subsidy (M$/month or rates).
+    public readonly double[] Support, Vouchers, ChipFund, PatentSubsidy, PatentPropensity, PatentQuality;
+    // Licensing (K5, M3): whether on, its hazard and longest wait; months since the last approval round.
+    public readonly bool[] LicensingOn;
+    public readonly double[] LicensingHazard;
+    public readonly int[] LicensingMaxMonths, MonthsSinceApprovalRound;
+    /// <summary>Set during the government step: whether this month is an approval round (K5).</summary>
+    public readonly bool[] ApprovalRound;
+    // Access of this country to each firm's API (w_api, K3) and appeal of each firm's models here (A, M3).
+    public readonly double[][] ApiAccess, Appeal, BaseAccess, BaseAppeal;
+    public readonly bool[][] Blocked;
+    private readonly bool[] _isForeign;
+    // Domestic chips (C3, C5).
+    public readonly double[] ChipOutput, ChipEfficiency, ChipEfficiencyStart, ChipEfficiencyCeiling, CumulativeChips,
+        LearningChips, ChipGrowth, ChipFundResponse, FabCapital;
+    // Market (M1, M2).
+    public readonly double[] Adoption, Potential, AdoptionP, AdoptionQ, SpendPerAdopter, SpendLogGrowth, Spend;
+    // Perception (G3).
+    public readonly bool HasPerception;
+    public readonly double[] Perceived, Kappa, Bias, NoiseSd;
+
+    public CountryState(WorldSpec spec, int index, MemberDraws d)
+    {
+        var c = spec.Countries[index];
+        Id = c.Id; Index = index; Members = d.Count; TierCount = spec.ExportTiers.Count;
+        int n = d.Count, actor = ActorKey.Of("country", c.Id), slot = DrawSlot.ParameterBase;
+        double[] D(Distribution x) => d.Draw(x, actor, slot++);
+        _firmIds = spec.Firms.Select(f => f.Id).ToArray();
+
+        Tier = new int[n]; Enforcement = new double[n]; SmugglingBase = D(c.SmugglingBase);
+        Support = D(c.Support); Vouchers = D(c.Vouchers); ChipFund = D(c.ChipFund); PatentSubsidy = D(c.PatentSubsidy);
+        PatentPropensity = D(c.PatentPropensity); PatentQuality = D(c.PatentQuality);
+        LicensingOn = new bool[n]; LicensingHazard = new double[n]; LicensingMaxMonths = new int[n];
+        MonthsSinceApprovalRound = new int[n]; ApprovalRound = new bool[n];
+
+        var foreignAccess = D(c.ForeignApiAccess);
+        int fc = spec.Firms.Count;
+        ApiAccess = new double[fc][]; Appeal = new double[fc][]; BaseAccess = new double[fc][]; BaseAppeal = new double[fc][];
+        Blocked = new bool[fc][]; _isForeign = new bool[fc];
+        for (int j = 0; j < fc; j++)
+        {
+            var f = spec.Firms[j];
+            bool home = f.Country == c.Id;
+            _isForeign[j] = !home;
+            var appeal = d.Draw(f.ForeignAppeal, ActorKey.Of("firm", f.Id), DrawSlot.ParameterBase + 90);
+            BaseAccess[j] = new double[n]; BaseAppeal[j] = new double[n]; Blocked[j] = new bool[n];
+            for (int m = 0; m < n; m++)
+            {
+                BaseAccess[j][m] = home ? 1 : f.OffersApiAbroad ? foreignAccess[m] : 0;
+                BaseAppeal[j][m] = home ? 1 : f.OffersApiAbroad ? appeal[m] * foreignAccess[m] : 0;
+            }
+            ApiAccess[j] = (double[])BaseAccess[j].Clone();
+            Appeal[j] = (double[])BaseAppeal[j].Clone();
+        }
+
+        var chips = c.DomesticChips;
+        ChipOutput = D(chips.OutputPerMonth); ChipGrowth = D(chips.GrowthPerMonth); ChipFundResponse = D(chips.FundResponse);
+        FabCapital = D(chips.FabCapitalMusd); ChipEfficiencyStart = D(chips.EfficiencyStart);
+        ChipEfficiencyCeiling = D(chips.EfficiencyCeiling); LearningChips = D(chips.LearningChips);
+        ChipEfficiency = (double[])ChipEfficiencyStart.Clone(); CumulativeChips = new double[n];
+
+        var mk = c.Market;
+        AdoptionP = D(mk.InnovationP); AdoptionQ = D(mk.ImitationQ); Potential = D(mk.Potential);
+        Adoption = D(mk.InitialAdoption); SpendPerAdopter = D(mk.SpendPerAdopter);
+        SpendLogGrowth = D(mk.SpendGrowthPerYear);
+        for (int m = 0; m < n; m++) SpendLogGrowth[m] = Math.Log(SpendLogGrowth[m]) / 12.0;
+        Spend = new double[n];
+
+        HasPerception = c.Perception is not null;
+        var p = c.Perception ?? new PerceptionSpec { Of = c.Id, Behind = c.Id };
+        Perceived = new double[n]; Array.Fill(Perceived, double.NaN);
+        Kappa = D(p.Kappa); Bias = D(p.Bias); NoiseSd = D(p.NoiseSd);
+    }
+
+    public int FirmSlot(string firmId) => Array.IndexOf(_firmIds, firmId);
+
+    public void Block(int firm, int m, double leakage)
+    {
+        Blocked[firm][m] = true;
+        ApiAccess[firm][m] = leakage;
+        Appeal[firm][m] = BaseAppeal[firm][m] > 0 ? leakage * (BaseAppeal[firm][m] / Math.Max(BaseAccess[firm][m], 1e-12)) : 0;
+        if (LicensingOn[m] && _isForeign[firm]) Appeal[firm][m] = 0;
+    }
+
+    public void Unblock(int firm, int m)
+    {
+        Blocked[firm][m] = false;
+        ApiAccess[firm][m] = BaseAccess[firm][m];
+        Appeal[firm][m] = LicensingOn[m] && _isForeign[firm] ? 0 : BaseAppeal[firm][m];
+    }
+
+    /// <summary>Licensing on: unlicensed (foreign) models leave the market (M3); off: their appeal returns.</summary>
+    public void SetLicensing(int m, bool on, double hazard, int maxMonths)
+    {
+        LicensingOn[m] = on; LicensingHazard[m] = hazard; LicensingMaxMonths[m] = maxMonths;
+        MonthsSinceApprovalRound[m] = 0;
+        for (int j = 0; j < _isForeign.Length; j++)
+        {
+            if (!_isForeign[j]) continue;
+            if (on) Appeal[j][m] = 0;
+            else if (Blocked[j][m]) Appeal[j][m] = ApiAccess[j][m] * (BaseAppeal[j][m] / Math.Max(BaseAccess[j][m], 1e-12));
+            else Appeal[j][m] = BaseAppeal[j][m];
+        }
+    }
+}

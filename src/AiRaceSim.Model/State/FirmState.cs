@@ -1,0 +1,71 @@
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Time;
+
+namespace AiRaceSim.Model.State;
+
+/// <summary>Index of the four chip channels of C3, in the fixed order used to break ties.</summary>
+public enum Channel { Frontier = 0, Compliant = 1, Smuggled = 2, Domestic = 3 }
+
+/// <summary>
+/// One firm's state over the members of a block, and its parameters drawn per member. The
+/// arrays are updated in place every month, so stepping allocates nothing.
+/// </summary>
+public sealed class FirmState
+{
+    public const int Channels = 4;
+
+    public readonly FirmSpec Spec;
+    public readonly int Index, CountryIndex, Actor, Members;
+    /// <summary>Whether the firm has entered and not left (the same in every member).</summary>
+    public bool Active { get; set; }
+    public bool Exited { get; set; }
+    public bool OpenWeights { get; set; }
+
+    // Drawn parameters.
+    public readonly double[] ComputeShare, ResearchShare, Distillation, InitialCompute, InitialResearch, AlgorithmicLag;
+    public readonly FundingDraws FundingDraws;
+
+    // Money this month (M$/month).
+    public readonly double[] Funding, Budget, ComputeSpend, ResearchSpend, Revenue;
+    // Compute: installed H100e, utilisation-weighted H100e, this month's additions by channel, the current run.
+    public readonly double[] Installed, Utilised, RunAccumulated, LastRunLogFlop, LargestRunLogFlop;
+    public readonly double[][] AddedByChannel;
+    // Knowledge and capability.
+    public readonly double[] ResearchStock, Absorption, Algorithmic, Base, Teacher, Candidate, Capability, Pending;
+    // Patents: this month, cumulative, quality-weighted cumulative.
+    public readonly double[] Patents, PatentsCumulative, PatentsQualityCumulative;
+    /// <summary>Share of the country's firm budgets last month (for support and domestic chip allocation).</summary>
+    public readonly double[] NationalShare;
+
+    public FirmState(WorldSpec spec, int index, MemberDraws d)
+    {
+        Spec = spec.Firms[index];
+        Index = index;
+        CountryIndex = spec.CountryIndex(Spec.Country);
+        Actor = ActorKey.Of("firm", Spec.Id);
+        Members = d.Count;
+        OpenWeights = Spec.OpenWeights;
+        int slot = DrawSlot.ParameterBase;
+        double[] D(Distribution x) => d.Draw(x, Actor, slot++);
+        ComputeShare = D(Spec.ComputeShare); ResearchShare = D(Spec.ResearchShare); Distillation = D(Spec.Distillation);
+        InitialCompute = D(Spec.InitialCompute); InitialResearch = D(Spec.InitialResearchStock);
+        AlgorithmicLag = D(Spec.AlgorithmicLagMonths);
+        FundingDraws = new FundingDraws(Spec.Funding, d, Actor, DrawSlot.ParameterBase + 40);
+
+        double[] Z() => new double[Members];
+        double[] NaNs() { var a = new double[Members]; Array.Fill(a, double.NaN); return a; }
+        Funding = Z(); Budget = Z(); ComputeSpend = Z(); ResearchSpend = Z(); Revenue = Z();
+        Installed = Z(); Utilised = Z(); RunAccumulated = Z(); LastRunLogFlop = NaNs(); LargestRunLogFlop = NaNs();
+        AddedByChannel = [Z(), Z(), Z(), Z()];
+        ResearchStock = Z(); Absorption = Z(); Algorithmic = NaNs(); Base = NaNs(); Teacher = NaNs();
+        Candidate = NaNs(); Capability = NaNs(); Pending = NaNs();
+        Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
+        NationalShare = Z();
+    }
+
+    public Month EntryMonth(Month start) => Spec.Entry is { } e && e > start ? e : start;
+
+    /// <summary>Whether month t (offset from its entry) ends one of its training runs (C6).</summary>
+    public bool RunEndsAt(Month t, Month start) => (t - EntryMonth(start) + 1) % Spec.RunMonths == 0;
+}

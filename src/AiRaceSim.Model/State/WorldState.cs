@@ -1,0 +1,74 @@
+using AiRaceSim.Model.Gaps;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Simulation;
+
+namespace AiRaceSim.Model.State;
+
+/// <summary>
+/// The world of one block: frontier histories (month-major, member-minor: element
+/// <c>[ti·n + m]</c>), the pairs whose gaps are measured, per-firm gaps, market shares, and the
+/// view shown to firms next month.
+/// </summary>
+public sealed class WorldState
+{
+    public readonly WorldSpec Spec;
+    public readonly int Members, Months;
+    /// <summary>Months aggregated so far (the next month to step is Start + MonthsDone).</summary>
+    public int MonthsDone { get; internal set; }
+
+    public readonly double[][] CountryFrontier, CountryComputeFrontier;
+    public readonly double[] WorldFrontier, WorldComputeFrontier;
+    /// <summary>Best published algorithmic efficiency â: slot 0 is the start state, slot k+1 month k.</summary>
+    public readonly double[][] BestPublished;
+    public readonly PreStartHistory?[] CountryHistory;
+
+    public readonly GapBoard Gaps;
+    public readonly GapFlag[][] CapabilityGapFlag, ComputeGapFlag;
+    internal readonly int[][] PairHints; // per pair: leader and follower hints, capability then compute
+    public readonly double[][] FirmGap, FirmComputeGap;
+    internal readonly int[][] FirmHints;
+    /// <summary>Market shares [country][firm][member] of the last month.</summary>
+    public readonly double[][][] Shares;
+    public readonly WorldView View;
+
+    public WorldState(WorldSpec spec, int members)
+    {
+        Spec = spec; Members = members; Months = spec.Months;
+        int nc = spec.Countries.Count, nf = spec.Firms.Count, size = Months * members;
+        CountryFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();
+        CountryComputeFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();
+        WorldFrontier = NegInf(size); WorldComputeFrontier = NegInf(size);
+        BestPublished = Enumerable.Range(0, Months + 1).Select(_ => NegInf(members)).ToArray();
+        CountryHistory = spec.Countries.Select(c => c.HistoryBeforeStart.Count == 0 ? null
+            : new PreStartHistory(c.HistoryBeforeStart.Select(h => ((double)(h.Date - spec.Start), h.Level)).ToList())).ToArray();
+
+        Gaps = new GapBoard(MeasuredPairs(spec), members);
+        CapabilityGapFlag = Gaps.Pairs.Select(_ => new GapFlag[members]).ToArray();
+        ComputeGapFlag = Gaps.Pairs.Select(_ => new GapFlag[members]).ToArray();
+        PairHints = Enumerable.Range(0, Gaps.Pairs.Count * 4).Select(_ => new int[members]).ToArray();
+        FirmGap = Enumerable.Range(0, nf).Select(_ => NaN(members)).ToArray();
+        FirmComputeGap = Enumerable.Range(0, nf).Select(_ => NaN(members)).ToArray();
+        FirmHints = Enumerable.Range(0, nf * 2).Select(_ => new int[members]).ToArray();
+        Shares = Enumerable.Range(0, nc).Select(_ => Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray()).ToArray();
+        View = new WorldView(nf, members);
+    }
+
+    /// <summary>The scenario's gap pairs plus every pair a rule or a perception reads, without repeats, in that order.</summary>
+    public static List<GapPair> MeasuredPairs(WorldSpec spec)
+    {
+        var pairs = new List<GapPair>();
+        void Add(string of, string behind) { var p = new GapPair(of, behind); if (!pairs.Contains(p)) pairs.Add(p); }
+        foreach (var p in spec.GapPairs) Add(p.Of, p.Behind);
+        foreach (var c in spec.Countries) if (c.Perception is { } p) Add(p.Of, p.Behind);
+        foreach (var r in spec.Rules) Add(r.Of, r.Behind);
+        return pairs;
+    }
+
+    public MonthlySeries CountrySeries(int country, int member) => new(CountryFrontier[country], member, Members);
+    public MonthlySeries CountryComputeSeries(int country, int member) => new(CountryComputeFrontier[country], member, Members);
+    public MonthlySeries WorldSeries(int member) => new(WorldFrontier, member, Members);
+    public MonthlySeries WorldComputeSeries(int member) => new(WorldComputeFrontier, member, Members);
+
+    private static double[] NegInf(int n) { var a = new double[n]; Array.Fill(a, double.NegativeInfinity); return a; }
+    private static double[] NaN(int n) { var a = new double[n]; Array.Fill(a, double.NaN); return a; }
+}
