@@ -38,8 +38,10 @@ public readonly record struct MonthlySeries(double[] Data, int Offset = 0, int S
 /// Sicherl's time distance (G2): the gap of a follower behind a leader at t is S = t − τ*,
 /// τ* = min{τ : L(τ) ≥ level}. Works on monthly model series (linear interpolation between
 /// months) and on irregular dated series (step levels, running maximum). A negative value means
-/// the follower leads. Only order comparisons pick the crossing month, so a strictly increasing
-/// transform of the level leaves the month unchanged (and the whole value, on dated series).
+/// the follower leads, and 0 when both stand at the same level (flat stretches of two equal
+/// frontiers are no gap). Only order comparisons pick the crossing month, so a strictly
+/// increasing transform of the level leaves that month unchanged (and the whole value, on dated
+/// series or where levels meet at whole months).
 /// </summary>
 public static class TimeDistance
 {
@@ -74,7 +76,8 @@ public static class TimeDistance
     {
         double x = follower[t], y = leader[t];
         if (double.IsNaN(x) || double.IsNaN(y) || double.IsNegativeInfinity(x) || double.IsNegativeInfinity(y)) return GapResult.Undefined;
-        if (x <= y) return Behind(leader, t, x, ref leaderHint, leaderBefore);
+        if (x == y) return new GapResult(0, GapFlag.Exact); // level with each other: neither is behind
+        if (x < y) return Behind(leader, t, x, ref leaderHint, leaderBefore);
         return Behind(follower, t, y, ref followerHint, followerBefore).Negate();
     }
 
@@ -106,7 +109,8 @@ public static class TimeDistance
     {
         double x = LevelAt(follower, t), y = LevelAt(leader, t);
         if (double.IsNegativeInfinity(x) || double.IsNegativeInfinity(y)) return GapResult.Undefined;
-        return x <= y ? BehindDated(leader, t, x) : BehindDated(follower, t, y).Negate();
+        if (x == y) return new GapResult(0, GapFlag.Exact);
+        return x < y ? BehindDated(leader, t, x) : BehindDated(follower, t, y).Negate();
     }
 
     /// <summary>The running maximum of the observations dated at or before t (−∞ before the first).</summary>

@@ -1,0 +1,85 @@
+using AiRaceSim.Model.Random;
+using MathNet.Numerics.Distributions;
+
+namespace AiRaceSim.Model.Tests;
+
+public class RandomTests
+{
+    [Fact]
+    public void Draws_are_pure_functions_of_their_key()
+    {
+        Assert.Equal(CounterRng.Bits(7, 3, 11, 40, 2), CounterRng.Bits(7, 3, 11, 40, 2));
+        var seen = new HashSet<ulong>
+        {
+            CounterRng.Bits(7, 3, 11, 40, 2), CounterRng.Bits(8, 3, 11, 40, 2), CounterRng.Bits(7, 4, 11, 40, 2),
+            CounterRng.Bits(7, 3, 12, 40, 2), CounterRng.Bits(7, 3, 11, 41, 2), CounterRng.Bits(7, 3, 11, 40, 3),
+        };
+        Assert.Equal(6, seen.Count);
+    }
+
+    [Fact]
+    public void Uniforms_lie_strictly_inside_the_unit_interval_and_are_uniform()
+    {
+        const int n = 200_000;
+        var bins = new int[10];
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double u = CounterRng.Uniform(1, i, 5, 0, 1);
+            Assert.InRange(u, double.Epsilon, 1 - 1e-17);
+            bins[(int)(u * 10)]++;
+            sum += u;
+        }
+        Assert.Equal(0.5, sum / n, 2);
+        // χ² with 9 degrees of freedom: 27.88 is its 0.999 quantile.
+        double chi2 = bins.Sum(b => Math.Pow(b - n / 10.0, 2) / (n / 10.0));
+        Assert.True(chi2 < 27.88, $"chi2 = {chi2}");
+    }
+
+    [Fact]
+    public void Continuous_inverse_cdfs_give_known_quantiles()
+    {
+        Assert.Equal(1.959963985, new NormalDist(0, 1).InverseCdf(0.975), 6);
+        var ln = LogNormalDist.FromMedianP95(8, 14);
+        Assert.Equal(8, ln.InverseCdf(0.5), 9);
+        Assert.Equal(14, ln.InverseCdf(0.95), 6);
+        Assert.Equal(0.5, new BetaDist(4, 4).InverseCdf(0.5), 9);
+        Assert.Equal(0.3, new BetaDist(2, 2, 0, 0.6).InverseCdf(0.5), 9);
+        Assert.Equal(0.15 + 0.35 * 0.25, new UniformDist(0.15, 0.5).InverseCdf(0.25), 12);
+        // Triangular(0, 1, 2): F(x) = x²/2 on [0, 1], so the 0.125 quantile is 0.5.
+        Assert.Equal(0.5, new TriangularDist(0, 1, 2).InverseCdf(0.125), 9);
+        Assert.Equal(3.0, new DiscreteDist([1, 2, 3], [1, 1, 2]).InverseCdf(0.6));
+        Assert.Equal(1.0, new DiscreteDist([1, 2, 3], [1, 1, 2]).InverseCdf(0.2));
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(5)]
+    [InlineData(63)]
+    [InlineData(250)]
+    [InlineData(3000)]
+    public void Count_inverse_cdfs_return_the_smallest_k_whose_cdf_reaches_u(double mean)
+    {
+        foreach (double u in new[] { 0.001, 0.05, 0.3, 0.5, 0.77, 0.95, 0.999 })
+        {
+            int k = (int)CountQuantiles.Poisson(mean, u);
+            Assert.True(Poisson.CDF(mean, k) >= u - 1e-9, $"Poisson({mean}) u={u} k={k}");
+            Assert.True(k == 0 || Poisson.CDF(mean, k - 1) < u + 1e-9, $"Poisson({mean}) u={u} k={k} not smallest");
+
+            const double r = 20;
+            double p = r / (r + mean);
+            int j = (int)CountQuantiles.NegativeBinomial(mean, r, u);
+            Assert.True(NegativeBinomial.CDF(r, p, j) >= u - 1e-9, $"NB({mean}) u={u} k={j}");
+            Assert.True(j == 0 || NegativeBinomial.CDF(r, p, j - 1) < u + 1e-9, $"NB({mean}) u={u} k={j} not smallest");
+        }
+    }
+
+    [Fact]
+    public void Actor_keys_come_from_names_not_positions()
+    {
+        Assert.Equal(ActorKey.Of("firm", "deepseek"), ActorKey.Of("firm", "deepseek"));
+        Assert.NotEqual(ActorKey.Of("firm", "deepseek"), ActorKey.Of("firm", "qwen"));
+        Assert.NotEqual(ActorKey.Of("firm", "CN"), ActorKey.Of("country", "CN"));
+        Assert.NotEqual(ActorKey.World, ActorKey.Of("firm", "x"));
+    }
+}
