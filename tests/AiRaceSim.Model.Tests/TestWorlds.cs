@@ -2,6 +2,7 @@ using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
 using AiRaceSim.Model.Random;
 using AiRaceSim.Model.Time;
+using AiRaceSim.Model.Simulation;
 
 namespace AiRaceSim.Model.Tests;
 
@@ -53,4 +54,84 @@ public static class TestWorlds
         ],
         GapPairs = [new GapPair("CN", "US")],
     };
+
+    /// <summary>The small world with the historical kinds of events and both default rules: exercises every path.</summary>
+    public static WorldSpec WithPolicy(int months = 72, ulong seed = 42) => UsCn(months, seed) with
+    {
+        Countries =
+        [
+            Country("US"),
+            Country("CN") with
+            {
+                Perception = new PerceptionSpec { Of = "CN", Behind = "US", Kappa = new Fixed(0.5), NoiseSd = new Fixed(1) },
+                Support = new Fixed(20),
+            },
+        ],
+        Events =
+        [
+            new ScheduledEvent { Date = Month.Of(2022, 10), Country = new ExportControl("US", "CN", 1) },
+            new ScheduledEvent { Date = Month.Of(2023, 8), Country = new Licensing("CN", true, 0.3, 3) },
+            new ScheduledEvent { Date = Month.Of(2023, 11), Country = new ExportControl("US", "CN", 2) },
+            new ScheduledEvent { Date = Month.Of(2024, 7), Country = new ApiBlock("us-frontier", "CN", new BetaDist(2, 6)) },
+            new ScheduledEvent { Date = Month.Of(2023, 2), Firm = new SetOpenWeights("cn-b", true) },
+            new ScheduledEvent { Date = Month.Of(2024, 1), Country = new Vouchers("CN", new UniformDist(0.2, 0.5)) },
+        ],
+        Rules =
+        [
+            new ThresholdRule
+            {
+                Government = "US", Metric = RuleMetric.CapabilityGap, Of = "CN", Behind = "US", Op = Comparison.Below,
+                Threshold = new ThresholdPath(9), ForMonths = 3, ProbabilityPerMonth = 0.5, CooldownMonths = 12,
+                Then = new ExportControl("US", "CN", 1, Relative: true),
+            },
+            new ThresholdRule
+            {
+                Government = "CN", Metric = RuleMetric.PerceivedGap, Of = "CN", Behind = "US", Op = Comparison.Above,
+                Threshold = new ThresholdPath(12, Month.Of(2020, 1), Month.Of(2030, 1), 0), ForMonths = 1, Once = true,
+                Then = new Support("CN", new LogNormalDist(Math.Log(1.5), 0.2), Scale: true),
+            },
+        ],
+    };
+}
+
+/// <summary>Every number a block holds for one member, month by month, for bit-for-bit comparisons.</summary>
+public static class Snapshot
+{
+    public static List<long> Of(BlockSimulation sim, int member)
+    {
+        var bits = new List<long>();
+        void Add(double v) => bits.Add(BitConverter.DoubleToInt64Bits(v));
+        foreach (var f in sim.Firms)
+            foreach (var a in new[] { f.Funding, f.Budget, f.Installed, f.Utilised, f.ResearchStock, f.Algorithmic, f.Base,
+                         f.Teacher, f.Candidate, f.Capability, f.Pending, f.LargestRunLogFlop, f.Patents, f.PatentsCumulative })
+                Add(a[member]);
+        foreach (var c in sim.Countries)
+        {
+            bits.Add(c.Tier[member]);
+            foreach (var a in new[] { c.Support, c.Vouchers, c.Perceived, c.Adoption, c.Spend, c.ChipOutput, c.ChipEfficiency })
+                Add(a[member]);
+        }
+        var w = sim.World;
+        for (int ti = 0; ti < w.MonthsDone; ti++)
+        {
+            Add(w.WorldFrontier[ti * w.Members + member]);
+            foreach (var c in w.CountryFrontier) Add(c[ti * w.Members + member]);
+        }
+        foreach (var g in w.Gaps.Capability) Add(g[member]);
+        foreach (var g in w.FirmGap) Add(g[member]);
+        return bits;
+    }
+
+    /// <summary>Runs a block and records each member's snapshot after every month.</summary>
+    public static List<long>[] Trace(WorldSpec spec, int first, int count)
+    {
+        var sim = new BlockSimulation(spec, first, count);
+        var traces = Enumerable.Range(0, count).Select(_ => new List<long>()).ToArray();
+        while (!sim.Done)
+        {
+            sim.Step();
+            for (int m = 0; m < count; m++) traces[m].AddRange(Of(sim, m));
+        }
+        return traces;
+    }
 }

@@ -56,7 +56,7 @@ public sealed record Enforcement(string Target, Distribution Level, bool Relativ
     }
 }
 
-/// <summary>A firm's API closed to a market: its access there becomes the leakage ℓ_API (K3, M3).</summary>
+/// <summary>A firm's API closed to a market: its access and appeal there keep the leakage share ℓ_API (K3, M3).</summary>
 public sealed record ApiBlock(string Firm, string Market, Distribution Leakage) : CountryAction
 {
     public override string Country => Market;

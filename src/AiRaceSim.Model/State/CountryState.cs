@@ -93,12 +93,15 @@ public sealed class CountryState
 
     public int FirmSlot(string firmId) => Array.IndexOf(_firmIds, firmId);
 
+    /// <summary>
+    /// A block: access and appeal keep the share ℓ (leakage) of what they were, so a block can
+    /// never open more than there was (VPNs and resellers reach a fraction of former users).
+    /// </summary>
     public void Block(int firm, int m, double leakage)
     {
         Blocked[firm][m] = true;
-        ApiAccess[firm][m] = leakage;
-        Appeal[firm][m] = BaseAppeal[firm][m] > 0 ? leakage * (BaseAppeal[firm][m] / Math.Max(BaseAccess[firm][m], 1e-12)) : 0;
-        if (LicensingOn[m] && _isForeign[firm]) Appeal[firm][m] = 0;
+        ApiAccess[firm][m] = leakage * BaseAccess[firm][m];
+        Appeal[firm][m] = LicensingOn[m] && _isForeign[firm] ? 0 : leakage * BaseAppeal[firm][m];
     }
 
     public void Unblock(int firm, int m)
@@ -117,7 +120,7 @@ public sealed class CountryState
         {
             if (!_isForeign[j]) continue;
             if (on) Appeal[j][m] = 0;
-            else if (Blocked[j][m]) Appeal[j][m] = ApiAccess[j][m] * (BaseAppeal[j][m] / Math.Max(BaseAccess[j][m], 1e-12));
+            else if (Blocked[j][m]) Appeal[j][m] = BaseAccess[j][m] > 0 ? BaseAppeal[j][m] * ApiAccess[j][m] / BaseAccess[j][m] : 0;
             else Appeal[j][m] = BaseAppeal[j][m];
         }
     }
