@@ -1,5 +1,6 @@
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
+using AiRaceSim.Model.Series;
 using AiRaceSim.Model.State;
 using AiRaceSim.Model.Time;
 
@@ -24,7 +25,10 @@ public sealed class BlockSimulation
     private readonly HomePolicy[] _homes;
     private readonly EventCalendar _calendar;
 
-    public BlockSimulation(WorldSpec spec, int firstMember, int count)
+    /// <summary>Records the catalog's series every month when given; <see cref="TakeSeries"/> hands them out.</summary>
+    public SeriesRecorder? Recorder { get; }
+
+    public BlockSimulation(WorldSpec spec, int firstMember, int count, SeriesCatalog? record = null)
     {
         spec.Validate();
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), "a block holds at least one member");
@@ -41,6 +45,7 @@ public sealed class BlockSimulation
         foreach (var f in Firms)
             if (f.EntryMonth(spec.Start) == spec.Start) FirmStep.Enter(f, null, Global, spec.Start - 1);
         WorldAggregator.Prepare(World, Reports());
+        if (record is not null) Recorder = new SeriesRecorder(record, firstMember, count);
     }
 
     public Month Next => Spec.Start + World.MonthsDone;
@@ -55,9 +60,15 @@ public sealed class BlockSimulation
         foreach (var c in Countries) decisions.AddRange(GovernmentStep.Decide(c, Spec, World.Gaps, _rules[c.Index], Draws, t));
         foreach (var c in Countries) GovernmentStep.Apply(c, Spec, Draws, t, _calendar.CountryEvents(t), decisions);
         foreach (var f in Firms)
-            FirmStep.Step(f, _homes[f.CountryIndex], World.View, Global, Tiers, Draws, Spec.Start, t, _calendar.FirmEvents(t, f.Spec.Id));
-        WorldAggregator.Aggregate(World, Reports(), Countries.Select(MarketReport.Of).ToArray(), Global, t);
+            FirmStep.Step(f, _homes[f.CountryIndex], FirmInputs.For(World.View, f.Index), Global, Tiers, Draws, Spec.Start, t, _calendar.FirmEvents(t, f.Spec.Id));
+        var firms = Reports();
+        var countries = Countries.Select(CountryReport.Of).ToArray();
+        WorldAggregator.Aggregate(World, firms, countries, Global, t);
+        Recorder?.Record(t - Spec.Start, World, firms, countries);
     }
+
+    /// <summary>The series recorded since the last call (null when nothing was recorded).</summary>
+    public SeriesBatch? TakeSeries() => Recorder?.Take();
 
     /// <summary>Steps up to <paramref name="months"/> months, fewer at the end; returns how many.</summary>
     public int Step(int months)

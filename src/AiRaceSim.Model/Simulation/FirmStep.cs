@@ -14,7 +14,7 @@ namespace AiRaceSim.Model.Simulation;
 /// </summary>
 public static class FirmStep
 {
-    public static void Step(FirmState f, HomePolicy home, WorldView world, GlobalDraws g, TierDraws tiers, MemberDraws d,
+    public static void Step(FirmState f, HomePolicy home, FirmInputs world, GlobalDraws g, TierDraws tiers, MemberDraws d,
         Month start, Month t, IEnumerable<ScheduledEvent> eventsNow)
     {
         foreach (var ev in eventsNow) ApplyEvent(f, ev, d, t - start);
@@ -22,7 +22,7 @@ public static class FirmStep
         if (!f.Active)
         {
             if (t != f.EntryMonth(start)) return;
-            Enter(f, world.EntryLevel[f.Index], g, t - 1);
+            Enter(f, world.EntryLevel, g, t - 1);
         }
         for (int m = 0; m < f.Members; m++) f.Funding[m] *= f.FundingDraws.MonthlyFactor(t - 1, m);
 
@@ -33,8 +33,8 @@ public static class FirmStep
         Span<double> price = stackalloc double[FirmState.Channels];
         Span<double> cap = stackalloc double[FirmState.Channels];
         Span<double> added = stackalloc double[FirmState.Channels];
-        var revenue = world.Revenue[f.Index];
-        var share = world.NationalShare[f.Index];
+        var revenue = world.Revenue;
+        var share = world.NationalShare;
 
         for (int m = 0; m < f.Members; m++)
         {
@@ -147,7 +147,7 @@ public static class FirmStep
     }
 
     /// <summary>(K3) The best teacher over the API models this firm's country can reach.</summary>
-    private static double Teacher(WorldView world, HomePolicy home, int m, double ownBase)
+    private static double Teacher(FirmInputs world, HomePolicy home, int m, double ownBase)
     {
         double open = world.OpenBest[m];
         double floor = double.IsNegativeInfinity(open) ? ownBase : open;

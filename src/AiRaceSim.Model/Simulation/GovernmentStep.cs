@@ -8,11 +8,14 @@ using AiRaceSim.Model.Time;
 namespace AiRaceSim.Model.Simulation;
 
 /// <summary>The gaps of the pairs governments watch, as measured at the end of the last month.</summary>
-public sealed class GapBoard(IReadOnlyList<GapPair> pairs, int members)
+public sealed class GapBoard(IReadOnlyList<GapPair> pairs, double[][] capability, double[][] compute)
 {
+    public GapBoard(IReadOnlyList<GapPair> pairs, int members)
+        : this(pairs, pairs.Select(_ => Filled(members)).ToArray(), pairs.Select(_ => Filled(members)).ToArray()) { }
+
     public readonly IReadOnlyList<GapPair> Pairs = pairs;
-    public readonly double[][] Capability = pairs.Select(_ => Filled(members)).ToArray();
-    public readonly double[][] Compute = pairs.Select(_ => Filled(members)).ToArray();
+    public readonly double[][] Capability = capability;
+    public readonly double[][] Compute = compute;
 
     public int IndexOf(string of, string behind)
     {

@@ -20,19 +20,33 @@ public sealed class WorldView(int firms, int members)
     public double[]?[] EntryLevel = new double[]?[firms];
 }
 
-/// <summary>What one firm reports to the world at the end of a month (references into its state).</summary>
-public sealed record FirmReport(
-    int Index, int CountryIndex, bool Active, bool OpenWeights, bool ServesApi, bool Publishes,
-    double[] Capability, double[] Algorithmic, double[] LargestRunLogFlop, double[] Budget)
+/// <summary>What the world hands one firm for month t: the shared view plus the firm's own slots.</summary>
+public sealed record FirmInputs(
+    double[] OpenBest, double[] BestPublishedLagged, double[]?[] ApiCapability,
+    double[] Revenue, double[] NationalShare, double[]? EntryLevel)
 {
-    public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.OpenWeights, f.Spec.ServesApi,
-        f.Spec.Publishes, f.Capability, f.Algorithmic, f.LargestRunLogFlop, f.Budget);
+    public static FirmInputs For(WorldView v, int firm) => new(v.OpenBest, v.BestPublishedLagged, v.ApiCapability,
+        v.Revenue[firm], v.NationalShare[firm], v.EntryLevel[firm]);
 }
 
-/// <summary>What one country's market shows the world at the end of a month: appeal of each firm and spending.</summary>
-public sealed record MarketReport(int CountryIndex, double[][] Appeal, double[] Spend)
+/// <summary>What one firm reports to the world at the end of a month (references into its state).</summary>
+public sealed record FirmReport(
+    int Index, int CountryIndex, bool Active, bool Entered, bool OpenWeights, bool ServesApi, bool Publishes,
+    double[] Capability, double[] Algorithmic, double[] LargestRunLogFlop, double[] Budget,
+    double[] Installed, double[] Absorption, double[] Patents, double[] PatentsCumulative, double[][] AddedByChannel)
 {
-    public static MarketReport Of(CountryState c) => new(c.Index, c.Appeal, c.Spend);
+    public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.Active || f.Exited, f.OpenWeights,
+        f.Spec.ServesApi, f.Spec.Publishes, f.Capability, f.Algorithmic, f.LargestRunLogFlop, f.Budget,
+        f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel);
+}
+
+/// <summary>What one country reports at the end of a month: its market (appeal of each firm, spending) and policy levels.</summary>
+public sealed record CountryReport(
+    int CountryIndex, double[][] Appeal, double[] Spend, double[] Adoption, int[] Tier, double[] Enforcement,
+    double[] Support, double[] Vouchers, double[] Perceived, double[] ChipOutput, double[] ChipEfficiency, double[] PatentSubsidy)
+{
+    public static CountryReport Of(CountryState c) => new(c.Index, c.Appeal, c.Spend, c.Adoption, c.Tier, c.Enforcement,
+        c.Support, c.Vouchers, c.Perceived, c.ChipOutput, c.ChipEfficiency, c.PatentSubsidy);
 }
 
 /// <summary>What a firm reads from its home government in month t (references into the country state).</summary>

@@ -22,7 +22,7 @@ public static class WorldAggregator
     }
 
     /// <summary>Aggregates month <paramref name="t"/> once every government and firm has stepped it.</summary>
-    public static void Aggregate(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<MarketReport> markets,
+    public static void Aggregate(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> markets,
         GlobalDraws g, Month t)
     {
         int ti = t - w.Spec.Start, n = w.Members, at = ti * n;
@@ -40,7 +40,7 @@ public static class WorldAggregator
             }
             foreach (var f in firms)
             {
-                if (f.CountryIndex != c || !(f.Active || Entered(f))) continue;
+                if (f.CountryIndex != c || !f.Entered) continue;
                 for (int m = 0; m < n; m++)
                 {
                     k[m] = Math.Max(k[m], f.Capability[m]);
@@ -67,8 +67,6 @@ public static class WorldAggregator
         PrepareEntries(w, t + 1);
     }
 
-    private static bool Entered(FirmReport f) => f.Capability.Length > 0 && !double.IsNaN(f.Capability[0]);
-
     /// <summary>K_open, the API models and â for next month; copies, since firms overwrite their arrays.</summary>
     private static void BuildView(WorldState w, IReadOnlyList<FirmReport> firms, int slot)
     {
@@ -93,7 +91,7 @@ public static class WorldAggregator
     }
 
     /// <summary>(M3, M4) Logit shares of each market among the firms selling there, and revenue for next month's budget.</summary>
-    private static void MarketsAndRevenue(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<MarketReport> markets,
+    private static void MarketsAndRevenue(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> markets,
         GlobalDraws g, int at)
     {
         int n = w.Members;
@@ -158,9 +156,9 @@ public static class WorldAggregator
             int[] hk = w.FirmHints[2 * f.Index], hc = w.FirmHints[2 * f.Index + 1];
             for (int m = 0; m < w.Members; m++)
             {
-                w.FirmGap[f.Index][m] = f.Active || Entered(f)
+                w.FirmGap[f.Index][m] = f.Entered
                     ? TimeDistance.Behind(w.WorldSeries(m), ti, f.Capability[m], ref hk[m]).Months : double.NaN;
-                w.FirmComputeGap[f.Index][m] = f.Active || Entered(f)
+                w.FirmComputeGap[f.Index][m] = f.Entered
                     ? TimeDistance.Behind(w.WorldComputeSeries(m), ti, f.LargestRunLogFlop[m], ref hc[m]).Months : double.NaN;
             }
         }

@@ -1,0 +1,43 @@
+using AiRaceSim.Contracts;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Simulation;
+using AiRaceSim.Model.State;
+using Orleans.Concurrency;
+
+namespace AiRaceSim.Grains;
+
+/// <summary>A firm over the members of one world: holds its state and steps it with the kernel.</summary>
+[SpreadPlacement]
+public sealed class FirmGrain : Grain, IFirmGrain
+{
+    private ActorRuntime? _rt;
+    private FirmState? _firm;
+    private GlobalDraws? _global;
+    private TierDraws? _tiers;
+    private EventCalendar? _calendar;
+
+    public Task<Immutable<FirmReport>> Start(ActorSetup setup)
+    {
+        _rt = ActorRuntime.From(setup.Spec, setup.FirstMember, setup.Members);
+        _global = new GlobalDraws(_rt.Spec.Parameters, _rt.Draws);
+        _tiers = new TierDraws(_rt.Spec.ExportTiers, _rt.Draws);
+        _firm = new FirmState(_rt.Spec, setup.ActorIndex, _rt.Draws);
+        _calendar = new EventCalendar(_rt.Spec);
+        if (_firm.EntryMonth(_rt.Spec.Start) == _rt.Spec.Start) FirmStep.Enter(_firm, null, _global, _rt.Spec.Start - 1);
+        return Task.FromResult(FirmReport.Of(_firm).AsImmutable());
+    }
+
+    public Task<Immutable<FirmReport>> Step(int monthIndex, Immutable<FirmStepInput> input)
+    {
+        var rt = _rt ?? throw new InvalidOperationException($"firm {this.GetPrimaryKeyString()} was not started");
+        var f = _firm!;
+        var t = rt.Spec.Start + monthIndex;
+        FirmStep.Step(f, input.Value.Home, input.Value.World, _global!, _tiers!, rt.Draws, rt.Spec.Start, t,
+            _calendar!.FirmEvents(t, f.Spec.Id));
+        return Task.FromResult(FirmReport.Of(f).AsImmutable());
+    }
+
+    public Task<string> Where() => Task.FromResult(RuntimeIdentity);
+
+    public Task Stop() { DeactivateOnIdle(); return Task.CompletedTask; }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using AiRaceSim.Contracts;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Model.Simulation;
+using AiRaceSim.Model.State;
+using Orleans.Concurrency;
+
+namespace AiRaceSim.Grains;
+
+/// <summary>
+/// The clock and barrier of one world. Each month: every government decides (on t−1), every
+/// government applies, every firm steps, then the world aggregates and records — the same kernel
+/// calls in the same order as <see cref="BlockSimulation"/>, with actors as grains.
+/// </summary>
+public sealed class WorldGrain : Grain, IWorldGrain
+{
+    private WorldSpec? _spec;
+    private WorldState? _world;
+    private GlobalDraws? _global;
+    private SeriesRecorder? _recorder;
+    private IGovernmentGrain[] _governments = [];
+    private IFirmGrain[] _firms = [];
+
+    public async Task Start(WorldSetup setup)
+    {
+        var rt = ActorRuntime.From(setup.Spec, setup.FirstMember, setup.Members);
+        _spec = rt.Spec;
+        _spec.Validate();
+        _global = new GlobalDraws(_spec.Parameters, rt.Draws);
+        _world = new WorldState(_spec, setup.Members);
+        _recorder = new SeriesRecorder(new SeriesCatalog(_spec, setup.Metrics, setup.Entities), setup.FirstMember, setup.Members);
+        _governments = _spec.Countries
+            .Select(c => GrainFactory.GetGrain<IGovernmentGrain>(GrainKeys.Government(setup.RunId, setup.Block, c.Id))).ToArray();
+        _firms = _spec.Firms.Select(f => GrainFactory.GetGrain<IFirmGrain>(GrainKeys.Firm(setup.RunId, setup.Block, f.Id))).ToArray();
+
+        ActorSetup For(int index) => new(setup.RunId, setup.Block, setup.FirstMember, setup.Members, setup.Spec, index);
+        await Task.WhenAll(_governments.Select((g, i) => g.Start(For(i))));
+        var reports = await Task.WhenAll(_firms.Select((f, i) => f.Start(For(i))));
+        WorldAggregator.Prepare(_world, reports.Select(r => r.Value).ToArray());
+    }
+
+    public async Task<Immutable<SeriesBatch>> Advance(int months, CancellationToken cancellation = default)
+    {
+        var (spec, world) = (_spec ?? throw new InvalidOperationException("world was not started"), _world!);
+        var clock = Stopwatch.StartNew();
+        int stepped = 0;
+        while (stepped < months && world.MonthsDone < world.Months)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            await StepMonth(spec, world);
+            stepped++;
+        }
+        long calls = stepped * (2L * _governments.Length + _firms.Length);
+        SimulationMetrics.MonthsStepped.Add(stepped);
+        SimulationMetrics.MemberMonths.Add((long)stepped * world.Members);
+        SimulationMetrics.GrainCalls.Add(calls);
+        if (stepped > 0)
+        {
+            SimulationMetrics.GrainCallsPerMonth.Record(calls / (double)stepped);
+            SimulationMetrics.MemberMonthsPerSecond.Record(stepped * (double)world.Members / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+        }
+        var batch = _recorder!.Take() ?? new SeriesBatch(world.MonthsDone, 0, 0, world.Members, _recorder.Catalog.Keys.Count, []);
+        return batch.AsImmutable();
+    }
+
+    private async Task StepMonth(WorldSpec spec, WorldState world)
+    {
+        int ti = world.MonthsDone;
+        var board = world.Gaps.AsImmutable();
+        var decided = await Task.WhenAll(_governments.Select(g => g.Decide(ti, board)));
+        var decisions = decided.SelectMany(d => d.Value).ToArray().AsImmutable();
+        var months = await Task.WhenAll(_governments.Select(g => g.Apply(ti, decisions)));
+
+        var homes = months.Select(m => m.Value.Home).ToArray();
+        var countries = months.Select(m => m.Value.Report).ToArray();
+        var steps = _firms.Select((f, i) =>
+        {
+            var input = new FirmStepInput(homes[world.Spec.CountryIndex(spec.Firms[i].Country)], FirmInputs.For(world.View, i));
+            return f.Step(ti, input.AsImmutable());
+        });
+        var firms = (await Task.WhenAll(steps)).Select(r => r.Value).ToArray();
+
+        var t = spec.Start + ti;
+        WorldAggregator.Aggregate(world, firms, countries, _global!, t);
+        _recorder!.Record(ti, world, firms, countries);
+    }
+
+    public async Task<ActorPlacement[]> Placements()
+    {
+        var spec = _spec ?? throw new InvalidOperationException("world was not started");
+        var govs = await Task.WhenAll(_governments.Select(g => g.Where()));
+        var firms = await Task.WhenAll(_firms.Select(f => f.Where()));
+        return [.. spec.Countries.Select((c, i) => new ActorPlacement("c:" + c.Id, govs[i])),
+                .. spec.Firms.Select((f, i) => new ActorPlacement("f:" + f.Id, firms[i]))];
+    }
+
+    public async Task Stop()
+    {
+        await Task.WhenAll(_governments.Select(g => g.Stop()).Concat(_firms.Select(f => f.Stop())));
+        DeactivateOnIdle();
+    }
+}

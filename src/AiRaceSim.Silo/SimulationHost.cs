@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using AiRaceSim.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+
+namespace AiRaceSim.Silo;
+
+/// <summary>How the client reaches grains: an embedded silo (default) or an existing cluster's gateway.</summary>
+public sealed record HostOptions
+{
+    /// <summary>Gateway ports of a running cluster; none: start an embedded silo in this process.</summary>
+    public IReadOnlyList<int> GatewayPorts { get; init; } = [];
+    /// <summary>Export the simulation's and Orleans' meters to the console.</summary>
+    public bool Telemetry { get; init; }
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+}
+
+/// <summary>
+/// A started host holding either an embedded silo with its co-hosted client or a client of a
+/// cluster; the same <see cref="Grains"/> either way.
+/// </summary>
+public sealed class SimulationHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private SimulationHost(IHost host) => _host = host;
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<SimulationHost> StartAsync(HostOptions options, CancellationToken cancellation = default)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // the ServerGC advice at start-up
+        if (options.GatewayPorts.Count == 0)
+        {
+            // Free ports, so runs and tests can share a machine.
+            int siloPort = FreePort(), gatewayPort = FreePort();
+            builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddAiRaceSim());
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.UseLocalhostClustering(options.GatewayPorts.ToArray()));
+        }
+        if (options.Telemetry)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m
+                .AddMeter("Microsoft.Orleans", SimulationMetrics.MeterName)
+                .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 10_000));
+        }
+        var host = builder.Build();
+        await host.StartAsync(cancellation);
+        return new SimulationHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

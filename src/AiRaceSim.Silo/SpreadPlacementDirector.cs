@@ -1,0 +1,23 @@
+using AiRaceSim.Grains;
+using Orleans.Runtime.Placement;
+
+namespace AiRaceSim.Silo;
+
+/// <summary>Chooses the silo for <see cref="SpreadPlacement"/>: FNV-1a of the grain key modulo the silos in address order.</summary>
+public sealed class SpreadPlacementDirector : IPlacementDirector
+{
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        var silos = context.GetCompatibleSilos(target).OrderBy(s => s).ToArray();
+        uint h = 2166136261;
+        foreach (char c in target.GrainIdentity.Key.ToString()) h = (h ^ c) * 16777619;
+        return Task.FromResult(silos[(int)(h % (uint)silos.Length)]);
+    }
+}
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>What every AiRaceSim silo needs beyond the grains themselves.</summary>
+    public static ISiloBuilder AddAiRaceSim(this ISiloBuilder silo) =>
+        silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+}

@@ -1,0 +1,73 @@
+using AiRaceSim.Client;
+using AiRaceSim.Contracts;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Model.Simulation;
+using AiRaceSim.Model.Tests;
+
+namespace AiRaceSim.Grains.Tests;
+
+/// <summary>Runs through grains equal the kernel stepped directly, whatever the silos and blocks.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class GrainRunTests(ClusterFixture clusters)
+{
+    private static WorldSpec Spec => TestWorlds.WithPolicy(months: 48);
+
+    private static Task<SeriesBatch> Run(IGrainFactory grains, WorldSpec spec, int members, int block, int slice = 12) =>
+        new EnsembleRunner(grains).RunToMemoryAsync(new RunRequest(spec, members, block) { SliceMonths = slice });
+
+    private static SeriesBatch Kernel(WorldSpec spec, int members)
+    {
+        var sim = new BlockSimulation(spec, 0, members, new SeriesCatalog(spec));
+        sim.Run();
+        return sim.TakeSeries()!;
+    }
+
+    private static void AssertBitIdentical(SeriesBatch expected, SeriesBatch actual)
+    {
+        Assert.Equal((expected.FirstMonthIndex, expected.Months, expected.Members, expected.Keys),
+            (actual.FirstMonthIndex, actual.Months, actual.Members, actual.Keys));
+        for (int i = 0; i < expected.Values.Length; i++)
+            Assert.True(BitConverter.DoubleToInt64Bits(expected.Values[i]) == BitConverter.DoubleToInt64Bits(actual.Values[i]),
+                $"value {i}: {expected.Values[i]:R} vs {actual.Values[i]:R}");
+    }
+
+    [Fact]
+    public async Task One_silo_and_two_silos_record_bit_identical_series()
+    {
+        var one = await Run(clusters.One.Client, Spec, 12, 6);
+        var two = await Run(clusters.Two.Client, Spec, 12, 6, slice: 7);
+        AssertBitIdentical(one, two);
+    }
+
+    [Fact]
+    public async Task In_a_two_silo_cluster_the_actors_of_a_world_run_on_both_silos()
+    {
+        var world = clusters.Two.Client.GetGrain<IWorldGrain>(GrainKeys.World("placement", 0));
+        await world.Start(new WorldSetup("placement", 0, 0, 2, SpecCodec.Serialize(Spec), null, null));
+        var placements = await world.Placements();
+        await world.Stop();
+        Assert.Equal(2, placements.Select(p => p.Silo).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Sixty_four_members_in_one_block_equal_four_blocks_of_sixteen_and_the_bare_kernel()
+    {
+        var kernel = Kernel(Spec, 64);
+        var whole = await Run(clusters.One.Client, Spec, 64, 64);
+        var blocks = await Run(clusters.One.Client, Spec, 64, 16);
+        AssertBitIdentical(kernel, whole);
+        AssertBitIdentical(kernel, blocks);
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_stops_with_operation_cancelled()
+    {
+        using var cts = new CancellationTokenSource();
+        var runner = new EnsembleRunner(clusters.One.Client);
+        int slices = 0;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(new RunRequest(Spec, 4, 2) { SliceMonths = 6 },
+            _ => { if (++slices == 2) cts.Cancel(); return ValueTask.CompletedTask; }, null, cts.Token));
+        Assert.Equal(2, slices);
+    }
+}
