@@ -55,11 +55,9 @@ public sealed class WorldGrain : Grain, IWorldGrain
         SimulationMetrics.MonthsStepped.Add(stepped);
         SimulationMetrics.MemberMonths.Add((long)stepped * world.Members);
         SimulationMetrics.GrainCalls.Add(calls);
-        if (stepped > 0)
-        {
-            SimulationMetrics.GrainCallsPerMonth.Record(calls / (double)stepped);
-            SimulationMetrics.MemberMonthsPerSecond.Record(stepped * (double)world.Members / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
-        }
+        double seconds = clock.Elapsed.TotalSeconds;
+        if (stepped > 0) SimulationMetrics.GrainCallsPerMonth.Record(calls / (double)stepped);
+        if (stepped > 0 && seconds > 0) SimulationMetrics.MemberMonthsPerSecond.Record(stepped * (double)world.Members / seconds);
         var batch = _recorder!.Take() ?? new SeriesBatch(world.MonthsDone, 0, 0, world.Members, _recorder.Catalog.Keys.Count, []);
         return batch.AsImmutable();
     }

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using AiRaceSim.Contracts;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Policy;
+using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Model.Simulation;
+using AiRaceSim.Model.Tests;
+using AiRaceSim.Model.Time;
+
+namespace AiRaceSim.Grains.Tests;
+
+public class ContractTests
+{
+    /// <summary>A spec that uses every kind of distribution, action and entry the codec must carry.</summary>
+    private static WorldSpec Everything()
+    {
+        var spec = TestWorlds.WithPolicy();
+        var m = Month.Of(2021, 1);
+        return spec with
+        {
+            Firms = [.. spec.Firms, TestWorlds.Firm("late", "CN", 10) with
+            {
+                Entry = Month.Of(2022, 1), EntryCapability = new FrontierAt(Month.Of(2020, 6)),
+                ComputeShare = new TriangularDist(0.5, 0.6, 0.7), InitialCompute = new DiscreteDist([0, 100], [1, 3]),
+                FrontierRunShare = new StepSchedule([(Month.Of(2020, 1), 0.1), (Month.Of(2021, 1), 0.4)]),
+            }, TestWorlds.Firm("level", "US", 10) with { Entry = Month.Of(2021, 1), EntryCapability = new CapabilityLevel(24) }],
+            Countries = [spec.Countries[0] with { HistoryBeforeStart = [(Month.Of(2019, 1), 22.5)] }, spec.Countries[1]],
+            Events =
+            [
+                .. spec.Events,
+                new ScheduledEvent { Date = m, Country = new Enforcement("CN", new NormalDist(1, 0.2), Relative: true) },
+                new ScheduledEvent { Date = m, Country = new ApiUnblock("us-frontier", "CN") },
+                new ScheduledEvent { Date = m, Country = new Support("CN", new PoissonDist(30)) },
+                new ScheduledEvent { Date = m, Country = new ChipFund("CN", new NegativeBinomialDist(100, 5)) },
+                new ScheduledEvent { Date = m, Country = new DomesticChipProgram("CN", new Fixed(0.8), null) },
+                new ScheduledEvent { Date = m, Country = new PatentSubsidy("CN", LogNormalDist.FromMedianP95(4, 8)) },
+                new ScheduledEvent { Date = m, Country = new PriceWar("CN", new Fixed(0.5)) },
+                new ScheduledEvent { Date = m, Firm = new FundingScale("cn-a", new Fixed(2)) },
+                new ScheduledEvent { Date = Month.Of(2022, 6), Firm = new FirmExit("cn-b") },
+            ],
+        };
+    }
+
+    [Fact]
+    public void The_spec_codec_round_trips_every_kind_of_value()
+    {
+        var spec = Everything();
+        var bytes = SpecCodec.Serialize(spec);
+        var back = SpecCodec.Deserialize(bytes);
+        Assert.Equal(bytes, SpecCodec.Serialize(back));
+        Assert.Contains("\"$type\":\"negbinomial\"", SpecCodec.ToJson(spec));
+    }
+
+    [Fact]
+    public void A_world_built_from_the_decoded_spec_runs_to_the_same_bits()
+    {
+        var spec = Everything();
+        var a = new BlockSimulation(spec, 0, 3, new SeriesCatalog(spec));
+        var b = new BlockSimulation(SpecCodec.Deserialize(SpecCodec.Serialize(spec)), 0, 3, new SeriesCatalog(spec));
+        a.Run(); b.Run();
+        Assert.Equal(a.TakeSeries()!.Values, b.TakeSeries()!.Values);
+    }
+
+    [Fact]
+    public void Grains_hold_state_and_call_the_kernel_without_model_arithmetic()
+    {
+        var root = Path.GetDirectoryName(typeof(ContractTests).Assembly.Location)!;
+        while (!File.Exists(Path.Combine(root, "AiRaceSim.sln"))) root = Path.GetDirectoryName(root)!;
+        var arithmetic = new Regex(@"\bMath\.|\bAiRaceSim\.Model\.Equations\b|\bEquations\.");
+        foreach (var file in Directory.GetFiles(Path.Combine(root, "src", "AiRaceSim.Grains"), "*Grain.cs"))
+            foreach (var line in File.ReadLines(file))
+                Assert.False(arithmetic.IsMatch(line.Split("//")[0]), $"{Path.GetFileName(file)}: {line.Trim()}");
+    }
+}
