@@ -60,18 +60,19 @@ public struct FirmInputsSurrogate
 {
     [Id(0)] public double[] OpenBest; [Id(1)] public double[] BestPublishedLagged; [Id(2)] public double[]?[] ApiCapability;
     [Id(3)] public double[] Revenue; [Id(4)] public double[] NationalShare; [Id(5)] public double[]? EntryLevel;
+    [Id(6)] public int[] ApiFirms;
 }
 
 [RegisterConverter]
 public sealed class FirmInputsConverter : IConverter<FirmInputs, FirmInputsSurrogate>
 {
     public FirmInputs ConvertFromSurrogate(in FirmInputsSurrogate s) =>
-        new(s.OpenBest, s.BestPublishedLagged, s.ApiCapability, s.Revenue, s.NationalShare, s.EntryLevel);
+        new(s.OpenBest, s.BestPublishedLagged, s.ApiCapability, s.ApiFirms, s.Revenue, s.NationalShare, s.EntryLevel);
 
     public FirmInputsSurrogate ConvertToSurrogate(in FirmInputs v) => new()
     {
         OpenBest = v.OpenBest, BestPublishedLagged = v.BestPublishedLagged, ApiCapability = v.ApiCapability,
-        Revenue = v.Revenue, NationalShare = v.NationalShare, EntryLevel = v.EntryLevel,
+        Revenue = v.Revenue, NationalShare = v.NationalShare, EntryLevel = v.EntryLevel, ApiFirms = v.ApiFirms,
     };
 }
 

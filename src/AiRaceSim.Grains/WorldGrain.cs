@@ -20,6 +20,7 @@ public sealed class WorldGrain : Grain, IWorldGrain
     private GlobalDraws? _global;
     private SeriesRecorder? _recorder;
     private IGovernmentGrain[] _governments = [];
+    private int[] _deciders = []; // governments with rules or a perception: the others have nothing to decide
     private IFirmGrain[] _firms = [];
 
     public async Task Start(WorldSetup setup)
@@ -33,6 +34,8 @@ public sealed class WorldGrain : Grain, IWorldGrain
         _governments = _spec.Countries
             .Select(c => GrainFactory.GetGrain<IGovernmentGrain>(GrainKeys.Government(setup.RunId, setup.Block, c.Id))).ToArray();
         _firms = _spec.Firms.Select(f => GrainFactory.GetGrain<IFirmGrain>(GrainKeys.Firm(setup.RunId, setup.Block, f.Id))).ToArray();
+        _deciders = Enumerable.Range(0, _spec.Countries.Count)
+            .Where(c => _spec.Countries[c].Perception is not null || _spec.Rules.Any(r => r.Government == _spec.Countries[c].Id)).ToArray();
 
         ActorSetup For(int index) => new(setup.RunId, setup.Block, setup.FirstMember, setup.Members, setup.Spec, index);
         await Task.WhenAll(_governments.Select((g, i) => g.Start(For(i))));
@@ -51,7 +54,7 @@ public sealed class WorldGrain : Grain, IWorldGrain
             await StepMonth(spec, world);
             stepped++;
         }
-        long calls = stepped * (2L * _governments.Length + _firms.Length);
+        long calls = stepped * ((long)_deciders.Length + _governments.Length + _firms.Length);
         SimulationMetrics.MonthsStepped.Add(stepped);
         SimulationMetrics.MemberMonths.Add((long)stepped * world.Members);
         SimulationMetrics.GrainCalls.Add(calls);
@@ -66,7 +69,7 @@ public sealed class WorldGrain : Grain, IWorldGrain
     {
         int ti = world.MonthsDone;
         var board = world.Gaps.AsImmutable();
-        var decided = await Task.WhenAll(_governments.Select(g => g.Decide(ti, board)));
+        var decided = await Task.WhenAll(_deciders.Select(c => _governments[c].Decide(ti, board)));
         var decisions = decided.SelectMany(d => d.Value).ToArray().AsImmutable();
         var months = await Task.WhenAll(_governments.Select(g => g.Apply(ti, decisions)));
 

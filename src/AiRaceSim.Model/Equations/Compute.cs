@@ -27,6 +27,20 @@ public static class Compute
     public static double AllocateChannels(double spend, double q, ReadOnlySpan<double> efficiency, ReadOnlySpan<double> price,
         ReadOnlySpan<double> spendCap, Span<double> added)
     {
+        // Common case: the frontier channel is open and no channel beats it per dollar.
+        if (efficiency[0] > 0 && spendCap[0] >= spend)
+        {
+            double best = efficiency[0] / price[0];
+            bool beaten = false;
+            for (int k = 1; k < FirmState.Channels; k++)
+                beaten |= efficiency[k] > 0 && spendCap[k] > 0 && efficiency[k] / price[k] > best;
+            if (!beaten)
+            {
+                added.Clear();
+                added[0] = spend * q * best;
+                return 0;
+            }
+        }
         Span<int> order = stackalloc int[FirmState.Channels];
         Span<double> value = stackalloc double[FirmState.Channels];
         for (int k = 0; k < FirmState.Channels; k++)

@@ -9,7 +9,10 @@ public static class Patents
     public static double Expected(double propensity, double researchSpend, double elasticity, double subsidy) =>
         researchSpend <= 0 ? 0 : propensity * Math.Pow(researchSpend, elasticity) * subsidy;
 
-    /// <summary>(P1) A negative-binomial count around μ; μ itself in a deterministic run.</summary>
+    /// <summary>
+    /// (P1) A negative-binomial count around μ (through <see cref="CountQuantiles.NegativeBinomialFast"/>:
+    /// exact for small μ, a gamma approximation above); μ itself in a deterministic run.
+    /// </summary>
     public static double Count(double expected, double dispersion, double uniform, bool deterministic) =>
-        deterministic ? expected : CountQuantiles.NegativeBinomial(expected, dispersion, uniform);
+        deterministic ? expected : CountQuantiles.NegativeBinomialFast(expected, dispersion, uniform);
 }

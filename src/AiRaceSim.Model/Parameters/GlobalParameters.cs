@@ -1,4 +1,6 @@
+using AiRaceSim.Model.Equations;
 using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Time;
 
 namespace AiRaceSim.Model.Parameters;
 
@@ -69,5 +71,18 @@ public sealed class GlobalDraws
         ShareBeta = D(p.ShareSensitivity); PatentBeta = D(p.PatentElasticity); PatentDispersion = D(p.PatentDispersion);
         BreakthroughSize = p.BreakthroughSize;
         PublicationLag = p.PublicationLagMonths;
+        _q = new double[d.Count];
+    }
+
+    private readonly double[] _q;
+    private Month? _qMonth;
+
+    /// <summary>(C1) q(t) for every member, computed once a month however many firms ask.</summary>
+    public double[] PricePerformanceAt(Month t)
+    {
+        if (_qMonth == t) return _q;
+        for (int m = 0; m < _q.Length; m++) _q[m] = Compute.PricePerformance(Q0[m], TauHw[m], t);
+        _qMonth = t;
+        return _q;
     }
 }

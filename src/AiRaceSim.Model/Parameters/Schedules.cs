@@ -38,6 +38,7 @@ public sealed class FundingDraws
     private readonly FundingSchedule _schedule;
     private readonly double[] _level;
     private readonly double[][] _logGrowthPerMonth; // [segment][member], natural log
+    private readonly double[][] _growthPerMonth;    // [segment][member], the factor itself
 
     public FundingDraws(FundingSchedule schedule, MemberDraws d, int actor, int firstSlot)
     {
@@ -54,6 +55,7 @@ public sealed class FundingDraws
             }
             _logGrowthPerMonth[k] = g;
         }
+        _growthPerMonth = _logGrowthPerMonth.Select(g => g.Select(Math.Exp).ToArray()).ToArray();
     }
 
     /// <summary>Funding in month t for each member: the level carried from the reference date along the segments.</summary>
@@ -71,9 +73,5 @@ public sealed class FundingDraws
     }
 
     /// <summary>The growth factor that carries funding from month t to t+1.</summary>
-    public double MonthlyFactor(Month t, int member) => Math.Exp(_logGrowthPerMonth[_schedule.SegmentAt(t)][member]);
-
-    public int SegmentAt(Month t) => _schedule.SegmentAt(t);
-
-    public double[] LogGrowthOfSegment(int k) => _logGrowthPerMonth[k];
+    public double[] MonthlyFactors(Month t) => _growthPerMonth[_schedule.SegmentAt(t)];
 }

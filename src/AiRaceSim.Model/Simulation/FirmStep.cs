@@ -24,7 +24,8 @@ public static class FirmStep
             if (t != f.EntryMonth(start)) return;
             Enter(f, world.EntryLevel, g, t - 1);
         }
-        for (int m = 0; m < f.Members; m++) f.Funding[m] *= f.FundingDraws.MonthlyFactor(t - 1, m);
+        var growth = f.FundingDraws.MonthlyFactors(t - 1);
+        for (int m = 0; m < f.Members; m++) f.Funding[m] *= growth[m];
 
         int ti = t - start;
         bool runEnds = f.RunEndsAt(t, start);
@@ -33,6 +34,7 @@ public static class FirmStep
         Span<double> price = stackalloc double[FirmState.Channels];
         Span<double> cap = stackalloc double[FirmState.Channels];
         Span<double> added = stackalloc double[FirmState.Channels];
+        var pricePerformance = g.PricePerformanceAt(t);
         var revenue = world.Revenue;
         var share = world.NationalShare;
 
@@ -46,7 +48,7 @@ public static class FirmStep
             f.ComputeSpend[m] = ic; f.ResearchSpend[m] = ir;
 
             // C1, C3: chip channels.
-            double q = Compute.PricePerformance(g.Q0[m], g.TauHw[m], t);
+            double q = pricePerformance[m];
             ChannelTerms(home, tiers, g, m, ic, q, share[m], eff, price, cap);
             Compute.AllocateChannels(ic, q, eff, price, cap, added);
             for (int k = 0; k < FirmState.Channels; k++) f.AddedByChannel[k][m] = added[k];
@@ -86,7 +88,7 @@ public static class FirmStep
             double teacher = Teacher(world, home, m, baseK);
             f.Teacher[m] = teacher;
             double noise = g.NoiseSd[m] > 0
-                ? MathNet.Numerics.Distributions.Normal.InvCDF(0, g.NoiseSd[m], d.Uniform(m, f.Actor, ti, DrawSlot.CapabilityNoise))
+                ? g.NoiseSd[m] * NormalQuantile.Standard(d.Uniform(m, f.Actor, ti, DrawSlot.CapabilityNoise))
                 : 0;
             double candidate = Capability.Candidate(baseK, f.Distillation[m], gamma, teacher, g.DistillLoss[m], noise);
             f.Candidate[m] = candidate;
@@ -152,12 +154,8 @@ public static class FirmStep
         double open = world.OpenBest[m];
         double floor = double.IsNegativeInfinity(open) ? ownBase : open;
         double best = floor;
-        for (int j = 0; j < world.ApiCapability.Length; j++)
-        {
-            var api = world.ApiCapability[j];
-            if (api is null) continue;
-            best = Math.Max(best, Capability.TeacherFrom(floor, api[m], home.ApiAccess[j][m]));
-        }
+        foreach (int j in world.ApiFirms)
+            best = Math.Max(best, Capability.TeacherFrom(floor, world.ApiCapability[j]![m], home.ApiAccess[j][m]));
         return best;
     }
 

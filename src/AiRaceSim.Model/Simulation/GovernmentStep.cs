@@ -52,7 +52,7 @@ public static class GovernmentStep
             for (int m = 0; m < c.Members; m++)
             {
                 double noise = c.Bias[m] + (c.NoiseSd[m] > 0
-                    ? MathNet.Numerics.Distributions.Normal.InvCDF(0, c.NoiseSd[m], d.Uniform(m, actor, ti, DrawSlot.PerceptionNoise))
+                    ? c.NoiseSd[m] * NormalQuantile.Standard(d.Uniform(m, actor, ti, DrawSlot.PerceptionNoise))
                     : 0);
                 c.Perceived[m] = Perception.Update(c.Perceived[m], measured[m], c.Kappa[m], noise);
             }

@@ -14,6 +14,8 @@ public sealed class WorldView(int firms, int members)
     public double[] BestPublishedLagged = new double[members];
     /// <summary>Per firm: K at t−1 if it serves an API, else null.</summary>
     public double[]?[] ApiCapability = new double[]?[firms];
+    /// <summary>The firms whose entry in <see cref="ApiCapability"/> is set, in firm order.</summary>
+    public int[] ApiFirms = [];
     public double[][] Revenue = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     public double[][] NationalShare = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     /// <summary>Per firm entering this month with a frontier_at entry: the world frontier of that date.</summary>
@@ -22,10 +24,10 @@ public sealed class WorldView(int firms, int members)
 
 /// <summary>What the world hands one firm for month t: the shared view plus the firm's own slots.</summary>
 public sealed record FirmInputs(
-    double[] OpenBest, double[] BestPublishedLagged, double[]?[] ApiCapability,
+    double[] OpenBest, double[] BestPublishedLagged, double[]?[] ApiCapability, int[] ApiFirms,
     double[] Revenue, double[] NationalShare, double[]? EntryLevel)
 {
-    public static FirmInputs For(WorldView v, int firm) => new(v.OpenBest, v.BestPublishedLagged, v.ApiCapability,
+    public static FirmInputs For(WorldView v, int firm) => new(v.OpenBest, v.BestPublishedLagged, v.ApiCapability, v.ApiFirms,
         v.Revenue[firm], v.NationalShare[firm], v.EntryLevel[firm]);
 }
 

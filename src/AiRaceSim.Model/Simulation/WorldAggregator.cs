@@ -14,7 +14,7 @@ namespace AiRaceSim.Model.Simulation;
 public static class WorldAggregator
 {
     /// <summary>Before the first month: the view firms see in month 0, from their start state. Writes no history.</summary>
-    public static void Prepare(WorldState w, IReadOnlyList<FirmReport> firms)
+    public static void Prepare(WorldState w, FirmReport[] firms)
     {
         BuildView(w, firms, slot: 0);
         NationalShares(w, firms, useBudget: false);
@@ -22,7 +22,7 @@ public static class WorldAggregator
     }
 
     /// <summary>Aggregates month <paramref name="t"/> once every government and firm has stepped it.</summary>
-    public static void Aggregate(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> markets,
+    public static void Aggregate(WorldState w, FirmReport[] firms, CountryReport[] markets,
         GlobalDraws g, Month t)
     {
         int ti = t - w.Spec.Start, n = w.Members, at = ti * n;
@@ -68,7 +68,7 @@ public static class WorldAggregator
     }
 
     /// <summary>K_open, the API models and â for next month; copies, since firms overwrite their arrays.</summary>
-    private static void BuildView(WorldState w, IReadOnlyList<FirmReport> firms, int slot)
+    private static void BuildView(WorldState w, FirmReport[] firms, int slot)
     {
         var v = w.View;
         var published = w.BestPublished[slot];
@@ -85,57 +85,73 @@ public static class WorldAggregator
             }
             else v.ApiCapability[f.Index] = null;
         }
+        v.ApiFirms = Enumerable.Range(0, v.ApiCapability.Length).Where(j => v.ApiCapability[j] is not null).ToArray();
         // â(t + 1 − L_pub), the earliest known value while the lag reaches before the start.
         int lagged = Math.Max(0, slot + 1 - w.Spec.Parameters.PublicationLagMonths);
         w.BestPublished[Math.Min(lagged, slot)].AsSpan().CopyTo(v.BestPublishedLagged);
     }
 
     /// <summary>(M3, M4) Logit shares of each market among the firms selling there, and revenue for next month's budget.</summary>
-    private static void MarketsAndRevenue(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> markets,
-        GlobalDraws g, int at)
+    private static void MarketsAndRevenue(WorldState w, FirmReport[] firms, CountryReport[] markets, GlobalDraws g, int at)
     {
         int n = w.Members;
-        foreach (var rev in w.View.Revenue) Array.Clear(rev);
-        Span<double> weight = firms.Count <= 64 ? stackalloc double[firms.Count] : new double[firms.Count];
+        var worldK = w.WorldFrontier.AsSpan(at, n);
+        // exp(β(K − K_world)) once per firm and member; each market weighs it by its appeal.
+        foreach (var f in firms)
+        {
+            var strength = w.Strength[f.Index];
+            for (int m = 0; m < n; m++)
+                strength[m] = f.Active ? Markets.ShareWeight(1, g.ShareBeta[m], f.Capability[m], worldK[m]) : 0;
+            Array.Clear(w.View.Revenue[f.Index]);
+        }
+        var total = w.MarketTotal;
         foreach (var market in markets)
         {
-            var shares = w.Shares[market.CountryIndex];
-            for (int m = 0; m < n; m++)
+            Array.Clear(total);
+            foreach (var f in firms)
             {
-                double reference = w.WorldFrontier[at + m], total = 0;
-                for (int j = 0; j < firms.Count; j++)
+                var appeal = market.Appeal[f.Index];
+                var strength = w.Strength[f.Index];
+                for (int m = 0; m < n; m++) total[m] += appeal[m] * strength[m];
+            }
+            var shares = w.Shares[market.CountryIndex];
+            foreach (var f in firms)
+            {
+                var appeal = market.Appeal[f.Index];
+                var strength = w.Strength[f.Index];
+                var share = shares[f.Index];
+                var revenue = w.View.Revenue[f.Index];
+                for (int m = 0; m < n; m++)
                 {
-                    var f = firms[j];
-                    weight[j] = f.Active ? Markets.ShareWeight(market.Appeal[f.Index][m], g.ShareBeta[m], f.Capability[m], reference) : 0;
-                    total += weight[j];
-                }
-                for (int j = 0; j < firms.Count; j++)
-                {
-                    double s = Markets.Share(weight[j], total);
-                    shares[firms[j].Index][m] = s;
-                    w.View.Revenue[firms[j].Index][m] += Markets.RevenueTerm(s, market.Spend[m]);
+                    share[m] = Markets.Share(appeal[m] * strength[m], total[m]);
+                    revenue[m] += Markets.RevenueTerm(share[m], market.Spend[m]);
                 }
             }
         }
     }
 
     /// <summary>Each active firm's share of its country's firm budgets (funding before the first month).</summary>
-    private static void NationalShares(WorldState w, IReadOnlyList<FirmReport> firms, bool useBudget)
+    private static void NationalShares(WorldState w, FirmReport[] firms, bool useBudget)
     {
         int n = w.Members;
+        var total = w.MarketTotal;
         for (int c = 0; c < w.Spec.Countries.Count; c++)
-            for (int m = 0; m < n; m++)
+        {
+            Array.Clear(total);
+            foreach (var f in firms)
+                if (f.CountryIndex == c && f.Active)
+                    for (int m = 0; m < n; m++) total[m] += useBudget ? f.Budget[m] : 1;
+            foreach (var f in firms)
             {
-                double total = 0;
-                foreach (var f in firms) if (f.CountryIndex == c && f.Active) total += useBudget ? f.Budget[m] : 1;
-                foreach (var f in firms)
-                    if (f.CountryIndex == c)
-                        w.View.NationalShare[f.Index][m] = f.Active && total > 0 ? (useBudget ? f.Budget[m] : 1) / total : 0;
+                if (f.CountryIndex != c) continue;
+                var share = w.View.NationalShare[f.Index];
+                for (int m = 0; m < n; m++) share[m] = f.Active && total[m] > 0 ? (useBudget ? f.Budget[m] : 1) / total[m] : 0;
             }
+        }
     }
 
     /// <summary>(G2) Gaps of the measured country pairs and of each firm behind the world frontier.</summary>
-    private static void Gaps(WorldState w, IReadOnlyList<FirmReport> firms, int ti)
+    private static void Gaps(WorldState w, FirmReport[] firms, int ti)
     {
         var board = w.Gaps;
         for (int p = 0; p < board.Pairs.Count; p++)

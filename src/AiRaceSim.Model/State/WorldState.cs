@@ -30,6 +30,9 @@ public sealed class WorldState
     /// <summary>Market shares [country][firm][member] of the last month.</summary>
     public readonly double[][][] Shares;
     public readonly WorldView View;
+    /// <summary>Scratch for the market step: exp(β(K − K_world)) per firm, and a per-member sum.</summary>
+    internal readonly double[][] Strength;
+    internal readonly double[] MarketTotal;
 
     public WorldState(WorldSpec spec, int members)
     {
@@ -51,6 +54,8 @@ public sealed class WorldState
         FirmHints = Enumerable.Range(0, nf * 2).Select(_ => new int[members]).ToArray();
         Shares = Enumerable.Range(0, nc).Select(_ => Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray()).ToArray();
         View = new WorldView(nf, members);
+        Strength = Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray();
+        MarketTotal = new double[members];
     }
 
     /// <summary>The scenario's gap pairs plus every pair a rule or a perception reads, without repeats, in that order.</summary>

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using AiRaceSim.Bench;
+using AiRaceSim.Client;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Model.Simulation;
+using AiRaceSim.Silo;
+
+// Throughput of the bare kernel against the same workload through grains (embedded silo).
+// Usage: dotnet run -c Release --project bench/AiRaceSim.Bench -- [members=2000] [block=250] [repeats=3]
+int members = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+int block = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 250;
+int repeats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+string only = args.Length > 3 ? args[3] : "both"; // "kernel" or "grains" to time one path (for profiling)
+var spec = BenchWorld.Create();
+string[] metrics = ["capability_gap_months", "capability"];
+var catalog = new SeriesCatalog(spec, metrics);
+int blocks = (members + block - 1) / block;
+double firmMemberMonths = (double)members * spec.Months * spec.Firms.Count;
+Console.WriteLine($"workload: {spec.Firms.Count} firms, {spec.Countries.Count} countries, {spec.Months} months, {members} members in {blocks} blocks of {block}; recording {catalog.Keys.Count} series; {Environment.ProcessorCount} cores");
+
+double Kernel()
+{
+    var clock = Stopwatch.StartNew();
+    Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
+    {
+        int first = b * block;
+        var sim = new BlockSimulation(spec, first, Math.Min(block, members - first), catalog);
+        while (!sim.Done) { sim.Step(12); sim.TakeSeries(); }
+    });
+    double seconds = clock.Elapsed.TotalSeconds;
+    return seconds;
+}
+
+await using var host = await SimulationHost.StartAsync(new HostOptions { LogLevel = Microsoft.Extensions.Logging.LogLevel.Error });
+var runner = new EnsembleRunner(host.Grains);
+async Task<double> Grains()
+{
+    var clock = Stopwatch.StartNew();
+    await runner.RunAsync(new RunRequest(spec, members, block) { Metrics = metrics }, _ => ValueTask.CompletedTask);
+    double seconds = clock.Elapsed.TotalSeconds;
+    return seconds;
+}
+
+if (only != "grains") Kernel();
+if (only != "kernel") await Grains(); // warm-up: JIT and silo
+var kernel = new List<double> { double.NaN };
+var grains = new List<double> { double.NaN };
+if (only != "both") { kernel.Clear(); grains.Clear(); }
+else { kernel.Clear(); grains.Clear(); }
+for (int r = 0; r < repeats; r++)
+{
+    if (only != "grains") kernel.Add(Kernel());
+    if (only != "kernel") grains.Add(await Grains());
+}
+if (kernel.Count == 0) kernel.Add(double.NaN);
+if (grains.Count == 0) grains.Add(double.NaN);
+double k = Median(kernel), g = Median(grains);
+string Row(string path, double s) => string.Create(CultureInfo.InvariantCulture,
+    $"| {path} | {s:F2} s | {members * spec.Months / s:N0} | {s * 1e9 / firmMemberMonths * Environment.ProcessorCount:F0} ns | |");
+Console.WriteLine("| path | median wall time | member-months/s | ns per firm-member-month per core |");
+Console.WriteLine("|---|---|---|---|");
+Console.WriteLine(Row("bare kernel", k));
+Console.WriteLine(Row("through grains", g));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains reach {k / g:P0} of the bare kernel's throughput"));
+
+static double Median(List<double> xs) { var s = xs.Order().ToList(); return s[s.Count / 2]; }
