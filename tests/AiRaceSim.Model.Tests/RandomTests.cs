@@ -82,4 +82,37 @@ public class RandomTests
         Assert.NotEqual(ActorKey.Of("firm", "CN"), ActorKey.Of("country", "CN"));
         Assert.NotEqual(ActorKey.World, ActorKey.Of("firm", "x"));
     }
+
+    [Fact]
+    public void The_fast_normal_quantile_agrees_with_mathnet()
+    {
+        for (int i = 1; i < 10000; i++)
+        {
+            double p = i / 10000.0;
+            Assert.Equal(Normal.InvCDF(0, 1, p), NormalQuantile.Standard(p), 12);
+        }
+        foreach (double p in new[] { 1e-300, 1e-15, 1e-6, 1 - 1e-6, 1 - 1e-15 })
+            Assert.Equal(Normal.InvCDF(0, 1, p), NormalQuantile.Standard(p), 10);
+    }
+
+    [Fact]
+    public void The_fast_negative_binomial_is_exact_for_small_means_and_close_above()
+    {
+        foreach (double mean in new[] { 0.5, 3, 16 })
+            for (int i = 1; i < 1000; i++)
+                Assert.Equal(CountQuantiles.NegativeBinomial(mean, 20, i / 1000.0), CountQuantiles.NegativeBinomialFast(mean, 20, i / 1000.0));
+        // Above the exact limit: within 2 counts or a quarter of a standard deviation everywhere in
+        // (0.001, 0.999), and within 5 % of one where the dispersion is 20 or more and the mean 500 or more.
+        foreach (double mean in new[] { 17.0, 50, 100, 500, 3000, 20000 })
+            foreach (double r in new[] { 2.0, 5, 20, 100 })
+            {
+                double sd = Math.Sqrt(mean + mean * mean / r), bound = r >= 20 && mean >= 500 ? 0.05 : 0.25;
+                for (int i = 1; i < 1000; i++)
+                {
+                    double u = i / 1000.0;
+                    double error = Math.Abs(CountQuantiles.NegativeBinomialFast(mean, r, u) - CountQuantiles.NegativeBinomial(mean, r, u));
+                    Assert.True(error <= Math.Max(2, bound * sd), $"mean {mean}, r {r}, u {u}: off by {error} ({error / sd:F3} sd)");
+                }
+            }
+    }
 }
