@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using AiRaceSim.Model.Series;
+using MathNet.Numerics.Statistics;
+
+namespace AiRaceSim.Output;
+
+/// <summary>
+/// <c>quantiles.csv</c> (ensembles): per date, entity and metric the mean and the 5/25/50/75/95th
+/// percentiles over members (R-7 interpolation, as numpy's and R's defaults), members without a
+/// value left out. Each slice holds all members, so quantiles stream with the run.
+/// </summary>
+public sealed class QuantilesWriter : ISeriesWriter
+{
+    public const string Header = "date,entity,metric,mean,p05,p25,p50,p75,p95";
+    public static readonly double[] Levels = [0.05, 0.25, 0.5, 0.75, 0.95];
+    private readonly StreamWriter _writer;
+    private readonly SeriesLayout _layout;
+    private double[] _values = [];
+
+    public QuantilesWriter(string path, SeriesLayout layout)
+    {
+        _layout = layout;
+        _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        _writer.WriteLine(Header);
+    }
+
+    public async ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
+    {
+        if (_values.Length < slice.Members) _values = new double[slice.Members];
+        var line = new StringBuilder();
+        for (int t = 0; t < slice.Months; t++)
+        {
+            string date = _layout.DateOf(slice.FirstMonthIndex + t);
+            foreach (int k in _layout.Written)
+            {
+                int n = 0;
+                for (int m = 0; m < slice.Members; m++)
+                {
+                    double v = slice[k, t, m];
+                    if (!double.IsNaN(v)) _values[n++] = v;
+                }
+                line.Clear().Append(date).Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Entity))
+                    .Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Metric));
+                var sorted = _values.AsSpan(0, n);
+                sorted.Sort();
+                var array = sorted.ToArray();
+                line.Append(',').Append(n > 0 ? Format(Mean(array)) : "");
+                foreach (double level in Levels)
+                    line.Append(',').Append(n > 0 ? Format(SortedArrayStatistics.QuantileCustom(array, level, QuantileDefinition.R7)) : "");
+                _writer.WriteLine(line);
+            }
+        }
+        await _writer.FlushAsync(cancellation);
+    }
+
+    private static double Mean(double[] xs)
+    {
+        double s = 0;
+        foreach (var x in xs) s += x;
+        return s / xs.Length;
+    }
+
+    private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    public async ValueTask CompleteAsync(CancellationToken cancellation) => await _writer.FlushAsync(cancellation);
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+}

@@ -1,0 +1,85 @@
+using AiRaceSim.Model.Series;
+using MathNet.Numerics.Statistics;
+
+namespace AiRaceSim.Output;
+
+/// <summary>One row of the end-of-run summary: a label and, per column, the median and the 5–95 % range over members.</summary>
+public sealed record SummaryRow(string Label, IReadOnlyList<SummaryCell> Cells);
+
+public sealed record SummaryCell(double Median, double P05, double P95, int Members)
+{
+    public bool HasValue => Members > 0;
+}
+
+/// <summary>
+/// Collects, while slices stream by, what the end-of-run table shows: the capability gap of every
+/// measured pair at "now" and at the horizon, and each country's cumulative patents and share of
+/// installed compute at the horizon.
+/// </summary>
+public sealed class RunSummary : ISeriesWriter
+{
+    private readonly IReadOnlyList<SeriesKey> _keys;
+    private readonly int _now, _end;
+    private readonly Dictionary<(int Key, int Month), double[]> _captured = [];
+    private readonly List<(string Label, int Key, int[] Months)> _rows = [];
+
+    public RunSummary(IReadOnlyList<SeriesKey> keys, IEnumerable<string> countries, int nowIndex, int endIndex)
+    {
+        _keys = keys;
+        _now = nowIndex;
+        _end = endIndex;
+        int Find(string entity, string metric) => keys.ToList().IndexOf(new SeriesKey(entity, metric));
+        for (int k = 0; k < keys.Count; k++)
+            if (keys[k].Metric == "capability_gap_months" && keys[k].Entity.Contains('-'))
+            {
+                var pair = keys[k].Entity.Split('-');
+                _rows.Add(($"capability gap, {pair[0]} behind {pair[1]} (months)", k, [_now, _end]));
+            }
+        foreach (var c in countries)
+        {
+            int p = Find(c, "patents_cumulative");
+            if (p >= 0) _rows.Add(($"cumulative patents, {c}", p, [_end]));
+        }
+        foreach (var c in countries)
+        {
+            int s = Find(c, "compute_share");
+            if (s >= 0) _rows.Add(($"share of installed compute, {c}", s, [_end]));
+        }
+    }
+
+    /// <summary>The series this summary needs recorded (metrics), whatever the scenario writes.</summary>
+    public static readonly string[] Metrics = ["capability_gap_months", "patents_cumulative", "compute_share"];
+
+    public ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
+    {
+        foreach (var (_, key, months) in _rows)
+            foreach (int month in months)
+            {
+                int t = month - slice.FirstMonthIndex;
+                if (t < 0 || t >= slice.Months) continue;
+                var values = new double[slice.Members];
+                for (int m = 0; m < slice.Members; m++) values[m] = slice[key, t, m];
+                _captured[(key, month)] = values;
+            }
+        return ValueTask.CompletedTask;
+    }
+
+    public IReadOnlyList<SummaryRow> Rows() => _rows
+        .Select(r => new SummaryRow(r.Label, r.Months.Select(month => Cell(_captured.GetValueOrDefault((r.Key, month)))).ToList()))
+        .ToList();
+
+    /// <summary>Whether a row has a "now" column (gap rows) besides the horizon.</summary>
+    public static bool HasNow(SummaryRow row) => row.Cells.Count == 2;
+
+    private static SummaryCell Cell(double[]? values)
+    {
+        var present = values?.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray() ?? [];
+        if (present.Length == 0) return new SummaryCell(double.NaN, double.NaN, double.NaN, 0);
+        return new SummaryCell(SortedArrayStatistics.QuantileCustom(present, 0.5, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(present, 0.05, QuantileDefinition.R7),
+            SortedArrayStatistics.QuantileCustom(present, 0.95, QuantileDefinition.R7), present.Length);
+    }
+
+    public ValueTask CompleteAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
