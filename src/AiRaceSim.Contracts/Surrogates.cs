@@ -84,6 +84,7 @@ public struct FirmReportSurrogate
     [Id(7)] public double[] Capability; [Id(8)] public double[] Algorithmic; [Id(9)] public double[] LargestRunLogFlop;
     [Id(10)] public double[] Budget; [Id(11)] public double[] Installed; [Id(12)] public double[] Absorption;
     [Id(13)] public double[] Patents; [Id(14)] public double[] PatentsCumulative; [Id(15)] public double[][] AddedByChannel;
+    [Id(16)] public double[] Funding;
 }
 
 [RegisterConverter]
@@ -91,14 +92,14 @@ public sealed class FirmReportConverter : IConverter<FirmReport, FirmReportSurro
 {
     public FirmReport ConvertFromSurrogate(in FirmReportSurrogate s) => new(s.Index, s.CountryIndex, s.Active, s.Entered,
         s.OpenWeights, s.ServesApi, s.Publishes, s.Capability, s.Algorithmic, s.LargestRunLogFlop, s.Budget, s.Installed,
-        s.Absorption, s.Patents, s.PatentsCumulative, s.AddedByChannel);
+        s.Absorption, s.Patents, s.PatentsCumulative, s.AddedByChannel, s.Funding);
 
     public FirmReportSurrogate ConvertToSurrogate(in FirmReport v) => new()
     {
         Index = v.Index, CountryIndex = v.CountryIndex, Active = v.Active, Entered = v.Entered, OpenWeights = v.OpenWeights,
         ServesApi = v.ServesApi, Publishes = v.Publishes, Capability = v.Capability, Algorithmic = v.Algorithmic,
         LargestRunLogFlop = v.LargestRunLogFlop, Budget = v.Budget, Installed = v.Installed, Absorption = v.Absorption,
-        Patents = v.Patents, PatentsCumulative = v.PatentsCumulative, AddedByChannel = v.AddedByChannel,
+        Patents = v.Patents, PatentsCumulative = v.PatentsCumulative, AddedByChannel = v.AddedByChannel, Funding = v.Funding,
     };
 }
 

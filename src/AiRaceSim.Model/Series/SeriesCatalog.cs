@@ -13,13 +13,14 @@ public sealed record SeriesKey(string Entity, string Metric);
 /// </summary>
 public sealed class SeriesCatalog
 {
-    public static readonly IReadOnlyList<string> WorldMetrics = ["capability", "largest_run_log_flop", "compute_installed"];
+    public static readonly IReadOnlyList<string> WorldMetrics =
+        ["capability", "largest_run_log_flop", "compute_installed", "patents", "patents_cumulative", "adoption", "funding"];
 
     public static readonly IReadOnlyList<string> CountryMetrics =
     [
         "capability", "largest_run_log_flop", "compute_installed", "compute_share", "revenue", "patents", "patents_cumulative",
         "export_control_tier", "enforcement", "support", "vouchers", "perceived_gap_months", "adoption", "spend",
-        "domestic_chip_output", "domestic_chip_efficiency", "patent_subsidy",
+        "domestic_chip_output", "domestic_chip_efficiency", "patent_subsidy", "funding",
     ];
 
     public static readonly IReadOnlyList<string> PairMetrics = ["capability_gap_months", "compute_gap_months", "capability_gap_flag"];
@@ -28,7 +29,7 @@ public sealed class SeriesCatalog
     [
         "capability", "algorithmic_efficiency", "compute_installed", "largest_run_log_flop", "capability_gap_months",
         "compute_gap_months", "revenue", "budget", "market_share", "absorption", "patents", "patents_cumulative",
-        "compute_added_frontier", "compute_added_compliant", "compute_added_smuggled", "compute_added_domestic",
+        "compute_added_frontier", "compute_added_compliant", "compute_added_smuggled", "compute_added_domestic", "funding",
     ];
 
     /// <summary>For entity "firm@market": the firm's share of that market's spending (M3).</summary>

@@ -26,7 +26,7 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
             var src = catalog.Sources[s];
             switch (src.Kind)
             {
-                case SeriesCatalog.Kind.World: World(src.Metric, w, firms, at, row); break;
+                case SeriesCatalog.Kind.World: World(src.Metric, w, firms, countries, at, row); break;
                 case SeriesCatalog.Kind.Country: Country(src.Index, src.Metric, w, firms, countries, at, row); break;
                 case SeriesCatalog.Kind.Pair: Pair(src.Index, src.Metric, w, row); break;
                 case SeriesCatalog.Kind.Firm: Firm(firms[src.Index], src.Metric, w, countries, row); break;
@@ -52,14 +52,18 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
         return batch;
     }
 
-    private void World(int metric, WorldState w, IReadOnlyList<FirmReport> firms, int at, double[] row)
+    private void World(int metric, WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries, int at, double[] row)
     {
         for (int m = 0; m < members; m++)
             row[m] = metric switch
             {
                 0 => w.WorldFrontier[at + m],
                 1 => w.WorldComputeFrontier[at + m],
-                _ => Sum(firms, f => f.Installed[m], _ => true),
+                2 => Sum(firms, f => f.Installed[m], f => f.Entered),
+                3 => Sum(firms, f => f.Patents[m], f => f.Entered),
+                4 => Sum(firms, f => f.PatentsCumulative[m], f => f.Entered),
+                5 => countries.Count == 0 ? double.NaN : countries.Average(c => c.Adoption[m]), // unweighted mean of the countries
+                _ => Sum(firms, f => f.Funding[m], f => f.Entered),
             };
     }
 
@@ -88,7 +92,8 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
                 13 => r.Spend[m],
                 14 => r.ChipOutput[m],
                 15 => r.ChipEfficiency[m],
-                _ => r.PatentSubsidy[m],
+                16 => r.PatentSubsidy[m],
+                _ => Sum(firms, f => f.Funding[m], Home),
             };
         }
     }
@@ -123,6 +128,7 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
                 9 => f.Absorption[m],
                 10 => f.Patents[m],
                 11 => f.PatentsCumulative[m],
+                16 => f.Funding[m],
                 _ => f.AddedByChannel[metric - 12][m],
             };
         }

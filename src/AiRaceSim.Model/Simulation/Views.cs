@@ -35,11 +35,12 @@ public sealed record FirmInputs(
 public sealed record FirmReport(
     int Index, int CountryIndex, bool Active, bool Entered, bool OpenWeights, bool ServesApi, bool Publishes,
     double[] Capability, double[] Algorithmic, double[] LargestRunLogFlop, double[] Budget,
-    double[] Installed, double[] Absorption, double[] Patents, double[] PatentsCumulative, double[][] AddedByChannel)
+    double[] Installed, double[] Absorption, double[] Patents, double[] PatentsCumulative, double[][] AddedByChannel,
+    double[] Funding)
 {
     public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.Active || f.Exited, f.OpenWeights,
         f.Spec.ServesApi, f.Spec.Publishes, f.Capability, f.Algorithmic, f.LargestRunLogFlop, f.Budget,
-        f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel);
+        f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel, f.Funding);
 }
 
 /// <summary>What one country reports at the end of a month: its market (appeal of each firm, spending) and policy levels.</summary>
