@@ -23,18 +23,19 @@ public sealed class RunSummary : ISeriesWriter
     private readonly Dictionary<(int Key, int Month), double[]> _captured = [];
     private readonly List<(string Label, int Key, int[] Months)> _rows = [];
 
-    public RunSummary(IReadOnlyList<SeriesKey> keys, IEnumerable<string> countries, int nowIndex, int endIndex)
+    /// <param name="pairs">the measured country pairs (follower, leader), whose gaps the table shows.</param>
+    public RunSummary(IReadOnlyList<SeriesKey> keys, IEnumerable<string> countries, IEnumerable<(string Of, string Behind)> pairs,
+        int nowIndex, int endIndex)
     {
         _keys = keys;
         _now = nowIndex;
         _end = endIndex;
         int Find(string entity, string metric) => keys.ToList().IndexOf(new SeriesKey(entity, metric));
-        for (int k = 0; k < keys.Count; k++)
-            if (keys[k].Metric == "capability_gap_months" && keys[k].Entity.Contains('-'))
-            {
-                var pair = keys[k].Entity.Split('-');
-                _rows.Add(($"capability gap, {pair[0]} behind {pair[1]} (months)", k, [_now, _end]));
-            }
+        foreach (var (of, behind) in pairs)
+        {
+            int k = Find($"{of}-{behind}", "capability_gap_months");
+            if (k >= 0) _rows.Add(($"capability gap, {of} behind {behind} (months)", k, [_now, _end]));
+        }
         foreach (var c in countries)
         {
             int p = Find(c, "patents_cumulative");

@@ -1,0 +1,38 @@
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Model.Simulation;
+
+namespace AiRaceSim.Calibration;
+
+/// <summary>
+/// Runs a scenario on the bare kernel (blocks in parallel on all cores) recording only what the
+/// targets read, and evaluates them. The grain path gives the same bits (tests), so calibrating
+/// without a silo changes nothing but speed.
+/// </summary>
+public static class TargetRun
+{
+    public static IReadOnlyList<TargetResult> Evaluate(WorldSpec spec, IReadOnlyList<Target> targets, int members, int block,
+        CancellationToken cancellation = default)
+    {
+        var needs = TargetEvaluator.Needs(targets).ToList();
+        var catalog = new SeriesCatalog(spec, needs.Select(k => k.Metric).Distinct().ToList(), needs.Select(k => k.Entity).Distinct().ToList());
+        var evaluator = new TargetEvaluator(targets, catalog.Keys, spec.Start, members);
+        int blocks = (members + block - 1) / block;
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, b =>
+        {
+            int first = b * block;
+            var sim = new BlockSimulation(spec, first, Math.Min(block, members - first), catalog);
+            while (!sim.Done)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                sim.Step(12);
+                // Each block writes its own members' slots of the windows: no two blocks share one.
+                evaluator.WriteAsync(sim.TakeSeries()!, cancellation).AsTask().GetAwaiter().GetResult();
+            }
+        });
+        return evaluator.Results();
+    }
+
+    /// <summary>Σ weight · miss²: what the fit minimises (0 when every target passes).</summary>
+    public static double Loss(IEnumerable<TargetResult> results) => results.Sum(r => r.Target.Weight * r.Miss * r.Miss);
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace AiRaceSim.Cli;
+
+/// <summary>The `airace` command line: run, validate, schema. Usable in-process (tests) with any writers.</summary>
+public static class AiraceCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
+    {
+        var root = Build(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"airace: {error.Message}");
+            stderr.WriteLine("airace: see 'airace --help'.");
+            return ExitCodes.BadInput;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellation);
+    }
+
+    private static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };
+        var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: results/<scenario name>/); replaced as a whole" };
+        var members = PositiveInt("--members", "Ensemble members (overrides the scenario's ensemble.members)");
+        var seed = new Option<string?>("--seed") { Description = "Seed, a non-negative integer (overrides the scenario's seed)" };
+        seed.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !ulong.TryParse(r.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                r.AddError($"--seed expects a non-negative integer, got '{r.Tokens[0].Value}'");
+        });
+        var block = PositiveInt("--block", "Members per world (overrides the scenario's ensemble.block)");
+        var format = new Option<string>("--format") { Description = "Series file format", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "parquet", "both");
+        var telemetry = new Option<bool>("--telemetry") { Description = "Export the simulation's and Orleans' metrics to the console" };
+        var run = new Command("run", "Run a scenario on an embedded silo and write its outputs")
+        {
+            scenario, output, members, seed, block, format, telemetry,
+        };
+        run.SetAction((parse, cancellation) => RunCommand.ExecuteAsync(new RunOptions(
+            parse.GetValue(scenario)!, parse.GetValue(output), parse.GetValue(members),
+            parse.GetValue(seed) is { } s ? ulong.Parse(s, CultureInfo.InvariantCulture) : null,
+            parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry)), stdout, stderr, cancellation));
+
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Scenario files to check" };
+        var validate = new Command("validate", "Check scenario files without running them") { files };
+        validate.SetAction(parse => ValidateCommand.Execute(parse.GetValue(files)!, stdout, stderr));
+
+        var schema = new Command("schema", "Print the JSON Schema of scenario files");
+        schema.SetAction(_ => { stdout.WriteLine(AiRaceSim.Scenarios.ScenarioSchema.Json()); return ExitCodes.Ok; });
+
+        var calibrateScenario = new Argument<string>("scenario") { Description = "Scenario file to check (and fit)" };
+        var targets = new Option<string?>("--targets") { Description = "Targets file (default: targets.yaml beside the scenario)" };
+        var calibrateMembers = PositiveInt("--members", "Ensemble members (overrides the scenario's ensemble.members)");
+        var fit = new Option<string[]>("--fit")
+        {
+            Description = "Parameters to fit, as dotted paths: parameters.x, countries.CN.patents.propensity, firms.openai.funding.musd_per_month",
+            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        };
+        var fitOut = new Option<string?>("--out", "-o") { Description = "Where --fit writes its overlay (default: <scenario>.fitted.yaml beside it)" };
+        var iterations = PositiveInt("--max-iterations", "Most Nelder–Mead iterations for --fit (default 200)");
+        var calibrate = new Command("calibrate", "Check a scenario against calibration targets; with --fit, fit parameters to them")
+        {
+            calibrateScenario, targets, calibrateMembers, fit, fitOut, iterations,
+        };
+        calibrate.SetAction((parse, cancellation) => CalibrateCommand.ExecuteAsync(new CalibrateOptions(
+            parse.GetValue(calibrateScenario)!, parse.GetValue(targets), parse.GetValue(calibrateMembers), parse.GetValue(fit) ?? [],
+            parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200), stdout, stderr, cancellation));
+
+        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate };
+    }
+
+    /// <summary>An integer option ≥ 1 whose bad values are parse errors (exit 2), never exceptions.</summary>
+    private static Option<int?> PositiveInt(string name, string description)
+    {
+        var option = new Option<int?>(name) { Description = description };
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count != 1) return;
+            var text = r.Tokens[0].Value;
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1)
+                r.AddError($"{name} expects a whole number ≥ 1, got '{text}'");
+        });
+        return option;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using AiRaceSim.Calibration;
+using AiRaceSim.Scenarios;
+using Spectre.Console;
+
+namespace AiRaceSim.Cli;
+
+public sealed record CalibrateOptions(string Scenario, string? Targets, int? Members, IReadOnlyList<string> Fit, string? Out, int MaxIterations);
+
+/// <summary>
+/// `airace calibrate`: runs a scenario and checks it against targets (exit 0 only when all pass);
+/// with --fit, adjusts the named parameters by Nelder–Mead and writes an overlay scenario that
+/// extends the input.
+/// </summary>
+public static class CalibrateCommand
+{
+    public static async Task<int> ExecuteAsync(CalibrateOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        LoadedScenario scenario;
+        IReadOnlyList<Target> targets;
+        string targetsPath = o.Targets ?? Path.Combine(Path.GetDirectoryName(o.Scenario) ?? ".", "targets.yaml");
+        try
+        {
+            scenario = ScenarioLoader.Load(o.Scenario, new ScenarioOverrides(o.Members));
+            targets = TargetFile.Load(targetsPath);
+        }
+        catch (ScenarioException e)
+        {
+            foreach (var error in e.Errors) stderr.WriteLine(error);
+            return ExitCodes.BadInput;
+        }
+        var known = new Model.Series.SeriesCatalog(scenario.Spec).Keys.ToHashSet();
+        var unknown = targets.Where(t => !known.Contains(new Model.Series.SeriesKey(t.Entity, t.Metric))).ToList();
+        foreach (var t in unknown) stderr.WriteLine($"{targetsPath}: target {t.Id}: the scenario records no series {t.Entity}/{t.Metric}; check the entity id and metric name");
+        var outside = targets.Where(t => t.From < scenario.Spec.Start || t.To > scenario.Spec.End).ToList();
+        foreach (var t in outside) stderr.WriteLine($"{targetsPath}: target {t.Id}: its months {t.From}..{t.To} are outside the scenario's {scenario.Spec.Start}..{scenario.Spec.End}");
+        if (unknown.Count + outside.Count > 0) return ExitCodes.BadInput;
+
+        int members = scenario.Members, block = scenario.BlockSize;
+        try
+        {
+            if (o.Fit.Count > 0)
+            {
+                var start = o.Fit.Select(p => (p, ParameterPaths.Read(scenario.ResolvedJson, p))).ToList();
+                var fitted = await FitAsync(o, scenario, targets, start, stderr, cancellation);
+                if (fitted is null) return ExitCodes.BadInput;
+                scenario = fitted.Value.Scenario;
+                stdout.WriteLine($"fitted {string.Join(", ", fitted.Value.Fit.Values.Select(v => $"{v.Path} = {v.Value.ToString("G6", CultureInfo.InvariantCulture)}"))}");
+                stdout.WriteLine($"loss {fitted.Value.Fit.Loss.ToString("G4", CultureInfo.InvariantCulture)} after {fitted.Value.Fit.Evaluations} runs{(fitted.Value.Fit.Converged ? "" : " (not converged)")}; wrote {fitted.Value.Path}");
+            }
+            var results = await Task.Run(() => TargetRun.Evaluate(scenario.Spec, targets, members, block, cancellation), cancellation);
+            WriteTable(stdout, scenario, results);
+            return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failure;
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"airace: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("airace: calibration cancelled.");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static async Task<(LoadedScenario Scenario, FitResult Fit, string Path)?> FitAsync(CalibrateOptions o, LoadedScenario scenario,
+        IReadOnlyList<Target> targets, List<(string Path, double Start)> start, TextWriter stderr, CancellationToken cancellation)
+    {
+        var input = Path.GetFullPath(o.Scenario);
+        string output = Path.GetFullPath(o.Out ?? Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileNameWithoutExtension(input) + ".fitted.yaml"));
+        string Overlay(IReadOnlyList<(string Path, double Value)> values, string note) => ParameterPaths.Overlay(
+            Path.GetRelativePath(Path.GetDirectoryName(output)!, input).Replace('\\', '/'), scenario.Name + "-fitted", values, note);
+        var scratch = Directory.CreateTempSubdirectory("airace-fit-");
+        try
+        {
+            int evaluation = 0;
+            double Loss(IReadOnlyList<(string Path, double Value)> values)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var file = Path.Combine(scratch.FullName, $"trial-{evaluation++}.yaml");
+                File.WriteAllText(file, ParameterPaths.Overlay(input, scenario.Name + "-trial", values, "a calibration trial"));
+                var trial = ScenarioLoader.Load(file, new ScenarioOverrides(o.Members));
+                return TargetRun.Loss(TargetRun.Evaluate(trial.Spec, targets, trial.Members, trial.BlockSize, cancellation));
+            }
+            var fit = await Task.Run(() => Fitter.Fit(start, Loss, o.MaxIterations,
+                new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}"))), cancellation);
+            var note = $"Fitted by `airace calibrate {Path.GetFileName(input)} --fit {string.Join(',', start.Select(s => s.Path))}` against {Path.GetFileName(o.Targets ?? "targets.yaml")}\n"
+                + $"with {scenario.Members} members; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
+            var text = Overlay(fit.Values, note);
+            var temporary = output + ".partial";
+            await File.WriteAllTextAsync(temporary, text, cancellation);
+            File.Move(temporary, output, overwrite: true);
+            return (ScenarioLoader.Load(output, new ScenarioOverrides(o.Members)), fit, output);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    private static void WriteTable(TextWriter stdout, LoadedScenario scenario, IReadOnlyList<TargetResult> results)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
+        bool ensemble = scenario.Members > 1;
+        var table = new Table().Border(TableBorder.Ascii)
+            .Title(Markup.Escape($"{scenario.Name}: {scenario.Members} member{(ensemble ? "s" : "")}, seed {scenario.Spec.Seed}"))
+            .AddColumn("target").AddColumn("observed (source)").AddColumn(new TableColumn(ensemble ? "model: median [P5–P95]" : "model").RightAligned())
+            .AddColumn(new TableColumn("range").RightAligned()).AddColumn("");
+        foreach (var r in results)
+            table.AddRow(Markup.Escape($"{r.Target.Id}: {r.Target.What}"), Markup.Escape($"{r.Target.Observed} ({r.Target.Source})"),
+                Markup.Escape(ensemble ? $"{N(r.Median)} [{N(r.P05)}–{N(r.P95)}]" : N(r.Median)),
+                Markup.Escape($"{N(r.Target.Low)}–{N(r.Target.High)}"), r.Passed ? "pass" : "MISS");
+        console.Write(table);
+        stdout.WriteLine($"{results.Count(r => r.Passed)} of {results.Count} targets pass.");
+    }
+
+    private static string N(double v) => double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "−∞" : double.IsNaN(v) ? "–"
+        : Math.Abs(v) >= 1000 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("G3", CultureInfo.InvariantCulture);
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

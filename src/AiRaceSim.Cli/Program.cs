@@ -1,0 +1,3 @@
+using AiRaceSim.Cli;
+
+return await AiraceCommand.RunAsync(args, Console.Out, Console.Error);

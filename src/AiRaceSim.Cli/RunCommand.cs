@@ -1,0 +1,114 @@
+using AiRaceSim.Client;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Output;
+using AiRaceSim.Scenarios;
+using AiRaceSim.Silo;
+
+namespace AiRaceSim.Cli;
+
+public sealed record RunOptions(string Scenario, string? Out, int? Members, ulong? Seed, int? Block, string Format, bool Telemetry);
+
+/// <summary>
+/// `airace run`: load and validate (exit 2 on bad input, nothing written), start an embedded silo,
+/// stream the run's slices into the writers inside a temporary folder, move it into place when
+/// complete, and print a summary table.
+/// </summary>
+public static class RunCommand
+{
+    public static async Task<int> ExecuteAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        LoadedScenario scenario;
+        try
+        {
+            scenario = ScenarioLoader.Load(options.Scenario, new ScenarioOverrides(options.Members, options.Block, options.Seed));
+        }
+        catch (ScenarioException e)
+        {
+            foreach (var error in e.Errors) stderr.WriteLine(error);
+            return ExitCodes.BadInput;
+        }
+        string destination = options.Out ?? Path.Combine("results", SafeName(scenario.Name));
+        if (File.Exists(destination))
+        {
+            stderr.WriteLine($"airace: --out '{destination}' is a file; give a folder (it is created, or replaced as a whole).");
+            return ExitCodes.BadInput;
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var spec = scenario.Spec;
+        var countries = spec.Countries.Select(c => c.Id).ToList();
+        var recorded = RecordedSeries(scenario, countries);
+        var catalog = new SeriesCatalog(spec, recorded.Metrics, recorded.Entities);
+        var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys,
+            k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true));
+        var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = recorded.Metrics, Entities = recorded.Entities };
+        try
+        {
+            await using var host = await SimulationHost.StartAsync(new HostOptions { Telemetry = options.Telemetry }, cancellation);
+            using var folder = OutputFolder.Create(destination);
+            var pairs = Model.State.WorldState.MeasuredPairs(spec).Select(p => (p.Of, p.Behind));
+            var summary = new RunSummary(catalog.Keys, countries, pairs, scenario.Now - spec.Start, spec.Months - 1);
+            var files = new List<string>();
+            var writers = new List<ISeriesWriter> { summary };
+            if (options.Format is "csv" or "both") { writers.Add(new TidyCsvWriter(folder.PathOf("series.csv"), layout)); files.Add("series.csv"); }
+            if (options.Format is "parquet" or "both")
+            {
+                writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), layout, cancellation));
+                files.Add("series.parquet");
+            }
+            if (scenario.Members > 1) { writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), layout)); files.Add("quantiles.csv"); }
+            try
+            {
+                await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
+                    new EnsembleRunner(host.Grains).RunAsync(request, async slice =>
+                    {
+                        foreach (var w in writers) await w.WriteAsync(slice, cancellation);
+                    }, progress, cancellation));
+                foreach (var w in writers) await w.CompleteAsync(cancellation);
+            }
+            finally
+            {
+                foreach (var w in writers) await w.DisposeAsync();
+            }
+            files.Add("manifest.json");
+            new RunManifest
+            {
+                Scenario = scenario.Name, Files = scenario.Files.Select(f => (f.Path, f.Sha256)).ToList(),
+                ResolvedScenarioJson = scenario.ResolvedJson, Seed = spec.Seed, Members = scenario.Members,
+                BlockSize = scenario.BlockSize, Blocks = request.Blocks, OutputFiles = files, SeriesWritten = layout.Written.Count,
+                Started = started, Finished = DateTimeOffset.UtcNow,
+            }.Write(folder.PathOf("manifest.json"));
+            folder.Commit();
+            SummaryTable.Write(stdout, scenario, summary.Rows());
+            stdout.WriteLine($"wrote {string.Join(", ", files)} to {destination}");
+            return ExitCodes.Ok;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("airace: run cancelled; nothing was written.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"airace: the run failed: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine("airace: nothing was written.");
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>The scenario's outputs plus what the summary needs; null keeps everything.</summary>
+    private static (string[]? Metrics, string[]? Entities) RecordedSeries(LoadedScenario s, IReadOnlyList<string> countries)
+    {
+        var metrics = s.Metrics?.Union(RunSummary.Metrics).ToArray();
+        var pairs = Model.State.WorldState.MeasuredPairs(s.Spec).Select(SeriesCatalog.PairName);
+        var entities = s.Entities?.Union(countries).Union(pairs).ToArray();
+        return (metrics, entities);
+    }
+
+    private static string SafeName(string name)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        var safe = new string(name.Select(c => invalid.Contains(c) || char.IsWhiteSpace(c) ? '-' : c).ToArray()).Trim('.');
+        return safe.Length == 0 ? "scenario" : safe;
+    }
+}

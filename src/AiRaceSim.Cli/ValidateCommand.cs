@@ -1,0 +1,26 @@
+using AiRaceSim.Scenarios;
+
+namespace AiRaceSim.Cli;
+
+/// <summary>`airace validate`: loads each file as a run would, prints its errors, and exits 2 if any file is bad.</summary>
+public static class ValidateCommand
+{
+    public static int Execute(IReadOnlyList<string> files, TextWriter stdout, TextWriter stderr)
+    {
+        int bad = 0;
+        foreach (var file in files)
+        {
+            try
+            {
+                var s = ScenarioLoader.Load(file);
+                stdout.WriteLine($"{file}: ok ({s.Name}, {s.Spec.Start}..{s.Spec.End}, {s.Spec.Countries.Count} countries, {s.Spec.Firms.Count} firms, {s.Members} members)");
+            }
+            catch (ScenarioException e)
+            {
+                bad++;
+                foreach (var error in e.Errors) stderr.WriteLine(error);
+            }
+        }
+        return bad == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+}

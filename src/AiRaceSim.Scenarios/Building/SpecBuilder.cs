@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Policy;
+using AiRaceSim.Scenarios.Documents;
+
+namespace AiRaceSim.Scenarios.Building;
+
+/// <summary>
+/// Turns a bound scenario document into the kernel's <see cref="WorldSpec"/>. Ids are registered
+/// first so every reference can be checked; each part is built even when another failed, so one
+/// load reports every problem. The spec is made only when there are none.
+/// </summary>
+internal static partial class SpecBuilder
+{
+    /// <summary>Members stepped together at most, unless the file or command line says otherwise.</summary>
+    private const int DefaultMaxBlock = 250;
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
+    private static partial Regex NamePattern();
+
+    public static BuiltScenario? Build(ScenarioDocument doc, ScenarioOverrides overrides, BuildContext c, string rootFile)
+    {
+        if (doc.Name is { } name && !NamePattern().IsMatch(name))
+            c.Error(doc, nameof(doc.Name), $"name '{name}' is not valid; use letters, digits, '-', '_' and '.', starting with a letter or digit (it names output files)");
+        if (doc.Start is { } start && doc.End is { } end)
+        {
+            if (end < start) c.Error(doc, nameof(doc.End), $"end {end} is before start {start}; a scenario needs end ≥ start");
+            else c.Horizon = (start, end);
+        }
+        if (doc.Now is { } now) c.Inside(doc, nameof(doc.Now), now, "now");
+
+        var countries = doc.Countries;
+        if (countries is not null) CountryBuilder.Register(countries, c);
+        var firms = doc.Firms ?? [];
+        FirmBuilder.Register(firms, c);
+        var tiers = TierBuilder.Build(doc.ExportTiers, c);
+        var events = new List<ScheduledEvent>();
+        var countrySpecs = countries is null ? [] : CountryBuilder.Build(countries, c, events);
+        var firmSpecs = FirmBuilder.Build(firms, c);
+        EventBuilder.Build(doc.Events ?? [], c, events);
+        var rules = RuleBuilder.Build(doc.Rules ?? [], c);
+        var gaps = GapBuilder.Build(doc.Gaps, c);
+        var metrics = OutputBuilder.Metrics(doc.Outputs, c);
+        if (c.Diag.Count > 0 || c.Horizon is not var (first, last) || tiers is null) return null;
+
+        var spec = new WorldSpec
+        {
+            Start = first,
+            End = last,
+            Seed = overrides.Seed ?? doc.Seed ?? 1,
+            Deterministic = doc.Deterministic ?? false,
+            Parameters = ParameterBuilder.Build(doc.Parameters),
+            Countries = countrySpecs,
+            Firms = firmSpecs,
+            Events = events,
+            Rules = rules,
+            GapPairs = gaps,
+            ExportTiers = tiers,
+        };
+        var entities = OutputBuilder.Entities(doc.Outputs, spec, c);
+        if (c.Diag.Count > 0) return null;
+        try
+        {
+            spec.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // The checks above should have caught it with a position; the kernel's check is the last word.
+            c.Diag.Add(rootFile, 1, 1, $"the scenario is inconsistent: {e.Message}");
+            return null;
+        }
+        int members = overrides.Members ?? doc.Ensemble?.Members ?? 1;
+        int block = overrides.BlockSize ?? doc.Ensemble?.Block ?? Math.Min(members, DefaultMaxBlock);
+        return new BuiltScenario(spec, members, Math.Min(block, members), metrics, entities, doc.Now ?? last);
+    }
+}

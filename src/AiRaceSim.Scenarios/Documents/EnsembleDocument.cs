@@ -1,0 +1,14 @@
+using System.ComponentModel;
+using AiRaceSim.Scenarios.Binding;
+
+namespace AiRaceSim.Scenarios.Documents;
+
+[Description("Ensemble size.")]
+internal sealed class EnsembleDocument
+{
+    [Description("Number of members, ≥ 1 (default 1)."), InRange(1, double.PositiveInfinity)]
+    public int? Members { get; init; }
+
+    [Description("Members stepped together in one block, ≥ 1 (default: members, at most 250; never more than members)."), InRange(1, double.PositiveInfinity)]
+    public int? Block { get; init; }
+}

@@ -1,0 +1,14 @@
+using System.ComponentModel;
+using AiRaceSim.Scenarios.Binding;
+
+namespace AiRaceSim.Scenarios.Documents;
+
+[Description("Series to write: 'all' or lists of names.")]
+internal sealed class OutputsDocument
+{
+    [Description("'all' or a list of metric names.")]
+    public Values.MetricSelection? Metrics { get; init; }
+
+    [Description("'all' or a list of entities: world, a country id, a firm id, a measured gap 'CN-US' (of-behind), or 'firm@COUNTRY'.")]
+    public Values.EntitySelection? Entities { get; init; }
+}

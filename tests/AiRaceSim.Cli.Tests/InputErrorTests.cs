@@ -1,0 +1,68 @@
+namespace AiRaceSim.Cli.Tests;
+
+/// <summary>Bad input: exit code 2, the exact message, and nothing written anywhere.</summary>
+[Collection(CliCollection.Name)]
+public sealed class InputErrorTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    public static IEnumerable<object[]> BadScenarios() =>
+        Directory.GetFiles("bad").Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Where(f => File.Exists(Path.ChangeExtension(f, ".expected")))
+            .Order(StringComparer.Ordinal).Select(f => new object[] { f.Replace('\\', '/') });
+
+    [Fact]
+    public void There_are_at_least_thirty_bad_scenarios() => Assert.True(BadScenarios().Count() >= 30);
+
+    [Theory]
+    [MemberData(nameof(BadScenarios))]
+    public async Task A_bad_scenario_exits_2_with_its_exact_message_and_writes_nothing(string file)
+    {
+        var expected = File.ReadAllLines(Path.ChangeExtension(file, ".expected")).Where(l => l.Length > 0).ToArray();
+        var dir = _cli.PathIn("out");
+        var (code, stdout, stderr) = await _cli.Run("run", file, "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Equal(expected, stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray());
+        Assert.Equal("", stdout);
+        Assert.False(Directory.Exists(dir));
+        Assert.Empty(Directory.GetFileSystemEntries(_cli.Scratch));
+        Assert.False(Directory.Exists("results"));
+    }
+
+    [Theory]
+    [InlineData("--members", "0", "--members expects a whole number ≥ 1, got '0'")]
+    [InlineData("--members", "many", "--members expects a whole number ≥ 1, got 'many'")]
+    [InlineData("--block", "-3", "--block expects a whole number ≥ 1, got '-3'")]
+    [InlineData("--seed", "-1", "--seed expects a non-negative integer, got '-1'")]
+    [InlineData("--format", "xml", "Argument 'xml' not recognized. Must be one of:")]
+    [InlineData("--colour", "red", "Unrecognized command or argument '--colour'")]
+    public async Task Bad_arguments_exit_2_and_write_nothing(string option, string value, string message)
+    {
+        var dir = _cli.PathIn("out");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--out", dir, option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, stderr);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public async Task A_missing_scenario_argument_exits_2()
+    {
+        var (code, _, stderr) = await _cli.Run("run");
+        Assert.Equal(2, code);
+        Assert.Contains("Required argument 'scenario' missing", stderr);
+    }
+
+    [Fact]
+    public async Task An_out_path_that_is_a_file_is_bad_input()
+    {
+        var file = _cli.PathIn("taken");
+        File.WriteAllText(file, "x");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--out", file);
+        Assert.Equal(2, code);
+        Assert.Contains("is a file", stderr);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+}
