@@ -109,7 +109,7 @@ public static class CalibrateCommand
         bool ensemble = scenario.Members > 1;
         var table = new Table().Border(TableBorder.Ascii)
             .Title(Markup.Escape($"{scenario.Name}: {scenario.Members} member{(ensemble ? "s" : "")}, seed {scenario.Spec.Seed}"))
-            .AddColumn("target").AddColumn("observed (source)").AddColumn(new TableColumn(ensemble ? "model: median [P5–P95]" : "model").RightAligned())
+            .AddColumn("target").AddColumn("observed (source)").AddColumn(new TableColumn(Markup.Escape(ensemble ? "model: median [P5–P95]" : "model")).RightAligned())
             .AddColumn(new TableColumn("range").RightAligned()).AddColumn("");
         foreach (var r in results)
             table.AddRow(Markup.Escape($"{r.Target.Id}: {r.Target.What}"), Markup.Escape($"{r.Target.Observed} ({r.Target.Source})"),
