@@ -69,7 +69,26 @@ public static class AiraceCommand
             parse.GetValue(calibrateScenario)!, parse.GetValue(targets), parse.GetValue(calibrateMembers), parse.GetValue(fit) ?? [],
             parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200), stdout, stderr, cancellation));
 
-        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate };
+        var compareFiles = new Argument<string[]>("scenarios") { Arity = ArgumentArity.OneOrMore, Description = "Scenarios to compare; the first is the reference" };
+        var pair = new Option<string>("--pair") { Description = "The gap to compare, FOLLOWER-LEADER", DefaultValueFactory = _ => "CN-US" };
+        var at = new Option<string[]>("--at")
+        {
+            Description = "Months to compare, comma-separated (default 2026-01,2030-01)",
+            DefaultValueFactory = _ => ["2026-01", "2030-01"],
+            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        };
+        var compareMembers = PositiveInt("--members", "Ensemble members for every scenario (overrides their ensemble.members)");
+        var markdown = new Option<bool>("--markdown") { Description = "Print a Markdown table (as in docs/CALIBRATION.md)" };
+        var gapMetric = new Option<string>("--metric") { Description = "capability_gap_months or compute_gap_months", DefaultValueFactory = _ => "capability_gap_months" };
+        var compare = new Command("compare", "Compare the gap of a country pair across scenarios at chosen months")
+        {
+            compareFiles, pair, at, compareMembers, markdown, gapMetric,
+        };
+        compare.SetAction((parse, cancellation) => CompareCommand.ExecuteAsync(new CompareOptions(
+            parse.GetValue(compareFiles)!, parse.GetValue(pair)!, parse.GetValue(at)!, parse.GetValue(compareMembers),
+            parse.GetValue(markdown), parse.GetValue(gapMetric)!), stdout, stderr, cancellation));
+
+        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare };
     }
 
     /// <summary>An integer option ≥ 1 whose bad values are parse errors (exit 2), never exceptions.</summary>

@@ -12,9 +12,9 @@ public sealed record SummaryCell(double Median, double P05, double P95, int Memb
 }
 
 /// <summary>
-/// Collects, while slices stream by, what the end-of-run table shows: the capability gap of every
-/// measured pair at "now" and at the horizon, and each country's cumulative patents and share of
-/// installed compute at the horizon.
+/// Collects, while slices stream by, what the end-of-run table shows: the capability and compute
+/// gaps of every measured pair at "now" and at the horizon, and each country's cumulative patents
+/// and share of installed compute at the horizon.
 /// </summary>
 public sealed class RunSummary : ISeriesWriter
 {
@@ -31,10 +31,16 @@ public sealed class RunSummary : ISeriesWriter
         _now = nowIndex;
         _end = endIndex;
         int Find(string entity, string metric) => keys.ToList().IndexOf(new SeriesKey(entity, metric));
-        foreach (var (of, behind) in pairs)
+        var measured = pairs.ToList();
+        foreach (var (of, behind) in measured)
         {
             int k = Find($"{of}-{behind}", "capability_gap_months");
             if (k >= 0) _rows.Add(($"capability gap, {of} behind {behind} (months)", k, [_now, _end]));
+        }
+        foreach (var (of, behind) in measured)
+        {
+            int k = Find($"{of}-{behind}", "compute_gap_months");
+            if (k >= 0) _rows.Add(($"compute gap (largest run), {of} behind {behind} (months)", k, [_now, _end]));
         }
         foreach (var c in countries)
         {
@@ -49,7 +55,7 @@ public sealed class RunSummary : ISeriesWriter
     }
 
     /// <summary>The series this summary needs recorded (metrics), whatever the scenario writes.</summary>
-    public static readonly string[] Metrics = ["capability_gap_months", "patents_cumulative", "compute_share"];
+    public static readonly string[] Metrics = ["capability_gap_months", "compute_gap_months", "patents_cumulative", "compute_share"];
 
     public ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
     {

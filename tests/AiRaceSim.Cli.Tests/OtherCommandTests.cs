@@ -9,7 +9,7 @@ public sealed class OtherCommandTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "AiRaceSim.sln"))) dir = Path.GetDirectoryName(dir) ?? throw new DirectoryNotFoundException("AiRaceSim.sln");
