@@ -19,8 +19,12 @@ int blocks = (members + block - 1) / block;
 double firmMemberMonths = (double)members * spec.Months * spec.Firms.Count;
 Console.WriteLine($"workload: {spec.Firms.Count} firms, {spec.Countries.Count} countries, {spec.Months} months, {members} members in {blocks} blocks of {block}; recording {catalog.Keys.Count} series; {Environment.ProcessorCount} cores");
 
+var collections = new Dictionary<string, (int Gen0, int Gen1, int Gen2)>();
+(int, int, int) Collections() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+(int, int, int) Since((int A, int B, int C) before) { var (a, b, c) = Collections(); return (a - before.A, b - before.B, c - before.C); }
 double Kernel()
 {
+    var gcBefore = Collections();
     var clock = Stopwatch.StartNew();
     Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
     {
@@ -29,6 +33,7 @@ double Kernel()
         while (!sim.Done) { sim.Step(12); sim.TakeSeries(); }
     });
     double seconds = clock.Elapsed.TotalSeconds;
+    collections["bare kernel"] = Since(gcBefore);
     return seconds;
 }
 
@@ -36,18 +41,18 @@ await using var host = await SimulationHost.StartAsync(new HostOptions { LogLeve
 var runner = new EnsembleRunner(host.Grains);
 async Task<double> Grains()
 {
+    var gcBefore = Collections();
     var clock = Stopwatch.StartNew();
     await runner.RunAsync(new RunRequest(spec, members, block) { Metrics = metrics }, _ => ValueTask.CompletedTask);
     double seconds = clock.Elapsed.TotalSeconds;
+    collections["through grains"] = Since(gcBefore);
     return seconds;
 }
 
 if (only != "grains") Kernel();
 if (only != "kernel") await Grains(); // warm-up: JIT and silo
-var kernel = new List<double> { double.NaN };
-var grains = new List<double> { double.NaN };
-if (only != "both") { kernel.Clear(); grains.Clear(); }
-else { kernel.Clear(); grains.Clear(); }
+var kernel = new List<double>();
+var grains = new List<double>();
 for (int r = 0; r < repeats; r++)
 {
     if (only != "grains") kernel.Add(Kernel());
@@ -57,9 +62,9 @@ if (kernel.Count == 0) kernel.Add(double.NaN);
 if (grains.Count == 0) grains.Add(double.NaN);
 double k = Median(kernel), g = Median(grains);
 string Row(string path, double s) => string.Create(CultureInfo.InvariantCulture,
-    $"| {path} | {s:F2} s | {members * spec.Months / s:N0} | {s * 1e9 / firmMemberMonths * Environment.ProcessorCount:F0} ns | |");
-Console.WriteLine("| path | median wall time | member-months/s | ns per firm-member-month per core |");
-Console.WriteLine("|---|---|---|---|");
+    $"| {path} | {s:F2} s | {members * spec.Months / s:N0} | {s * 1e9 / firmMemberMonths * Environment.ProcessorCount:F0} ns | {collections.GetValueOrDefault(path)} |");
+Console.WriteLine("| path | median wall time | member-months/s | ns per firm-member-month per core | GCs gen 0, 1, 2 (last run) |");
+Console.WriteLine("|---|---|---|---|---|");
 Console.WriteLine(Row("bare kernel", k));
 Console.WriteLine(Row("through grains", g));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"grains reach {k / g:P0} of the bare kernel's throughput"));

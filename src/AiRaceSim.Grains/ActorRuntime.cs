@@ -1,14 +1,35 @@
+using System.Collections.Concurrent;
 using AiRaceSim.Contracts;
 using AiRaceSim.Model.Parameters;
 
 namespace AiRaceSim.Grains;
 
-/// <summary>The pieces every grain of a world rebuilds from the same setup: the spec and the members' draws.</summary>
-internal sealed record ActorRuntime(WorldSpec Spec, MemberDraws Draws)
+/// <summary>
+/// What every grain of a world rebuilds from the same setup — the spec and the members' parameter
+/// draws — built once per world and silo and shared by that world's grains there: the draws are
+/// read-only, and twenty firms reading one copy keeps it in cache (a copy each cost the grain
+/// path a third of its speed; docs/PERFORMANCE.md).
+/// </summary>
+internal sealed class ActorRuntime
 {
-    public static ActorRuntime From(byte[] spec, int firstMember, int members)
+    private static readonly ConcurrentDictionary<(string Run, int Block), Lazy<ActorRuntime>> Shared = new();
+
+    public WorldSpec Spec { get; }
+    public MemberDraws Draws { get; }
+    public GlobalDraws Global { get; }
+    public TierDraws Tiers { get; }
+
+    private ActorRuntime(byte[] spec, int firstMember, int members)
     {
-        var s = SpecCodec.Deserialize(spec);
-        return new ActorRuntime(s, new MemberDraws(s.Seed, firstMember, members, s.Deterministic));
+        Spec = SpecCodec.Deserialize(spec);
+        Draws = new MemberDraws(Spec.Seed, firstMember, members, Spec.Deterministic);
+        Global = new GlobalDraws(Spec.Parameters, Draws);
+        Tiers = new TierDraws(Spec.ExportTiers, Draws);
     }
+
+    public static ActorRuntime For(string run, int block, byte[] spec, int firstMember, int members) =>
+        Shared.GetOrAdd((run, block), _ => new Lazy<ActorRuntime>(() => new ActorRuntime(spec, firstMember, members))).Value;
+
+    /// <summary>Forgets a world's runtime on this silo (its grains are stopping).</summary>
+    public static void Release(string run, int block) => Shared.TryRemove((run, block), out _);
 }

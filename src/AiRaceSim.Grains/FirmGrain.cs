@@ -1,5 +1,4 @@
 using AiRaceSim.Contracts;
-using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Simulation;
 using AiRaceSim.Model.State;
 using Orleans.Concurrency;
@@ -12,18 +11,16 @@ public sealed class FirmGrain : Grain, IFirmGrain
 {
     private ActorRuntime? _rt;
     private FirmState? _firm;
-    private GlobalDraws? _global;
-    private TierDraws? _tiers;
     private EventCalendar? _calendar;
+    private (string Run, int Block) _world;
 
     public Task<Immutable<FirmReport>> Start(ActorSetup setup)
     {
-        _rt = ActorRuntime.From(setup.Spec, setup.FirstMember, setup.Members);
-        _global = new GlobalDraws(_rt.Spec.Parameters, _rt.Draws);
-        _tiers = new TierDraws(_rt.Spec.ExportTiers, _rt.Draws);
+        _world = (setup.RunId, setup.Block);
+        _rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _firm = new FirmState(_rt.Spec, setup.ActorIndex, _rt.Draws);
         _calendar = new EventCalendar(_rt.Spec);
-        if (_firm.EntryMonth(_rt.Spec.Start) == _rt.Spec.Start) FirmStep.Enter(_firm, null, _global, _rt.Spec.Start - 1);
+        if (_firm.EntryMonth(_rt.Spec.Start) == _rt.Spec.Start) FirmStep.Enter(_firm, null, _rt.Global, _rt.Spec.Start - 1);
         return Task.FromResult(FirmReport.Of(_firm).AsImmutable());
     }
 
@@ -32,12 +29,17 @@ public sealed class FirmGrain : Grain, IFirmGrain
         var rt = _rt ?? throw new InvalidOperationException($"firm {this.GetPrimaryKeyString()} was not started");
         var f = _firm!;
         var t = rt.Spec.Start + monthIndex;
-        FirmStep.Step(f, input.Value.Home, input.Value.World, _global!, _tiers!, rt.Draws, rt.Spec.Start, t,
+        FirmStep.Step(f, input.Value.Home, input.Value.World, rt.Global, rt.Tiers, rt.Draws, rt.Spec.Start, t,
             _calendar!.FirmEvents(t, f.Spec.Id));
         return Task.FromResult(FirmReport.Of(f).AsImmutable());
     }
 
     public Task<string> Where() => Task.FromResult(RuntimeIdentity);
 
-    public Task Stop() { DeactivateOnIdle(); return Task.CompletedTask; }
+    public Task Stop()
+    {
+        ActorRuntime.Release(_world.Run, _world.Block);
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }

@@ -15,10 +15,12 @@ public sealed class GovernmentGrain : Grain, IGovernmentGrain
     private RuleState[] _rules = [];
     private EventCalendar? _calendar;
     private HomePolicy? _home;
+    private (string Run, int Block) _world;
 
     public Task Start(ActorSetup setup)
     {
-        _rt = ActorRuntime.From(setup.Spec, setup.FirstMember, setup.Members);
+        _world = (setup.RunId, setup.Block);
+        _rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _country = new CountryState(_rt.Spec, setup.ActorIndex, _rt.Draws);
         _rules = _rt.Spec.Rules.Where(r => r.Government == _country.Id).Select(_ => new RuleState(setup.Members)).ToArray();
         _calendar = new EventCalendar(_rt.Spec);
@@ -43,7 +45,12 @@ public sealed class GovernmentGrain : Grain, IGovernmentGrain
 
     public Task<string> Where() => Task.FromResult(RuntimeIdentity);
 
-    public Task Stop() { DeactivateOnIdle(); return Task.CompletedTask; }
+    public Task Stop()
+    {
+        ActorRuntime.Release(_world.Run, _world.Block);
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     private (ActorRuntime, CountryState) Started() =>
         (_rt ?? throw new InvalidOperationException($"government {this.GetPrimaryKeyString()} was not started"), _country!);

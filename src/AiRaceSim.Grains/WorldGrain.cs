@@ -25,10 +25,10 @@ public sealed class WorldGrain : Grain, IWorldGrain
 
     public async Task Start(WorldSetup setup)
     {
-        var rt = ActorRuntime.From(setup.Spec, setup.FirstMember, setup.Members);
+        var rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _spec = rt.Spec;
         _spec.Validate();
-        _global = new GlobalDraws(_spec.Parameters, rt.Draws);
+        _global = rt.Global;
         _world = new WorldState(_spec, setup.Members);
         _recorder = new SeriesRecorder(new SeriesCatalog(_spec, setup.Metrics, setup.Entities), setup.FirstMember, setup.Members);
         _governments = _spec.Countries

@@ -76,13 +76,20 @@ public sealed class GlobalDraws
 
     private readonly double[] _q;
     private Month? _qMonth;
+    private readonly Lock _qLock = new();
 
-    /// <summary>(C1) q(t) for every member, computed once a month however many firms ask.</summary>
+    /// <summary>
+    /// (C1) q(t) for every member, computed once a month however many firms ask. Firms of a world
+    /// step in parallel on one shared copy, all for the same month, so a lock guards the refill.
+    /// </summary>
     public double[] PricePerformanceAt(Month t)
     {
-        if (_qMonth == t) return _q;
-        for (int m = 0; m < _q.Length; m++) _q[m] = Compute.PricePerformance(Q0[m], TauHw[m], t);
-        _qMonth = t;
-        return _q;
+        lock (_qLock)
+        {
+            if (_qMonth == t) return _q;
+            for (int m = 0; m < _q.Length; m++) _q[m] = Compute.PricePerformance(Q0[m], TauHw[m], t);
+            _qMonth = t;
+            return _q;
+        }
     }
 }
