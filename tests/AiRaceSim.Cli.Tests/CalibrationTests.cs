@@ -82,6 +82,20 @@ public sealed class CalibrationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_what_if_table_in_the_calibration_doc_is_what_its_command_prints()
+    {
+        // docs/CALIBRATION.md names: airace compare scenarios/baseline.yaml scenarios/what-if/*.yaml --members 200 --markdown
+        var whatIfs = Directory.GetFiles(Scenarios("what-if"), "*.yaml").Order(StringComparer.Ordinal);
+        var (code, stdout, stderr) = await _cli.Run(["compare", Scenarios("baseline.yaml"), .. whatIfs, "--members", "200", "--markdown"]);
+        Assert.True(code == 0, stderr);
+        var printed = stdout.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith('|')).ToList();
+        var doc = File.ReadAllLines(Path.Combine(OtherCommandTests.RepositoryRoot(), "docs", "CALIBRATION.md"))
+            .SkipWhile(l => !l.StartsWith("## What-ifs", StringComparison.Ordinal)).Where(l => l.StartsWith('|')).Take(printed.Count).ToList();
+        Assert.Equal(11, printed.Count);
+        Assert.Equal(printed, doc);
+    }
+
+    [Fact]
     public async Task Every_scenario_in_the_scenarios_folder_runs()
     {
         var files = Directory.GetFiles(Path.Combine(OtherCommandTests.RepositoryRoot(), "scenarios"), "*.yaml", SearchOption.AllDirectories)
