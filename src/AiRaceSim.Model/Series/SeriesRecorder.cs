@@ -11,6 +11,9 @@ namespace AiRaceSim.Model.Series;
 public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int members)
 {
     private readonly List<double[]> _months = [];
+    private readonly Stack<double[]> _free = new(); // month buffers reused after Take: no large-object churn per month
+    private readonly double[] _row = new double[members];
+    private readonly double[] _world = new double[members];
     private int _firstMonth = -1;
 
     public SeriesCatalog Catalog => catalog;
@@ -19,8 +22,8 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
     {
         if (_firstMonth < 0) _firstMonth = monthIndex;
         int n = members, at = monthIndex * n;
-        var month = new double[catalog.Sources.Count * n];
-        var row = new double[n];
+        var month = _free.Count > 0 ? _free.Pop() : new double[catalog.Sources.Count * n];
+        var row = _row;
         for (int s = 0; s < catalog.Sources.Count; s++)
         {
             var src = catalog.Sources[s];
@@ -47,6 +50,7 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
             for (int k = 0; k < keys; k++)
                 Array.Copy(_months[t], k * n, values, (k * months + t) * n, n);
         var batch = new SeriesBatch(_firstMonth, months, firstMember, n, keys, values);
+        foreach (var buffer in _months) _free.Push(buffer);
         _months.Clear();
         _firstMonth = -1;
         return batch;
@@ -54,47 +58,66 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
 
     private void World(int metric, WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries, int at, double[] row)
     {
-        for (int m = 0; m < members; m++)
-            row[m] = metric switch
-            {
-                0 => w.WorldFrontier[at + m],
-                1 => w.WorldComputeFrontier[at + m],
-                2 => Sum(firms, f => f.Installed[m], f => f.Entered),
-                3 => Sum(firms, f => f.Patents[m], f => f.Entered),
-                4 => Sum(firms, f => f.PatentsCumulative[m], f => f.Entered),
-                5 => countries.Count == 0 ? double.NaN : countries.Average(c => c.Adoption[m]), // unweighted mean of the countries
-                _ => Sum(firms, f => f.Funding[m], f => f.Entered),
-            };
+        switch (metric)
+        {
+            case 0: w.WorldFrontier.AsSpan(at, members).CopyTo(row); break;
+            case 1: w.WorldComputeFrontier.AsSpan(at, members).CopyTo(row); break;
+            case 2: SumOver(firms, -1, f => f.Installed, row); break;
+            case 3: SumOver(firms, -1, f => f.Patents, row); break;
+            case 4: SumOver(firms, -1, f => f.PatentsCumulative, row); break;
+            case 5: // the unweighted mean of the countries
+                Array.Clear(row);
+                foreach (var c in countries) for (int m = 0; m < members; m++) row[m] += c.Adoption[m];
+                for (int m = 0; m < members; m++) row[m] = countries.Count == 0 ? double.NaN : row[m] / countries.Count;
+                break;
+            default: SumOver(firms, -1, f => f.Funding, row); break;
+        }
+    }
+
+    /// <summary>Sums a firm array over the entered firms of a country (or of all countries when −1), member by member.</summary>
+    private void SumOver(IReadOnlyList<FirmReport> firms, int country, Func<FirmReport, double[]> array, double[] row)
+    {
+        Array.Clear(row);
+        foreach (var f in firms)
+        {
+            if (!f.Entered || (country >= 0 && f.CountryIndex != country)) continue;
+            var values = array(f);
+            for (int m = 0; m < members; m++) row[m] += values[m];
+        }
     }
 
     private void Country(int c, int metric, WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries,
         int at, double[] row)
     {
         var r = countries[c];
-        for (int m = 0; m < members; m++)
+        double[]? policy = metric switch
         {
-            bool Home(FirmReport f) => f.CountryIndex == c && f.Entered;
-            row[m] = metric switch
-            {
-                0 => w.CountryFrontier[c][at + m],
-                1 => w.CountryComputeFrontier[c][at + m],
-                2 => Sum(firms, f => f.Installed[m], Home),
-                3 => Ratio(Sum(firms, f => f.Installed[m], Home), Sum(firms, f => f.Installed[m], f => f.Entered)),
-                4 => Sum(firms, f => w.View.Revenue[f.Index][m], Home),
-                5 => Sum(firms, f => f.Patents[m], Home),
-                6 => Sum(firms, f => f.PatentsCumulative[m], Home),
-                7 => r.Tier[m],
-                8 => r.Enforcement[m],
-                9 => r.Support[m],
-                10 => r.Vouchers[m],
-                11 => r.Perceived[m],
-                12 => r.Adoption[m],
-                13 => r.Spend[m],
-                14 => r.ChipOutput[m],
-                15 => r.ChipEfficiency[m],
-                16 => r.PatentSubsidy[m],
-                _ => Sum(firms, f => f.Funding[m], Home),
-            };
+            8 => r.Enforcement, 9 => r.Support, 10 => r.Vouchers, 11 => r.Perceived, 12 => r.Adoption, 13 => r.Spend,
+            14 => r.ChipOutput, 15 => r.ChipEfficiency, 16 => r.PatentSubsidy, _ => null,
+        };
+        if (policy is not null) { policy.AsSpan(0, members).CopyTo(row); return; }
+        switch (metric)
+        {
+            case 0: w.CountryFrontier[c].AsSpan(at, members).CopyTo(row); break;
+            case 1: w.CountryComputeFrontier[c].AsSpan(at, members).CopyTo(row); break;
+            case 2: SumOver(firms, c, f => f.Installed, row); break;
+            case 3:
+                SumOver(firms, -1, f => f.Installed, row);
+                var world = _world;
+                row.AsSpan().CopyTo(world);
+                SumOver(firms, c, f => f.Installed, row);
+                for (int m = 0; m < members; m++) row[m] = Ratio(row[m], world[m]);
+                break;
+            case 4:
+                Array.Clear(row);
+                foreach (var f in firms)
+                    if (f.Entered && f.CountryIndex == c)
+                        for (int m = 0; m < members; m++) row[m] += w.View.Revenue[f.Index][m];
+                break;
+            case 5: SumOver(firms, c, f => f.Patents, row); break;
+            case 6: SumOver(firms, c, f => f.PatentsCumulative, row); break;
+            case 7: for (int m = 0; m < members; m++) row[m] = r.Tier[m]; break;
+            default: SumOver(firms, c, f => f.Funding, row); break;
         }
     }
 
@@ -124,7 +147,7 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
                 5 => w.FirmComputeGap[f.Index][m],
                 6 => w.View.Revenue[f.Index][m],
                 7 => f.Budget[m],
-                8 => Ratio(w.View.Revenue[f.Index][m], countries.Sum(c => c.Spend[m])),
+                8 => Ratio(w.View.Revenue[f.Index][m], TotalSpend(countries, m)),
                 9 => f.Absorption[m],
                 10 => f.Patents[m],
                 11 => f.PatentsCumulative[m],
@@ -139,10 +162,10 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
         for (int m = 0; m < members; m++) row[m] = f.Entered ? w.Shares[country][f.Index][m] : double.NaN;
     }
 
-    private static double Sum(IReadOnlyList<FirmReport> firms, Func<FirmReport, double> value, Func<FirmReport, bool> where)
+    private static double TotalSpend(IReadOnlyList<CountryReport> countries, int m)
     {
         double s = 0;
-        foreach (var f in firms) if (where(f)) s += value(f);
+        foreach (var c in countries) s += c.Spend[m];
         return s;
     }
 
