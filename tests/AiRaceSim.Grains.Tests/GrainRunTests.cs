@@ -11,7 +11,7 @@ namespace AiRaceSim.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class GrainRunTests(ClusterFixture clusters)
 {
-    private static WorldSpec Spec => TestWorlds.WithPolicy(months: 48);
+    private static WorldSpec Spec => TestWorlds.WithPolicy(months: 72);
 
     private static Task<SeriesBatch> Run(IGrainFactory grains, WorldSpec spec, int members, int block, int slice = 12) =>
         new EnsembleRunner(grains).RunToMemoryAsync(new RunRequest(spec, members, block) { SliceMonths = slice });

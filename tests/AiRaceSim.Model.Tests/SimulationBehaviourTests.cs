@@ -121,7 +121,7 @@ public class SimulationBehaviourTests
             foreach (var f in sim.Firms)
                 for (int m = 0; m < 10; m++)
                 {
-                    Assert.True(f.Capability[m] >= last[f.Index][m]);
+                    Assert.True(double.IsNaN(last[f.Index][m]) || f.Capability[m] >= last[f.Index][m]); // NaN: not entered yet
                     last[f.Index][m] = f.Capability[m];
                 }
         }
@@ -258,5 +258,41 @@ public class SimulationBehaviourTests
             sim.Step();
             for (int m = 0; m < 3; m++) Assert.Equal(measured[m], sim.Countries[1].Perceived[m]);
         }
+    }
+
+    [Fact]
+    public void A_firm_that_leaves_stops_its_flows_and_compute_but_keeps_its_place_in_the_frontier_history()
+    {
+        var exit = Month.Of(2021, 1);
+        var spec = TestWorlds.UsCn(months: 30) with
+        {
+            Firms = [.. TestWorlds.UsCn().Firms, TestWorlds.Firm("late", "CN", 10) with { Entry = Month.Of(2021, 6) }],
+            Events =
+            [
+                new ScheduledEvent { Date = exit, Firm = new FirmExit("cn-b") },
+                new ScheduledEvent { Date = Month.Of(2021, 6), Firm = new FirmExit("late") }, // leaves in its entry month
+            ],
+        };
+        var sim = new BlockSimulation(spec, 0, 2);
+        var cnB = sim.Firms[3];
+        double[] capabilityAtExit = [];
+        while (!sim.Done)
+        {
+            var t = sim.Next;
+            sim.Step();
+            if (t == exit - 1) capabilityAtExit = cnB.Capability.ToArray();
+            if (t >= exit)
+            {
+                Assert.False(cnB.Active);
+                Assert.All(new[] { cnB.Funding, cnB.Budget, cnB.Patents, cnB.Installed }, a => Assert.All(a, v => Assert.Equal(0, v)));
+                Assert.Equal(capabilityAtExit, cnB.Capability);
+            }
+            for (int m = 0; m < 2; m++)
+            {
+                Assert.True(double.IsFinite(sim.World.WorldFrontier[(t - Start) * 2 + m]), $"{t}: world frontier");
+                Assert.True(double.IsFinite(sim.World.Gaps.Capability[0][m]), $"{t}: CN-US gap");
+            }
+        }
+        Assert.False(sim.Firms[4].HasEntered);
     }
 }

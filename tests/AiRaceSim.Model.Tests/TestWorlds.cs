@@ -55,8 +55,16 @@ public static class TestWorlds
         GapPairs = [new GapPair("CN", "US")],
     };
 
-    /// <summary>The small world with the historical kinds of events and both default rules: exercises every path.</summary>
-    public static WorldSpec WithPolicy(int months = 72, ulong seed = 42) => UsCn(months, seed) with
+    /// <summary>
+    /// The small world with the historical kinds of events, an entrant at a past frontier, a
+    /// funding round, an exit and both default rules: exercises every path. Events past the end
+    /// are left out.
+    /// </summary>
+    public static WorldSpec WithPolicy(int months = 72, ulong seed = 42)
+    {
+        var world = UsCn(months, seed);
+        var end = world.End;
+        return world with
     {
         Countries =
         [
@@ -67,15 +75,22 @@ public static class TestWorlds
                 Support = new Fixed(20),
             },
         ],
-        Events =
+        Firms =
         [
-            new ScheduledEvent { Date = Month.Of(2022, 10), Country = new ExportControl("US", "CN", 1) },
-            new ScheduledEvent { Date = Month.Of(2023, 8), Country = new Licensing("CN", true, 0.3, 3) },
-            new ScheduledEvent { Date = Month.Of(2023, 11), Country = new ExportControl("US", "CN", 2) },
-            new ScheduledEvent { Date = Month.Of(2024, 7), Country = new ApiBlock("us-frontier", "CN", new BetaDist(2, 6)) },
-            new ScheduledEvent { Date = Month.Of(2023, 2), Firm = new SetOpenWeights("cn-b", true) },
-            new ScheduledEvent { Date = Month.Of(2024, 1), Country = new Vouchers("CN", new UniformDist(0.2, 0.5)) },
+            .. world.Firms,
+            Firm("cn-entrant", "CN", 15, h0: 0, z0: 0) with { Entry = Month.Of(2022, 3), EntryCapability = new FrontierAt(Month.Of(2020, 6)) },
         ],
+        Events = new ScheduledEvent[]
+        {
+            new() { Date = Month.Of(2022, 10), Country = new ExportControl("US", "CN", 1) },
+            new() { Date = Month.Of(2023, 8), Country = new Licensing("CN", true, 0.3, 3) },
+            new() { Date = Month.Of(2023, 11), Country = new ExportControl("US", "CN", 2) },
+            new() { Date = Month.Of(2024, 7), Country = new ApiBlock("us-frontier", "CN", new BetaDist(2, 6)) },
+            new() { Date = Month.Of(2023, 2), Firm = new SetOpenWeights("cn-b", true) },
+            new() { Date = Month.Of(2024, 1), Country = new Vouchers("CN", new UniformDist(0.2, 0.5)) },
+            new() { Date = Month.Of(2021, 7), Firm = new FundingScale("cn-a", new UniformDist(1.2, 2.0)) },
+            new() { Date = Month.Of(2025, 3), Firm = new FirmExit("cn-b") },
+        }.Where(e => e.Date <= end).ToList(),
         Rules =
         [
             new ThresholdRule
@@ -92,6 +107,7 @@ public static class TestWorlds
             },
         ],
     };
+    }
 }
 
 /// <summary>Every number a block holds for one member, month by month, for bit-for-bit comparisons.</summary>

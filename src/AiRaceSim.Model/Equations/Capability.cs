@@ -21,7 +21,8 @@ public static class Capability
     /// base where no open model exists yet.
     /// </summary>
     public static double TeacherFrom(double floor, double apiCapability, double access) =>
-        double.IsNegativeInfinity(apiCapability) || access <= 0 ? floor : floor + access * Math.Max(0, apiCapability - floor);
+        double.IsNegativeInfinity(apiCapability) || double.IsNegativeInfinity(floor) || access <= 0
+            ? floor : floor + access * Math.Max(0, apiCapability - floor);
 
     /// <summary>(K4) K_cand = base + χ·γ·max(0, K_teach − Δ_d − base) + ε.</summary>
     public static double Candidate(double currentBase, double distillation, double absorption, double teacher,

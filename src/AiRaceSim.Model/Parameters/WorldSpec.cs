@@ -63,7 +63,11 @@ public sealed record WorldSpec
         }
         foreach (var p in GapPairs) { CountryIndex(p.Of); CountryIndex(p.Behind); }
         if (ExportTiers.Count < 1) throw new ArgumentException("at least tier 0 (no control) is needed");
-        foreach (var ev in Events) ev.Validate(this);
+        foreach (var ev in Events)
+        {
+            if (ev.Date < Start || ev.Date > End) throw new ArgumentException($"event at {ev.Date} is outside {Start}..{End}");
+            ev.Validate(this);
+        }
         foreach (var r in Rules) r.Validate(this);
     }
 }

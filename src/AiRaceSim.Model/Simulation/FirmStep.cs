@@ -18,7 +18,11 @@ public static class FirmStep
         Month start, Month t, IEnumerable<ScheduledEvent> eventsNow)
     {
         foreach (var ev in eventsNow) ApplyEvent(f, ev, d, t - start);
-        if (f.Exited) { f.Active = false; return; }
+        if (f.Exited)
+        {
+            if (f.Active) f.Leave();
+            return;
+        }
         if (!f.Active)
         {
             if (t != f.EntryMonth(start)) return;
@@ -177,6 +181,7 @@ public static class FirmStep
     public static void Enter(FirmState f, double[]? entryLevel, GlobalDraws g, Month t)
     {
         f.Active = true;
+        f.HasEntered = true;
         f.FundingDraws.LevelAt(t, f.Funding);
         double phi = f.Spec.FrontierRunShare.At(t);
         for (int m = 0; m < f.Members; m++)

@@ -38,7 +38,7 @@ public sealed record FirmReport(
     double[] Installed, double[] Absorption, double[] Patents, double[] PatentsCumulative, double[][] AddedByChannel,
     double[] Funding)
 {
-    public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.Active || f.Exited, f.OpenWeights,
+    public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.HasEntered, f.OpenWeights,
         f.Spec.ServesApi, f.Spec.Publishes, f.Capability, f.Algorithmic, f.LargestRunLogFlop, f.Budget,
         f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel, f.Funding);
 }

@@ -20,6 +20,8 @@ public sealed class FirmState
     /// <summary>Whether the firm has entered and not left (the same in every member).</summary>
     public bool Active { get; set; }
     public bool Exited { get; set; }
+    /// <summary>Whether the firm has ever entered (it may have left since): its capability history counts.</summary>
+    public bool HasEntered { get; set; }
     public bool OpenWeights { get; set; }
 
     // Drawn parameters.
@@ -62,6 +64,18 @@ public sealed class FirmState
         Candidate = NaNs(); Capability = NaNs(); Pending = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
         NationalShare = Z();
+    }
+
+    /// <summary>
+    /// The firm leaves: its flows stop and its installed compute leaves the totals; its capability
+    /// and largest run stay, since frontiers are maxima over the past.
+    /// </summary>
+    public void Leave()
+    {
+        Active = false;
+        foreach (var a in new[] { Funding, Budget, ComputeSpend, ResearchSpend, Revenue, Installed, Utilised, RunAccumulated, Patents })
+            Array.Clear(a);
+        foreach (var a in AddedByChannel) Array.Clear(a);
     }
 
     public Month EntryMonth(Month start) => Spec.Entry is { } e && e > start ? e : start;
