@@ -47,7 +47,7 @@ public static class TargetFile
         {
             errors.Add(new ScenarioError(path, (int)e.Start.Line, (int)e.Start.Column, e.Message));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new ScenarioError(path, 1, 1, $"cannot read the file: {e.Message}"));
         }
@@ -77,7 +77,11 @@ public static class TargetFile
         }
         Month MonthOf(string key, Month? fallback)
         {
-            if (!map.Children.TryGetValue(new YamlScalarNode(key), out var n)) return fallback ?? new Month(0);
+            if (!map.Children.TryGetValue(new YamlScalarNode(key), out var n))
+            {
+                if (fallback is null) error(map, $"a target needs '{key}' (a month like 2024-07)");
+                return fallback ?? new Month(0);
+            }
             if (Month.TryParse((n as YamlScalarNode)?.Value, out var m)) return m;
             error(n, $"expected a month like 2024-07, got '{(n as YamlScalarNode)?.Value}'");
             return new Month(0);
@@ -95,6 +99,7 @@ public static class TargetFile
         var from = MonthOf("from", null);
         var to = MonthOf("to", from);
         if (to < from) error(map, $"target {id}: 'to' {to} is before 'from' {from}");
+        if (statistic == Statistic.GrowthPerYear && to <= from) error(map, $"target {id}: growth_per_year needs 'to' after 'from'");
         double low = double.NaN, high = double.NaN;
         if (map.Children.TryGetValue(new YamlScalarNode("range"), out var r) && r is YamlSequenceNode { Children.Count: 2 } range)
         { low = Number(range[0], "the range's low end"); high = Number(range[1], "the range's high end"); }

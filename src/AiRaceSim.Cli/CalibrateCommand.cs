@@ -69,6 +69,11 @@ public static class CalibrateCommand
     {
         var input = Path.GetFullPath(o.Scenario);
         string output = Path.GetFullPath(o.Out ?? Path.Combine(Path.GetDirectoryName(input)!, Path.GetFileNameWithoutExtension(input) + ".fitted.yaml"));
+        if (!Directory.Exists(Path.GetDirectoryName(output)) || Directory.Exists(output))
+        {
+            stderr.WriteLine($"airace: --out '{o.Out}' must name a file in an existing folder");
+            return null;
+        }
         string Overlay(IReadOnlyList<(string Path, double Value)> values, string note) => ParameterPaths.Overlay(
             Path.GetRelativePath(Path.GetDirectoryName(output)!, input).Replace('\\', '/'), scenario.Name + "-fitted", values, note);
         var scratch = Directory.CreateTempSubdirectory("airace-fit-");
@@ -80,8 +85,16 @@ public static class CalibrateCommand
                 cancellation.ThrowIfCancellationRequested();
                 var file = Path.Combine(scratch.FullName, $"trial-{evaluation++}.yaml");
                 File.WriteAllText(file, ParameterPaths.Overlay(input, scenario.Name + "-trial", values, "a calibration trial"));
-                var trial = ScenarioLoader.Load(file, new ScenarioOverrides(o.Members));
-                return TargetRun.Loss(TargetRun.Evaluate(trial.Spec, targets, trial.Members, trial.BlockSize, cancellation));
+                try
+                {
+                    var trial = ScenarioLoader.Load(file, new ScenarioOverrides(o.Members));
+                    return TargetRun.Loss(TargetRun.Evaluate(trial.Spec, targets, trial.Members, trial.BlockSize, cancellation));
+                }
+                catch (ScenarioException)
+                {
+                    // A trial outside a parameter's valid range (a share above 1, say): steer the simplex away.
+                    return OutOfRange;
+                }
             }
             var fit = await Task.Run(() => Fitter.Fit(start, Loss, o.MaxIterations,
                 new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}"))), cancellation);
@@ -98,6 +111,9 @@ public static class CalibrateCommand
             scratch.Delete(recursive: true);
         }
     }
+
+    /// <summary>The loss of a trial the scenario rules refuse: far above any real miss.</summary>
+    private const double OutOfRange = 1e6;
 
     private static void WriteTable(TextWriter stdout, LoadedScenario scenario, IReadOnlyList<TargetResult> results)
     {

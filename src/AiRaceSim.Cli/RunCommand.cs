@@ -28,9 +28,9 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
         string destination = options.Out ?? Path.Combine("results", SafeName(scenario.Name));
-        if (File.Exists(destination))
+        if (OutputProblem(destination, scenario) is { } problem)
         {
-            stderr.WriteLine($"airace: --out '{destination}' is a file; give a folder (it is created, or replaced as a whole).");
+            stderr.WriteLine($"airace: --out '{destination}' {problem}");
             return ExitCodes.BadInput;
         }
 
@@ -103,6 +103,25 @@ public static class RunCommand
         var pairs = Model.State.WorldState.MeasuredPairs(s.Spec).Select(SeriesCatalog.PairName);
         var entities = s.Entities?.Union(countries).Union(pairs).ToArray();
         return (metrics, entities);
+    }
+
+    /// <summary>
+    /// Why a destination must not be used, or null. A run replaces its folder as a whole, so it
+    /// takes only a new folder, an empty one, or an earlier run's (it holds a manifest.json), and
+    /// never one that holds the current directory or a scenario file.
+    /// </summary>
+    private static string? OutputProblem(string destination, LoadedScenario scenario)
+    {
+        if (File.Exists(destination)) return "is a file; give a folder (it is created, or an earlier output folder is replaced as a whole).";
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination)) + Path.DirectorySeparatorChar;
+        bool Inside(string path) => (Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar)
+            .StartsWith(full, StringComparison.Ordinal);
+        if (Inside(Environment.CurrentDirectory)) return "holds the current directory; give a folder below it, such as results/<name>.";
+        if (scenario.Files.Any(f => Inside(f.Path))) return "holds the scenario files; give another folder.";
+        if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any()
+            && !File.Exists(Path.Combine(destination, "manifest.json")))
+            return "is a folder with other files and no airace manifest.json; give a new folder or an earlier output folder (it is replaced as a whole).";
+        return null;
     }
 
     private static string SafeName(string name)

@@ -27,8 +27,19 @@ internal sealed class ActorRuntime
         Tiers = new TierDraws(Spec.ExportTiers, Draws);
     }
 
-    public static ActorRuntime For(string run, int block, byte[] spec, int firstMember, int members) =>
-        Shared.GetOrAdd((run, block), _ => new Lazy<ActorRuntime>(() => new ActorRuntime(spec, firstMember, members))).Value;
+    public static ActorRuntime For(string run, int block, byte[] spec, int firstMember, int members)
+    {
+        var lazy = Shared.GetOrAdd((run, block), _ => new Lazy<ActorRuntime>(() => new ActorRuntime(spec, firstMember, members)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            Shared.TryRemove(new KeyValuePair<(string, int), Lazy<ActorRuntime>>((run, block), lazy)); // do not keep a failure
+            throw;
+        }
+    }
 
     /// <summary>Forgets a world's runtime on this silo (its grains are stopping).</summary>
     public static void Release(string run, int block) => Shared.TryRemove((run, block), out _);

@@ -22,9 +22,12 @@ public sealed class WorldGrain : Grain, IWorldGrain
     private IGovernmentGrain[] _governments = [];
     private int[] _deciders = []; // governments with rules or a perception: the others have nothing to decide
     private IFirmGrain[] _firms = [];
+    private string _runId = "";
+    private int _block;
 
     public async Task Start(WorldSetup setup)
     {
+        (_runId, _block) = (setup.RunId, setup.Block);
         var rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _spec = rt.Spec;
         _spec.Validate();
@@ -99,6 +102,7 @@ public sealed class WorldGrain : Grain, IWorldGrain
     public async Task Stop()
     {
         await Task.WhenAll(_governments.Select(g => g.Stop()).Concat(_firms.Select(f => f.Stop())));
+        if (_world is not null) ActorRuntime.Release(_runId, _block);
         DeactivateOnIdle();
     }
 }

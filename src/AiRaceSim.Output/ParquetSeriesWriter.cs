@@ -9,7 +9,8 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
 {
     public static readonly DataField<string> Scenario = new("scenario"), Date = new("date"), Entity = new("entity"), Metric = new("metric");
     public static readonly DataField<int> Member = new("member");
-    public static readonly DataField<double> Value = new("value");
+    /// <summary>Nullable: a month without a value is null (as NULL/NA in DuckDB, Arrow and R), not NaN.</summary>
+    public static readonly DataField<double?> Value = new("value");
     private static readonly ParquetSchema Schema = new(Scenario, Member, Date, Entity, Metric, Value);
 
     private readonly FileStream _file;
@@ -32,7 +33,7 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
     {
         int keys = _layout.Written.Count, rows = slice.Months * slice.Members * keys, i = 0;
         var scenario = new string[rows]; var member = new int[rows]; var date = new string[rows];
-        var entity = new string[rows]; var metric = new string[rows]; var value = new double[rows];
+        var entity = new string[rows]; var metric = new string[rows]; var value = new double?[rows];
         for (int t = 0; t < slice.Months; t++)
         {
             string d = _layout.DateOf(slice.FirstMonthIndex + t);
@@ -40,7 +41,9 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
                 foreach (int k in _layout.Written)
                 {
                     scenario[i] = _layout.Scenario; member[i] = slice.FirstMember + m; date[i] = d;
-                    entity[i] = _layout.Keys[k].Entity; metric[i] = _layout.Keys[k].Metric; value[i] = slice[k, t, m];
+                    entity[i] = _layout.Keys[k].Entity; metric[i] = _layout.Keys[k].Metric;
+                    double v = slice[k, t, m];
+                    value[i] = double.IsNaN(v) ? null : v;
                     i++;
                 }
         }

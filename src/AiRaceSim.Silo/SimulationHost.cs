@@ -38,7 +38,7 @@ public sealed class SimulationHost : IAsyncDisposable
         if (options.GatewayPorts.Count == 0)
         {
             // Free ports, so runs and tests can share a machine.
-            int siloPort = FreePort(), gatewayPort = FreePort();
+            var (siloPort, gatewayPort) = FreePorts();
             builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddAiRaceSim());
         }
         else
@@ -62,10 +62,13 @@ public sealed class SimulationHost : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>Two distinct free ports, both held open while chosen so they cannot coincide.</summary>
+    private static (int, int) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var a = new TcpListener(IPAddress.Loopback, 0);
+        using var b = new TcpListener(IPAddress.Loopback, 0);
+        a.Start();
+        b.Start();
+        return (((IPEndPoint)a.LocalEndpoint).Port, ((IPEndPoint)b.LocalEndpoint).Port);
     }
 }

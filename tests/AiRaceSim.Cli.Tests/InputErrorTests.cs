@@ -65,4 +65,35 @@ public sealed class InputErrorTests : IDisposable
         Assert.Contains("is a file", stderr);
         Assert.Equal("x", File.ReadAllText(file));
     }
+
+    [Fact]
+    public async Task A_run_never_replaces_a_folder_that_is_not_an_earlier_output()
+    {
+        var mine = _cli.PathIn("mine");
+        Directory.CreateDirectory(mine);
+        File.WriteAllText(Path.Combine(mine, "notes.txt"), "keep me");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--out", mine);
+        Assert.Equal(2, code);
+        Assert.Contains("no airace manifest.json", stderr);
+        Assert.Equal("keep me", File.ReadAllText(Path.Combine(mine, "notes.txt")));
+
+        var (here, _, hereErr) = await _cli.Run("run", "scenarios/small.yaml", "--out", ".");
+        Assert.Equal(2, here);
+        Assert.Contains("holds the current directory", hereErr);
+        var (scenarios, _, scenariosErr) = await _cli.Run("run", "scenarios/small.yaml", "--out", "scenarios");
+        Assert.Equal(2, scenarios);
+        Assert.Contains("holds the", scenariosErr);
+        Assert.True(File.Exists("scenarios/small.yaml"));
+    }
+
+    [Fact]
+    public async Task An_earlier_output_folder_is_replaced_as_a_whole()
+    {
+        var dir = _cli.PathIn("again");
+        Assert.Equal(0, (await _cli.Run("run", "scenarios/small.yaml", "--out", dir, "--format", "both")).Code);
+        Assert.True(File.Exists(Path.Combine(dir, "series.parquet")));
+        Assert.Equal(0, (await _cli.Run("run", "scenarios/small.yaml", "--out", dir)).Code);
+        Assert.False(File.Exists(Path.Combine(dir, "series.parquet")));
+        Assert.True(File.Exists(Path.Combine(dir, "series.csv")));
+    }
 }

@@ -6,7 +6,7 @@ namespace AiRaceSim.Cli.Tests;
 /// <summary>Reads series.parquet back with Parquet.Net's reader.</summary>
 public static class ParquetRows
 {
-    public sealed record Row(string Scenario, int Member, string Date, string Entity, string Metric, double Value);
+    public sealed record Row(string Scenario, int Member, string Date, string Entity, string Metric, double? Value);
 
     public static async Task<List<Row>> ReadAsync(string path)
     {
@@ -17,7 +17,7 @@ public static class ParquetRows
             using var group = reader.OpenRowGroupReader(g);
             int n = checked((int)group.RowCount);
             var scenario = new string?[n]; var date = new string?[n]; var entity = new string?[n]; var metric = new string?[n];
-            var member = new int[n]; var value = new double[n];
+            var member = new int[n]; var value = new double?[n];
             await group.ReadAsync(ParquetSeriesWriter.Scenario, scenario.AsMemory());
             await group.ReadAsync(ParquetSeriesWriter.Member, member.AsMemory());
             await group.ReadAsync(ParquetSeriesWriter.Date, date.AsMemory());

@@ -120,25 +120,29 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_that_fails_leaves_no_folder_and_exits_1()
+    public async Task A_run_stopped_half_way_leaves_no_folder_and_exits_1()
     {
-        // A tier whose efficiency is drawn from an unbounded law: the file is valid (its centre is in
-        // range), but with this seed a member draws more compute per dollar than the tier before,
-        // which the kernel refuses when the worlds start — after the output folder was begun.
-        var scenario = _cli.PathIn("failing.yaml");
-        File.WriteAllText(scenario, File.ReadAllText(Small) + """
-
-            export_tiers:
-              - { name: none, compliant_efficiency: 1, compliant_price: 1 }
-              - { name: loose, compliant_efficiency: 0.5, compliant_price: 1 }
-              - { name: odd, compliant_efficiency: { dist: normal, mean: 0.3, sd: 1 }, compliant_price: 1 }
-            """);
-        var dir = _cli.PathIn("failed");
-        var (code, _, err) = await _cli.Run("run", scenario, "--out", dir);
+        // Cancel as soon as the run reports its first months done: the writers have begun in the
+        // temporary folder, which must vanish.
+        var dir = _cli.PathIn("stopped");
+        using var cts = new CancellationTokenSource();
+        var stderr = new CancelOnProgress(cts, "12/48 months");
+        int code = await AiraceCommand.RunAsync(["run", Small, "--out", dir], new StringWriter(), stderr, cts.Token);
         Assert.Equal(1, code);
-        Assert.Contains("nothing was written", err);
+        Assert.Contains("nothing was written", stderr.Text);
         Assert.False(Directory.Exists(dir));
         Assert.Empty(Directory.GetDirectories(_cli.Scratch));
+    }
+
+    /// <summary>A stderr that cancels the run when a progress line says a given point was reached.</summary>
+    private sealed class CancelOnProgress(CancellationTokenSource cts, string trigger) : StringWriter
+    {
+        public string Text => ToString();
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value?.Contains(trigger, StringComparison.Ordinal) == true) cts.Cancel();
+        }
     }
 
     [Fact]
@@ -149,13 +153,14 @@ public sealed class RunCommandTests : IDisposable
         var csv = Rows(Path.Combine(dir, "series.csv"));
         var rows = await ParquetRows.ReadAsync(Path.Combine(dir, "series.parquet"));
         Assert.Equal(csv.Count, rows.Count);
+        Assert.Contains(rows, r => r.Value is null); // the entrant before its entry
         for (int i = 0; i < csv.Count; i += 97)
         {
             Assert.Equal(csv[i][1], rows[i].Member.ToString(CultureInfo.InvariantCulture));
             Assert.Equal(csv[i][2], rows[i].Date);
             Assert.Equal(csv[i][3], rows[i].Entity);
             Assert.Equal(csv[i][4], rows[i].Metric);
-            Assert.Equal(csv[i][5], double.IsNaN(rows[i].Value) ? "" : rows[i].Value.ToString("R", CultureInfo.InvariantCulture));
+            Assert.Equal(csv[i][5], rows[i].Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "");
         }
     }
 }

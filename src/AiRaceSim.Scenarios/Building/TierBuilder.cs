@@ -8,7 +8,7 @@ namespace AiRaceSim.Scenarios.Building;
 /// <summary>
 /// Export-control tiers. The kernel refuses, per member at run time, a tier that gives more
 /// compute per dollar than the tier before it; this checks the same over the whole range of
-/// each distribution (or its central value when unbounded) before anything runs.
+/// each distribution before anything runs, so tiers take only numbers and bounded laws.
 /// </summary>
 internal static class TierBuilder
 {
@@ -27,6 +27,16 @@ internal static class TierBuilder
         }
         if (tiers.Any(c.Map.IsBroken)) return null;
         var built = tiers.Select(t => new ExportTier(t.Name, t.CompliantEfficiency?.Value ?? new Fixed(0), t.CompliantPrice?.Value ?? new Fixed(1))).ToList();
+        // Every draw must respect the tiers' order, so only bounded laws can be checked before the run.
+        bool bounded = true;
+        for (int k = 0; k < built.Count; k++)
+            foreach (var (value, key) in new[] { (built[k].CompliantEfficiency, "compliant_efficiency"), (built[k].CompliantPrice, "compliant_price") })
+                if (DistributionSupport.Bounds(value) is null)
+                {
+                    c.Error(c.Map.Node(tiers[k]), $"export tier {k} ('{built[k].Name}'): {key} must be a number or a bounded distribution (uniform, triangular, beta, discrete), so that every draw can be checked against the tier before it");
+                    bounded = false;
+                }
+        if (!bounded) return null;
         double before = 1.0; // the frontier channel: one H100e per unit price
         for (int k = 1; k < built.Count; k++)
         {
@@ -45,8 +55,8 @@ internal static class TierBuilder
 
     private static (double Low, double High) PerDollar(ExportTier t)
     {
-        var (eLow, eHigh) = DistributionSupport.Bounds(t.CompliantEfficiency) ?? (t.CompliantEfficiency.Central, t.CompliantEfficiency.Central);
-        var (pLow, pHigh) = DistributionSupport.Bounds(t.CompliantPrice) ?? (t.CompliantPrice.Central, t.CompliantPrice.Central);
+        var (eLow, eHigh) = DistributionSupport.Bounds(t.CompliantEfficiency)!.Value;
+        var (pLow, pHigh) = DistributionSupport.Bounds(t.CompliantPrice)!.Value;
         return (eLow / pHigh, pLow > 0 ? eHigh / pLow : double.PositiveInfinity);
     }
 }
