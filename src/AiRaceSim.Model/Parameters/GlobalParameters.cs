@@ -54,6 +54,8 @@ public sealed class GlobalDraws
     public readonly double[] FineTuneLoss, YoungLabLoss, DistillLoss, NoiseSd;
     public readonly double[] RevReinvest, ShareBeta, PatentBeta, PatentDispersion;
     public readonly Distribution BreakthroughSize;
+    /// <summary>g_a of A2 per member, from τ_alg (computed once, not every firm-month).</summary>
+    public readonly double[] AlgorithmicRate;
     public readonly int PublicationLag;
 
     public GlobalDraws(GlobalParameters p, MemberDraws d)
@@ -72,6 +74,7 @@ public sealed class GlobalDraws
         BreakthroughSize = p.BreakthroughSize;
         PublicationLag = p.PublicationLagMonths;
         _q = new double[d.Count];
+        AlgorithmicRate = TauAlg.Select(Knowledge.AlgorithmicRate).ToArray();
     }
 
     private readonly double[] _q;

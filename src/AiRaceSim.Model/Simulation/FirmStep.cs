@@ -82,7 +82,7 @@ public static class FirmStep
             double gamma = Knowledge.Absorption(z, g.Z50[m]);
             f.ResearchStock[m] = z; f.Absorption[m] = gamma;
             double jump = Breakthrough(g, d, f.Actor, m, ti);
-            f.Algorithmic[m] = Knowledge.Algorithmic(a, Knowledge.AlgorithmicRate(g.TauAlg[m]), z, g.ZRef[m], g.Rho[m],
+            f.Algorithmic[m] = Knowledge.Algorithmic(a, g.AlgorithmicRate[m], z, g.ZRef[m], g.Rho[m],
                 g.Psi[m], gamma, world.BestPublishedLagged[m], jump);
 
             // K2–K4: open base, teacher, distillation.
@@ -186,7 +186,7 @@ public static class FirmStep
         double phi = f.Spec.FrontierRunShare.At(t);
         for (int m = 0; m < f.Members; m++)
         {
-            double rate = Knowledge.AlgorithmicRate(g.TauAlg[m]);
+            double rate = g.AlgorithmicRate[m];
             double a = rate * ((t - Compute.Reference) - f.AlgorithmicLag[m]);
             f.Algorithmic[m] = a;
             f.Installed[m] = f.InitialCompute[m];
