@@ -21,18 +21,12 @@ public static class ProgressDisplay
             return;
         }
         int lastTenth = -1;
-        await work(new SynchronousProgress(p =>
+        await work(new SynchronousProgress<RunProgress>(p =>
         {
             int tenth = p.MonthsTotal == 0 ? 10 : 10 * p.MonthsDone / p.MonthsTotal;
             if (tenth == lastTenth) return;
             lastTenth = tenth;
             stderr.WriteLine($"airace: {name}: {p.MonthsDone}/{p.MonthsTotal} months, {p.Members} members");
         }));
-    }
-
-    /// <summary>Reports on the caller's thread, so lines come out in order.</summary>
-    private sealed class SynchronousProgress(Action<RunProgress> report) : IProgress<RunProgress>
-    {
-        public void Report(RunProgress value) => report(value);
     }
 }

@@ -29,7 +29,7 @@ public sealed class FirmState
     public readonly FundingDraws FundingDraws;
 
     // Money this month (M$/month).
-    public readonly double[] Funding, Budget, ComputeSpend, ResearchSpend, Revenue;
+    public readonly double[] Funding, Budget, ComputeSpend, ResearchSpend;
     // Compute: installed H100e, utilisation-weighted H100e, this month's additions by channel, the current run.
     public readonly double[] Installed, Utilised, RunAccumulated, LastRunLogFlop, LargestRunLogFlop;
     public readonly double[][] AddedByChannel;
@@ -57,7 +57,7 @@ public sealed class FirmState
 
         double[] Z() => new double[Members];
         double[] NaNs() { var a = new double[Members]; Array.Fill(a, double.NaN); return a; }
-        Funding = Z(); Budget = Z(); ComputeSpend = Z(); ResearchSpend = Z(); Revenue = Z();
+        Funding = Z(); Budget = Z(); ComputeSpend = Z(); ResearchSpend = Z();
         Installed = Z(); Utilised = Z(); RunAccumulated = Z(); LastRunLogFlop = NaNs(); LargestRunLogFlop = NaNs();
         AddedByChannel = [Z(), Z(), Z(), Z()];
         ResearchStock = Z(); Absorption = Z(); Algorithmic = NaNs(); Base = NaNs(); Teacher = NaNs();
@@ -73,7 +73,7 @@ public sealed class FirmState
     public void Leave()
     {
         Active = false;
-        foreach (var a in new[] { Funding, Budget, ComputeSpend, ResearchSpend, Revenue, Installed, Utilised, RunAccumulated, Patents })
+        foreach (var a in new[] { Funding, Budget, ComputeSpend, ResearchSpend, Installed, Utilised, RunAccumulated, Patents })
             Array.Clear(a);
         foreach (var a in AddedByChannel) Array.Clear(a);
     }
