@@ -127,6 +127,17 @@ public class TimeDistanceTests
     }
 
     [Fact]
+    public void A_dated_day_is_the_fraction_of_its_month_gone_by()
+    {
+        Assert.Equal(2023 * 12 + 0, TimeDistance.MonthOf(2023, 1, 1));
+        Assert.Equal(2023 * 12 + 3 + 15 / 30.0, TimeDistance.MonthOf(2023, 4, 16));   // April: 30 days
+        Assert.Equal(2024 * 12 + 1 + 28 / 29.0, TimeDistance.MonthOf(2024, 2, 29));   // leap February
+        Assert.Equal(2023 * 12 + 1 + 27 / 28.0, TimeDistance.MonthOf(2023, 2, 28));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TimeDistance.MonthOf(2023, 2, 29));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TimeDistance.MonthOf(2023, 13, 1));
+    }
+
+    [Fact]
     public void Levels_before_the_start_come_from_dated_history_or_the_leader_trend()
     {
         var leader = Series(24, t => 20 + 0.1 * t);

@@ -88,6 +88,19 @@ public static class TimeDistance
         return Gap(new MonthlySeries(leader), new MonthlySeries(follower), t, ref a, ref b);
     }
 
+    /// <summary>
+    /// The month of a dated observation on the monthly axis: the whole month plus the fraction
+    /// (day − 1) / days in that month, so the 1st is the month itself and the 16th of a 30-day
+    /// month is half a month later. Dated series use it to share one axis with monthly ones.
+    /// </summary>
+    public static double MonthOf(int year, int month, int day)
+    {
+        if (month is < 1 or > 12) throw new ArgumentOutOfRangeException(nameof(month), month, "month must be 1..12");
+        int days = DateTime.DaysInMonth(year, month);
+        if (day < 1 || day > days) throw new ArgumentOutOfRangeException(nameof(day), day, $"day must be 1..{days}");
+        return year * 12 + (month - 1) + (day - 1) / (double)days;
+    }
+
     /// <summary>S for a level on a dated series: step levels from each date, running maximum.</summary>
     public static GapResult BehindDated(IReadOnlyList<(double Month, double Level)> leader, double t, double level)
     {
