@@ -35,14 +35,15 @@ public static class AiraceCommand
         var format = new Option<string>("--format") { Description = "Series file format", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "parquet", "both");
         var telemetry = new Option<bool>("--telemetry") { Description = "Export the simulation's and Orleans' metrics to the console" };
+        var noReport = new Option<bool>("--no-report") { Description = "Write no charts/ and no report.html" };
         var run = new Command("run", "Run a scenario on an embedded silo and write its outputs")
         {
-            scenario, output, members, seed, block, format, telemetry,
+            scenario, output, members, seed, block, format, telemetry, noReport,
         };
         run.SetAction((parse, cancellation) => RunCommand.ExecuteAsync(new RunOptions(
             parse.GetValue(scenario)!, parse.GetValue(output), parse.GetValue(members),
             parse.GetValue(seed) is { } s ? ulong.Parse(s, CultureInfo.InvariantCulture) : null,
-            parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry)), stdout, stderr, cancellation));
+            parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry), parse.GetValue(noReport)), stdout, stderr, cancellation));
 
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Scenario files to check" };
         var validate = new Command("validate", "Check scenario files without running them") { files };
@@ -88,7 +89,11 @@ public static class AiraceCommand
             parse.GetValue(compareFiles)!, parse.GetValue(pair)!, parse.GetValue(at)!, parse.GetValue(compareMembers),
             parse.GetValue(markdown), parse.GetValue(gapMetric)!), stdout, stderr, cancellation));
 
-        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare };
+        var reportFolder = new Argument<string>("folder") { Description = "Output folder of an `airace run`" };
+        var report = new Command("report", "Rebuild a run folder's charts and report.html from its files") { reportFolder };
+        report.SetAction(parse => ReportCommand.Execute(parse.GetValue(reportFolder)!, stdout, stderr));
+
+        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, GapCommand.Build(stdout, stderr) };
     }
 
     /// <summary>An integer option ≥ 1 whose bad values are parse errors (exit 2), never exceptions.</summary>

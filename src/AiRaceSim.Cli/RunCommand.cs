@@ -1,12 +1,13 @@
 using AiRaceSim.Client;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Output;
+using AiRaceSim.Reports;
 using AiRaceSim.Scenarios;
 using AiRaceSim.Silo;
 
 namespace AiRaceSim.Cli;
 
-public sealed record RunOptions(string Scenario, string? Out, int? Members, ulong? Seed, int? Block, string Format, bool Telemetry);
+public sealed record RunOptions(string Scenario, string? Out, int? Members, ulong? Seed, int? Block, string Format, bool Telemetry, bool NoReport = false);
 
 /// <summary>
 /// `airace run`: load and validate (exit 2 on bad input, nothing written), start an embedded silo,
@@ -37,10 +38,11 @@ public static class RunCommand
         var started = DateTimeOffset.UtcNow;
         var spec = scenario.Spec;
         var countries = spec.Countries.Select(c => c.Id).ToList();
-        var recorded = RecordedSeries(scenario, countries);
+        bool report = !options.NoReport;
+        var recorded = RecordedSeries(scenario, countries, report);
         var catalog = new SeriesCatalog(spec, recorded.Metrics, recorded.Entities);
-        var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys,
-            k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true));
+        Func<SeriesKey, bool> selected = k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true);
+        var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, selected);
         var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = recorded.Metrics, Entities = recorded.Entities };
         try
         {
@@ -56,7 +58,13 @@ public static class RunCommand
                 writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), layout, cancellation));
                 files.Add("series.parquet");
             }
-            if (scenario.Members > 1) { writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), layout)); files.Add("quantiles.csv"); }
+            if (scenario.Members > 1 || (report && options.Format == "parquet"))
+            {
+                // The report is drawn from quantiles.csv, which therefore also holds the metrics its charts need.
+                var charted = report ? new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, k => selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric)) : layout;
+                writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
+                files.Add("quantiles.csv");
+            }
             try
             {
                 await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
@@ -78,9 +86,10 @@ public static class RunCommand
                 BlockSize = scenario.BlockSize, Blocks = request.Blocks, OutputFiles = files, SeriesWritten = layout.Written.Count,
                 Started = started, Finished = DateTimeOffset.UtcNow,
             }.Write(folder.PathOf("manifest.json"));
+            var reportFiles = report ? RunReport.Write(folder.Temporary) : [];
             folder.Commit();
             SummaryTable.Write(stdout, scenario, summary.Rows());
-            stdout.WriteLine($"wrote {string.Join(", ", files)} to {destination}");
+            stdout.WriteLine($"wrote {string.Join(", ", files)}{(report ? $", {RunReport.Html} and {reportFiles.Count - 1} charts in {RunReport.Charts}/" : "")} to {destination}");
             return ExitCodes.Ok;
         }
         catch (OperationCanceledException)
@@ -96,10 +105,10 @@ public static class RunCommand
         }
     }
 
-    /// <summary>The scenario's outputs plus what the summary needs; null keeps everything.</summary>
-    private static (string[]? Metrics, string[]? Entities) RecordedSeries(LoadedScenario s, IReadOnlyList<string> countries)
+    /// <summary>The scenario's outputs plus what the summary (and the report's charts) need; null keeps everything.</summary>
+    private static (string[]? Metrics, string[]? Entities) RecordedSeries(LoadedScenario s, IReadOnlyList<string> countries, bool report)
     {
-        var metrics = s.Metrics?.Union(RunSummary.Metrics).ToArray();
+        var metrics = s.Metrics?.Union(RunSummary.Metrics).Union(report ? Reports.Charts.ChartInputs.Metrics : []).ToArray();
         var pairs = Model.State.WorldState.MeasuredPairs(s.Spec).Select(SeriesCatalog.PairName);
         var entities = s.Entities?.Union(countries).Union(pairs).ToArray();
         return (metrics, entities);

@@ -1,0 +1,163 @@
+using System.Globalization;
+using ScottPlot;
+using SkiaSharp;
+
+namespace AiRaceSim.Reports.Charts;
+
+/// <summary>
+/// Draws a <see cref="Figure"/> with ScottPlot as <c>NAME.png</c> and <c>NAME.svg</c> (1200×700 by
+/// default): panels on a grid, ISO dates (yyyy-MM) on the x axis, the shipped fonts, event lines
+/// numbered at the top and named in the legend.
+/// </summary>
+public static class FigureRenderer
+{
+    public const int Width = 1200, Height = 700;
+
+    /// <summary>Writes the PNG and SVG into <paramref name="folder"/>; returns their file names.</summary>
+    public static IReadOnlyList<string> Save(Figure figure, string folder, int width = Width, int height = Height)
+    {
+        ChartFonts.EnsureRegistered();
+        var cells = Cells(figure, width, height);
+        var plots = figure.Panels.Select(p => Build(figure, p, small: figure.Panels.Count > 2)).ToList();
+        try
+        {
+            using (var surface = SKSurface.Create(new SKImageInfo(width, height)))
+            {
+                surface.Canvas.Clear(SKColors.White);
+                for (int i = 0; i < plots.Count; i++)
+                {
+                    var r = cells[i];
+                    surface.Canvas.Save();
+                    surface.Canvas.ClipRect(new SKRect(r.Left, r.Top, r.Right, r.Bottom));
+                    plots[i].Render(surface.Canvas, r);
+                    surface.Canvas.Restore();
+                }
+                using var image = surface.Snapshot();
+                using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+                using var file = File.Create(Path.Combine(folder, figure.Name + ".png"));
+                png.SaveTo(file);
+            }
+            var svg = new System.Text.StringBuilder();
+            svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");
+            svg.Append("<title>").Append(System.Security.SecurityElement.Escape(figure.Title)).Append("</title>\n");
+            for (int i = 0; i < plots.Count; i++)
+            {
+                var r = cells[i];
+                string inner = plots[i].GetSvgXml((int)r.Width, (int)r.Height);
+                int root = inner.IndexOf("<svg", StringComparison.Ordinal);
+                svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"{r.Left}\" y=\"{r.Top}\"").Append(inner.AsSpan(root + 4)).Append('\n');
+            }
+            svg.Append("</svg>\n");
+            File.WriteAllText(Path.Combine(folder, figure.Name + ".svg"), svg.ToString(), new System.Text.UTF8Encoding(false));
+        }
+        finally
+        {
+            foreach (var p in plots) p.Dispose();
+        }
+        return [figure.Name + ".png", figure.Name + ".svg"];
+    }
+
+    private static PixelRect[] Cells(Figure figure, int width, int height)
+    {
+        int columns = figure.Columns, rows = figure.Rows;
+        float w = (float)width / columns, h = (float)height / rows;
+        return figure.Panels.Select((_, i) =>
+        {
+            int c = i % columns, r = i / columns;
+            return new PixelRect(MathF.Round(c * w), MathF.Round((c + 1) * w), MathF.Round((r + 1) * h), MathF.Round(r * h));
+        }).ToArray();
+    }
+
+    private static Plot Build(Figure figure, Panel panel, bool small)
+    {
+        var plot = new Plot();
+        if (small) plot.ScaleFactor = 0.8;
+        plot.Title(figure.Panels.Count == 1 ? figure.Title : panel.Title, small ? 13 : 16);
+        plot.YLabel(panel.YLabel, small ? 12 : 14);
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            ticks.LabelFormatter = d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            if (small) ticks.MaxTickCount = 4;
+        }
+        foreach (var band in panel.Bands)
+        {
+            bool named = false;
+            foreach (var (from, to) in Runs(band.X.Length, i => double.IsFinite(band.Low[i]) && double.IsFinite(band.High[i])))
+            {
+                var fill = plot.Add.FillY(OaDates(band.X, from, to), band.Low[from..to], band.High[from..to]);
+                fill.LineWidth = 0;
+                fill.FillColor = Color.FromHex(band.Color).WithAlpha(band.Opacity);
+                if (!named) { fill.LegendText = band.Name; named = true; }
+            }
+        }
+        foreach (var line in panel.Lines)
+        {
+            bool named = false;
+            foreach (var (from, to) in Runs(line.X.Length, i => double.IsFinite(line.Y[i])))
+            {
+                var s = to - from == 1
+                    ? plot.Add.ScatterPoints(OaDates(line.X, from, to), line.Y[from..to], Color.FromHex(line.Color))
+                    : plot.Add.ScatterLine(OaDates(line.X, from, to), line.Y[from..to], Color.FromHex(line.Color));
+                s.LineWidth = line.Width;
+                s.LinePattern = line.Dash switch { Dash.Dashed => LinePattern.Dashed, Dash.Dotted => LinePattern.Dotted, _ => LinePattern.Solid };
+                if (!named) { s.LegendText = line.Name; named = true; }
+            }
+        }
+        foreach (var points in panel.Points)
+        {
+            if (points.X.Length == 0) continue;
+            var m = plot.Add.Markers(OaDates(points.X, 0, points.X.Length), points.Y, points.Filled ? MarkerShape.FilledCircle : MarkerShape.OpenDiamond, 7, Color.FromHex(points.Color));
+            m.MarkerLineWidth = 1.5f;
+            m.LegendText = points.Name;
+        }
+        foreach (var e in panel.Events)
+        {
+            var v = plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex("#555555"), LinePattern.Dashed);
+            v.Text = e.Number.ToString(CultureInfo.InvariantCulture);
+            v.LabelOppositeAxis = true;
+            v.LabelFontSize = small ? 9 : 11;
+            v.LegendText = $"{e.Number}  {e.Label}";
+        }
+        if (panel.YMin is { } ymin)
+        {
+            plot.Axes.AutoScale();
+            var limits = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsY(ymin, Math.Max(limits.Top, ymin + 1));
+        }
+        if (panel.Legend)
+        {
+            if (panel.Events.Count > 0) plot.ShowLegend(Edge.Right).Legend.FontSize = 11;
+            else plot.ShowLegend(Alignment.UpperLeft).FontSize = 11;
+        }
+        return plot;
+    }
+
+    /// <summary>Stretches of consecutive indices where <paramref name="present"/> holds, as [from, to).</summary>
+    private static IEnumerable<(int From, int To)> Runs(int n, Func<int, bool> present)
+    {
+        int i = 0;
+        while (i < n)
+        {
+            while (i < n && !present(i)) i++;
+            int from = i;
+            while (i < n && present(i)) i++;
+            if (i > from) yield return (from, i);
+        }
+    }
+
+    private static double[] OaDates(double[] months, int from, int to)
+    {
+        var x = new double[to - from];
+        for (int i = from; i < to; i++) x[i - from] = OaDate(months[i]);
+        return x;
+    }
+
+    /// <summary>A month on the axis (year·12 + month − 1 + fraction) as an OLE Automation date.</summary>
+    public static double OaDate(double month)
+    {
+        int whole = (int)Math.Floor(month);
+        var first = new DateTime(whole / 12, whole % 12 + 1, 1);
+        return first.ToOADate() + (month - whole) * DateTime.DaysInMonth(first.Year, first.Month);
+    }
+}

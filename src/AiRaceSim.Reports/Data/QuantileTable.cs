@@ -1,0 +1,79 @@
+using System.Globalization;
+using AiRaceSim.Model.Time;
+
+namespace AiRaceSim.Reports.Data;
+
+/// <summary>One series over the run's months: the mean and the 5/25/50/75/95th percentiles over members (NaN: no member has a value).</summary>
+public sealed record QuantileSeries(string Entity, string Metric, double[] Mean, double[] P05, double[] P25, double[] P50, double[] P75, double[] P95);
+
+/// <summary>
+/// The quantiles a report draws, read back from a run's folder: <c>quantiles.csv</c>, or for a
+/// single-member run <c>series.csv</c> (every quantile is then the member's value). Only the
+/// metrics asked for are kept, so memory is keys × months, whatever the number of members.
+/// </summary>
+public sealed class QuantileTable
+{
+    private readonly Dictionary<(string Entity, string Metric), QuantileSeries> _series;
+
+    /// <summary>The first month (absolute index, <see cref="Month.Index"/>) and the number of months.</summary>
+    public Month Start { get; }
+    public int Months { get; }
+
+    private QuantileTable(Month start, int months, Dictionary<(string, string), QuantileSeries> series) =>
+        (Start, Months, _series) = (start, months, series);
+
+    public QuantileSeries? Get(string entity, string metric) => _series.GetValueOrDefault((entity, metric));
+
+    /// <summary>The month axis: <see cref="Month.Index"/> of each month of the run.</summary>
+    public double[] X() => Enumerable.Range(0, Months).Select(t => (double)(Start.Index + t)).ToArray();
+
+    public int IndexOf(Month m) => m - Start;
+
+    public static string? SourceIn(string folder) =>
+        File.Exists(Path.Combine(folder, "quantiles.csv")) ? "quantiles.csv" : File.Exists(Path.Combine(folder, "series.csv")) ? "series.csv" : null;
+
+    public static QuantileTable Load(string folder, ISet<string> metrics)
+    {
+        var source = SourceIn(folder) ?? throw new FileNotFoundException($"{folder} holds neither quantiles.csv nor series.csv, which the report is drawn from");
+        var path = Path.Combine(folder, source);
+        bool tidy = source == "series.csv";
+        var rows = new Dictionary<(string, string), List<(int Month, double[] Values)>>();
+        int first = int.MaxValue, last = int.MinValue;
+        using var reader = new StreamReader(path);
+        reader.ReadLine();
+        string? line;
+        int lineNumber = 1;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            var f = CsvFields.Split(line);
+            // quantiles.csv: date,entity,metric,mean,p05,p25,p50,p75,p95; series.csv: scenario,member,date,entity,metric,value
+            int d = tidy ? 2 : 0;
+            if (f.Count < (tidy ? 6 : 9)) throw new FormatException($"{path}:{lineNumber}: expected {(tidy ? 6 : 9)} fields, found {f.Count}");
+            if (!metrics.Contains(f[d + 2])) continue;
+            if (tidy && f[1] != "0") continue;
+            var month = Month.Parse(f[d]).Index;
+            var values = new double[6];
+            for (int q = 0; q < 6; q++) values[q] = Number(tidy ? f[5] : f[3 + q]);
+            var key = (f[d + 1], f[d + 2]);
+            if (!rows.TryGetValue(key, out var list)) rows[key] = list = [];
+            list.Add((month, values));
+            first = Math.Min(first, month);
+            last = Math.Max(last, month);
+        }
+        if (first > last) return new QuantileTable(new Month(0), 0, []);
+        int months = last - first + 1;
+        var series = new Dictionary<(string, string), QuantileSeries>();
+        foreach (var (key, list) in rows)
+        {
+            var q = Enumerable.Range(0, 6).Select(_ => Enumerable.Repeat(double.NaN, months).ToArray()).ToArray();
+            foreach (var (month, values) in list)
+                for (int i = 0; i < 6; i++) q[i][month - first] = values[i];
+            series[key] = new QuantileSeries(key.Item1, key.Item2, q[0], q[1], q[2], q[3], q[4], q[5]);
+        }
+        return new QuantileTable(new Month(first), months, series);
+    }
+
+    private static double Number(string text) =>
+        text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+}

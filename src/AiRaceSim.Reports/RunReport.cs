@@ -1,0 +1,59 @@
+using AiRaceSim.Reports.Charts;
+using AiRaceSim.Reports.Data;
+using AiRaceSim.Reports.Html;
+
+namespace AiRaceSim.Reports;
+
+/// <summary>
+/// A run folder's charts (<c>charts/*.png</c>, <c>charts/*.svg</c>) and its self-contained
+/// <c>report.html</c>, built only from files in the folder: manifest.json (the resolved scenario)
+/// and quantiles.csv (series.csv for a single member), plus calibration.json when present. The
+/// files replace an earlier report's and are listed in the manifest's outputs.
+/// </summary>
+public static class RunReport
+{
+    public const string Html = "report.html", Charts = "charts";
+
+    /// <summary>The figures of a run, in report order (those the run has data for).</summary>
+    public static IReadOnlyList<Figure> Figures(ChartInputs c) => new[]
+    {
+        GapCharts.Gap(c), WorldCharts.Frontier(c, ObservedData.EpochModels()), WorldCharts.Compute(c), WorldCharts.Patents(c),
+        WorldCharts.Adoption(c), WorldCharts.Money(c), GapCharts.FirmGaps(c), GapCharts.Perception(c),
+    }.OfType<Figure>().ToList();
+
+    public static ChartInputs Inputs(string folder) =>
+        new(RunInfo.Load(folder), QuantileTable.Load(folder, new HashSet<string>(ChartInputs.Metrics)));
+
+    /// <summary>Writes the charts and report.html into <paramref name="folder"/>; returns the files written, relative to it.</summary>
+    public static IReadOnlyList<string> Write(string folder)
+    {
+        var inputs = Inputs(folder);
+        var charts = Path.Combine(folder, Charts);
+        var staging = Path.Combine(folder, $".{Charts}.partial-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var figures = Figures(inputs);
+            var written = new List<string>();
+            var svgs = new Dictionary<string, string>();
+            foreach (var f in figures)
+            {
+                written.AddRange(FigureRenderer.Save(f, staging).Select(n => $"{Charts}/{n}"));
+                svgs[f.Name] = File.ReadAllText(Path.Combine(staging, f.Name + ".svg"));
+            }
+            if (Directory.Exists(charts)) Directory.Delete(charts, recursive: true);
+            Directory.Move(staging, charts);
+            written.Add(Html);
+            var outputs = ManifestOutputs.Update(folder, o => o == Html || o.StartsWith(Charts + "/", StringComparison.Ordinal), written);
+            var html = RunReportHtml.Build(inputs, figures, svgs, CalibrationFile.Read(folder), outputs);
+            var temporary = Path.Combine(folder, Html + ".partial");
+            File.WriteAllText(temporary, html, new System.Text.UTF8Encoding(false));
+            File.Move(temporary, Path.Combine(folder, Html), overwrite: true);
+            return written;
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+}
