@@ -48,4 +48,25 @@ public sealed class ChartInputs
     }
 
     public static double Log10(double v) => v > 0 ? Math.Log10(v) : double.NaN;
+
+    /// <summary>The run's months, the x range every run chart shares.</summary>
+    public (double From, double To) Range => X.Length > 0 ? (X[0], X[^1]) : (0, 1);
+
+    /// <summary>Months after the start that a gap chart's y axis ignores: with no history yet, the first months' gaps run far above the settled range.</summary>
+    public const int StartUpMonths = 24;
+
+    /// <summary>The y limits of a gap chart: the band's range after the start-up months, 0 included, with a margin (null: no values).</summary>
+    public static (double Bottom, double Top)? Settled(double[] low, double[] high)
+    {
+        int from = high.Length > 2 * StartUpMonths ? StartUpMonths : 0;
+        double bottom = 0, top = double.NegativeInfinity;
+        for (int t = from; t < high.Length; t++)
+        {
+            if (double.IsFinite(high[t])) top = Math.Max(top, high[t]);
+            if (double.IsFinite(low[t])) bottom = Math.Min(bottom, low[t]);
+        }
+        if (!double.IsFinite(top)) return null;
+        double margin = Math.Max(1, (top - bottom) * 0.08);
+        return (bottom < 0 ? bottom - margin : 0, top + margin);
+    }
 }

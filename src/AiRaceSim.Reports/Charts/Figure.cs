@@ -9,6 +9,8 @@ namespace AiRaceSim.Reports.Charts;
 public sealed record Figure(string Name, string Title, IReadOnlyList<Panel> Panels, int Columns = 1)
 {
     public int Rows => (Panels.Count + Columns - 1) / Columns;
+    /// <summary>A remark for the caption (what the axes leave out).</summary>
+    public string? Note { get; init; }
 }
 
 public sealed record Panel(string Title, string YLabel)
@@ -20,6 +22,10 @@ public sealed record Panel(string Title, string YLabel)
     /// <summary>Draw the legend (series names) inside this panel.</summary>
     public bool Legend { get; init; } = true;
     public double? YMin { get; init; }
+    /// <summary>An upper y limit below the data's maximum (the start-up months of a gap can run far above the settled range).</summary>
+    public double? YMax { get; init; }
+    /// <summary>The x range in months (the run's), so that small multiples share one time axis.</summary>
+    public (double From, double To)? XRange { get; init; }
 }
 
 public enum Dash { Solid, Dashed, Dotted }

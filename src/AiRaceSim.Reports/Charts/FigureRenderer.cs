@@ -9,7 +9,7 @@ namespace AiRaceSim.Reports.Charts;
 /// default): panels on a grid, ISO dates (yyyy-MM) on the x axis, the shipped fonts, event lines
 /// numbered at the top and named in the legend.
 /// </summary>
-public static class FigureRenderer
+public static partial class FigureRenderer
 {
     public const int Width = 1200, Height = 700;
 
@@ -48,7 +48,7 @@ public static class FigureRenderer
                 svg.Append(CultureInfo.InvariantCulture, $"<svg x=\"{r.Left}\" y=\"{r.Top}\"").Append(inner.AsSpan(root + 4)).Append('\n');
             }
             svg.Append("</svg>\n");
-            File.WriteAllText(Path.Combine(folder, figure.Name + ".svg"), svg.ToString(), new System.Text.UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(folder, figure.Name + ".svg"), StableIds(svg.ToString(), figure.Name), new System.Text.UTF8Encoding(false));
         }
         finally
         {
@@ -56,6 +56,24 @@ public static class FigureRenderer
         }
         return [figure.Name + ".png", figure.Name + ".svg"];
     }
+
+    /// <summary>
+    /// Skia numbers clip paths with a counter global to the process (cl_4, cl_e5, …): renumber them
+    /// per figure, in order of appearance and prefixed with its name, so the same figure gives the
+    /// same bytes in any process and the SVGs inlined in one page never share an id.
+    /// </summary>
+    private static string StableIds(string svg, string name)
+    {
+        var ids = new Dictionary<string, string>();
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Groups[2].Value, out var id)) ids[m.Groups[2].Value] = id = $"{name}-clip-{ids.Count + 1}";
+            return m.Groups[1].Value + id;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(id=""|url\(#)(cl_[0-9a-zA-Z]+)")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     private static PixelRect[] Cells(Figure figure, int width, int height)
     {
@@ -76,10 +94,7 @@ public static class FigureRenderer
         plot.YLabel(panel.YLabel, small ? 12 : 14);
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
-        {
             ticks.LabelFormatter = d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-            if (small) ticks.MaxTickCount = 4;
-        }
         foreach (var band in panel.Bands)
         {
             bool named = false;
@@ -107,30 +122,56 @@ public static class FigureRenderer
         foreach (var points in panel.Points)
         {
             if (points.X.Length == 0) continue;
-            var m = plot.Add.Markers(OaDates(points.X, 0, points.X.Length), points.Y, points.Filled ? MarkerShape.FilledCircle : MarkerShape.OpenDiamond, 7, Color.FromHex(points.Color));
-            m.MarkerLineWidth = 1.5f;
+            var m = plot.Add.Markers(OaDates(points.X, 0, points.X.Length), points.Y, points.Filled ? MarkerShape.FilledCircle : MarkerShape.OpenDiamond, points.Filled ? 7 : 11, Color.FromHex(points.Color));
+            m.MarkerLineWidth = points.Filled ? 1 : 2;
             m.LegendText = points.Name;
         }
         foreach (var e in panel.Events)
         {
             var v = plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex("#555555"), LinePattern.Dashed);
-            v.Text = e.Number.ToString(CultureInfo.InvariantCulture);
-            v.LabelOppositeAxis = true;
-            v.LabelFontSize = small ? 9 : 11;
             v.LegendText = $"{e.Number}  {e.Label}";
         }
-        if (panel.YMin is { } ymin)
-        {
-            plot.Axes.AutoScale();
-            var limits = plot.Axes.GetLimits();
-            plot.Axes.SetLimitsY(ymin, Math.Max(limits.Top, ymin + 1));
-        }
+        SetLimits(plot, panel);
         if (panel.Legend)
         {
             if (panel.Events.Count > 0) plot.ShowLegend(Edge.Right).Legend.FontSize = 11;
             else plot.ShowLegend(Alignment.UpperLeft).FontSize = 11;
         }
+        else plot.HideLegend();
         return plot;
+    }
+
+    /// <summary>
+    /// Fixes the axes: the panel's x range and y limits, with headroom above the data for the
+    /// event numbers, which sit at the top of the data area in up to three staggered rows so that
+    /// close dates stay legible.
+    /// </summary>
+    private static void SetLimits(Plot plot, Panel panel)
+    {
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        double left = panel.XRange is { } x ? OaDate(x.From) : limits.Left, right = panel.XRange is { } x2 ? OaDate(x2.To) : limits.Right;
+        right += (right - left) * 0.015; // room for the last tick label and event number
+        double bottom = panel.YMin ?? limits.Bottom, top = Math.Min(panel.YMax ?? double.PositiveInfinity, limits.Top);
+        if (!(top > bottom)) top = bottom + 1;
+        if (panel.Events.Count > 0) top += (top - bottom) * 0.12;
+        plot.Axes.SetLimits(left, right, bottom, top);
+        const double LabelPixels = 26, PlotPixels = 780;
+        double spacing = (right - left) * LabelPixels / PlotPixels;
+        var rowEnds = new[] { double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity };
+        foreach (var e in panel.Events)
+        {
+            double at = OaDate(e.Month);
+            int row = Array.FindIndex(rowEnds, end => at - end >= spacing);
+            if (row < 0) row = Array.IndexOf(rowEnds, rowEnds.Min());
+            rowEnds[row] = at;
+            var label = plot.Add.Text(e.Number.ToString(CultureInfo.InvariantCulture), at, top);
+            label.Alignment = Alignment.UpperCenter;
+            label.OffsetY = 2 + row * 15;
+            label.LabelFontSize = 11;
+            label.LabelBold = true;
+            label.LabelFontColor = Color.FromHex("#333333");
+        }
     }
 
     /// <summary>Stretches of consecutive indices where <paramref name="present"/> holds, as [from, to).</summary>

@@ -37,7 +37,7 @@ public static class RunReportHtml
         if (c.Quantiles.Months > 0)
             html.Append("<p>Dates are ISO months (yyyy-MM). Each country keeps one colour on every chart. Numbered dashed lines are the events listed below.</p>\n");
         foreach (var f in figures)
-            Figure(html, svgs[f.Name], f.Title, $"{RunReport.Charts}/{f.Name}.png, {RunReport.Charts}/{f.Name}.svg");
+            Figure(html, svgs[f.Name], f.Note is null ? f.Title : $"{f.Title}. {f.Note}", $"{RunReport.Charts}/{f.Name}.png, {RunReport.Charts}/{f.Name}.svg");
 
         html.Append("<h2>Events by date</h2>\n");
         var numbers = c.EventLines.ToDictionary(l => Model.Time.Month.Parse(l.Label[..7]), l => l.Number);
