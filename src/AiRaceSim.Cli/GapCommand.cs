@@ -60,7 +60,7 @@ public static class GapCommand
         var csv = new StringBuilder(Header).Append('\n');
         foreach (var g in gaps)
             csv.Append(TidyCsvWriter.Quote(g.Date)).Append(',').Append(TidyCsvWriter.Quote(o.Follower)).Append(',').Append(TidyCsvWriter.Quote(o.Leader)).Append(',')
-                .Append(double.IsFinite(g.Gap.Months) ? g.Gap.Months.ToString("R", CultureInfo.InvariantCulture) : "").Append(',').Append(FlagName(g.Gap.Flag)).Append('\n');
+                .Append(double.IsFinite(g.Gap.Months) ? (Math.Round(g.Gap.Months, 9) + 0.0 /* months to 1e-9 (dates are days); −0 prints as 0 */).ToString("R", CultureInfo.InvariantCulture) : "").Append(',').Append(FlagName(g.Gap.Flag)).Append('\n');
         File.WriteAllText(folder.PathOf("gap.csv"), csv.ToString(), new UTF8Encoding(false));
         string label = o.Log10 ? $"log10 {o.Value}" : o.Value;
         FigureRenderer.Save(ObservedGapChart.Figure(o.Leader, o.Follower, label, groups[o.Leader], groups[o.Follower], gaps), folder.Temporary);
