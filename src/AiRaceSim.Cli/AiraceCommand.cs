@@ -62,13 +62,14 @@ public static class AiraceCommand
         };
         var fitOut = new Option<string?>("--out", "-o") { Description = "Where --fit writes its overlay (default: <scenario>.fitted.yaml beside it)" };
         var iterations = PositiveInt("--max-iterations", "Most Nelder–Mead iterations for --fit (default 200)");
+        var calibrateReport = new Option<string?>("--report") { Description = "A run folder of the same scenario: add the calibration table to its report.html" };
         var calibrate = new Command("calibrate", "Check a scenario against calibration targets; with --fit, fit parameters to them")
         {
-            calibrateScenario, targets, calibrateMembers, fit, fitOut, iterations,
+            calibrateScenario, targets, calibrateMembers, fit, fitOut, iterations, calibrateReport,
         };
         calibrate.SetAction((parse, cancellation) => CalibrateCommand.ExecuteAsync(new CalibrateOptions(
             parse.GetValue(calibrateScenario)!, parse.GetValue(targets), parse.GetValue(calibrateMembers), parse.GetValue(fit) ?? [],
-            parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200), stdout, stderr, cancellation));
+            parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200, parse.GetValue(calibrateReport)), stdout, stderr, cancellation));
 
         var compareFiles = new Argument<string[]>("scenarios") { Arity = ArgumentArity.OneOrMore, Description = "Scenarios to compare; the first is the reference" };
         var pair = new Option<string>("--pair") { Description = "The gap to compare, FOLLOWER-LEADER", DefaultValueFactory = _ => "CN-US" };
@@ -81,13 +82,14 @@ public static class AiraceCommand
         var compareMembers = PositiveInt("--members", "Ensemble members for every scenario (overrides their ensemble.members)");
         var markdown = new Option<bool>("--markdown") { Description = "Print a Markdown table (as in docs/CALIBRATION.md)" };
         var gapMetric = new Option<string>("--metric") { Description = "capability_gap_months or compute_gap_months", DefaultValueFactory = _ => "capability_gap_months" };
+        var compareReport = new Option<string?>("--report") { Description = "Also write a report folder: report.html and the gap over time of every scenario (charts/)" };
         var compare = new Command("compare", "Compare the gap of a country pair across scenarios at chosen months")
         {
-            compareFiles, pair, at, compareMembers, markdown, gapMetric,
+            compareFiles, pair, at, compareMembers, markdown, gapMetric, compareReport,
         };
         compare.SetAction((parse, cancellation) => CompareCommand.ExecuteAsync(new CompareOptions(
             parse.GetValue(compareFiles)!, parse.GetValue(pair)!, parse.GetValue(at)!, parse.GetValue(compareMembers),
-            parse.GetValue(markdown), parse.GetValue(gapMetric)!), stdout, stderr, cancellation));
+            parse.GetValue(markdown), parse.GetValue(gapMetric)!, parse.GetValue(compareReport)), stdout, stderr, cancellation));
 
         var reportFolder = new Argument<string>("folder") { Description = "Output folder of an `airace run`" };
         var report = new Command("report", "Rebuild a run folder's charts and report.html from its files") { reportFolder };

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace AiRaceSim.Cli;
 
-public sealed record CalibrateOptions(string Scenario, string? Targets, int? Members, IReadOnlyList<string> Fit, string? Out, int MaxIterations);
+public sealed record CalibrateOptions(string Scenario, string? Targets, int? Members, IReadOnlyList<string> Fit, string? Out, int MaxIterations, string? Report = null);
 
 /// <summary>
 /// `airace calibrate`: runs a scenario and checks it against targets (exit 0 only when all pass);
@@ -35,6 +35,11 @@ public static class CalibrateCommand
         var outside = targets.Where(t => t.From < scenario.Spec.Start || t.To > scenario.Spec.End).ToList();
         foreach (var t in outside) stderr.WriteLine($"{targetsPath}: target {t.Id}: its months {t.From}..{t.To} are outside the scenario's {scenario.Spec.Start}..{scenario.Spec.End}");
         if (unknown.Count + outside.Count > 0) return ExitCodes.BadInput;
+        if (o.Report is { } folder && CalibrationReport.Problem(folder, scenario.Name) is { } problem)
+        {
+            stderr.WriteLine($"airace: --report '{folder}' {problem}");
+            return ExitCodes.BadInput;
+        }
 
         int members = scenario.Members, block = scenario.BlockSize;
         try
@@ -50,6 +55,11 @@ public static class CalibrateCommand
             }
             var results = await Task.Run(() => TargetRun.Evaluate(scenario.Spec, targets, members, block, cancellation), cancellation);
             WriteTable(stdout, scenario, results);
+            if (o.Report is { } report)
+            {
+                CalibrationReport.Write(report, targetsPath, members, results);
+                stdout.WriteLine($"wrote {Reports.Data.CalibrationFile.Name} and rebuilt {Reports.RunReport.Html} in {report}");
+            }
             return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failure;
         }
         catch (ArgumentException e)

@@ -5,7 +5,7 @@ using AiRaceSim.Scenarios;
 
 namespace AiRaceSim.Cli;
 
-public sealed record CompareOptions(IReadOnlyList<string> Scenarios, string Pair, IReadOnlyList<string> At, int? Members, bool Markdown, string Metric = "capability_gap_months");
+public sealed record CompareOptions(IReadOnlyList<string> Scenarios, string Pair, IReadOnlyList<string> At, int? Members, bool Markdown, string Metric = "capability_gap_months", string? Report = null);
 
 /// <summary>
 /// `airace compare`: the capability (or compute) gap of one country pair at chosen months, median and P5–P95
@@ -26,6 +26,7 @@ public static class CompareCommand
         { stderr.WriteLine($"airace: --metric expects capability_gap_months or compute_gap_months, got '{o.Metric}'"); return ExitCodes.BadInput; }
         var parts = o.Pair.Split('-');
         if (parts.Length != 2) { stderr.WriteLine($"airace: --pair expects FOLLOWER-LEADER such as CN-US, got '{o.Pair}'"); return ExitCodes.BadInput; }
+        if (o.Report is { } dir && ReportFolderProblem(dir) is { } problem) { stderr.WriteLine($"airace: --report '{dir}' {problem}"); return ExitCodes.BadInput; }
         var loaded = new List<LoadedScenario>();
         foreach (var file in o.Scenarios)
         {
@@ -33,6 +34,7 @@ public static class CompareCommand
             catch (ScenarioException e) { foreach (var error in e.Errors) stderr.WriteLine(error); return ExitCodes.BadInput; }
         }
         var rows = new List<(string Name, IReadOnlyList<TargetResult> Results)>();
+        var series = new List<Reports.CompareSeries>();
         foreach (var s in loaded)
         {
             var pairs = Model.State.WorldState.MeasuredPairs(s.Spec);
@@ -43,19 +45,47 @@ public static class CompareCommand
             }
             var outside = months.Where(m => m < s.Spec.Start || m > s.Spec.End).ToList();
             if (outside.Count > 0) { stderr.WriteLine($"airace: {string.Join(", ", outside)} is outside '{s.Name}' ({s.Spec.Start}..{s.Spec.End})"); return ExitCodes.BadInput; }
-            var targets = months.Select(m => new Target
+            // With --report, every month of the scenario too (one run gives both).
+            var every = o.Report is null ? [] : Enumerable.Range(0, s.Spec.Months).Select(t => s.Spec.Start + t).ToList();
+            var targets = months.Concat(every).Select(m => new Target
             {
                 Id = m.ToString(), What = "", Observed = "", Source = "", Entity = o.Pair, Metric = o.Metric,
                 Statistic = Statistic.At, From = m, To = m, Low = double.NegativeInfinity, High = double.PositiveInfinity,
             }).ToList();
             var results = await Task.Run(() => TargetRun.Evaluate(s.Spec, targets, s.Members, s.BlockSize, cancellation), cancellation);
-            rows.Add((s.Name, results));
+            rows.Add((s.Name, results.Take(months.Count).ToList()));
+            var over = results.Skip(months.Count).ToList();
+            if (o.Report is not null)
+                series.Add(new Reports.CompareSeries(s.Name, every.Select(m => (double)m.Index).ToArray(), over.Select(r => r.Median).ToArray(),
+                    over.Select(r => r.P05).ToArray(), over.Select(r => r.P95).ToArray()));
         }
-        Write(stdout, o, months, rows);
+        var (header, table, members) = Table(o, months, rows);
+        Write(stdout, o, header, table, members);
+        if (o.Report is { } folder)
+        {
+            using var output = Output.OutputFolder.Create(folder);
+            Reports.CompareReport.Write(output.Temporary, o.Pair, o.Metric, members, series, header, table);
+            output.Commit();
+            stdout.WriteLine($"wrote {string.Join(", ", Reports.CompareReport.Files)} to {folder}");
+        }
         return ExitCodes.Ok;
     }
 
-    private static void Write(TextWriter stdout, CompareOptions o, List<Month> months, List<(string Name, IReadOnlyList<TargetResult> Results)> rows)
+    /// <summary>Why --report must not write into a folder, or null: it takes a new or empty folder, or an earlier comparison's (it replaces it).</summary>
+    private static string? ReportFolderProblem(string folder)
+    {
+        if (File.Exists(folder)) return "is a file; give a folder";
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        if ((Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory) + Path.DirectorySeparatorChar).StartsWith(full, StringComparison.Ordinal))
+            return "holds the current directory; give a folder below it, such as results/compare";
+        if (!Directory.Exists(folder)) return null;
+        var present = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'));
+        var extra = present.Where(f => !Reports.CompareReport.Files.Contains(f)).ToList();
+        return extra.Count == 0 ? null : $"holds other files than an earlier comparison's ({string.Join(", ", extra.Take(3))}); give a new folder";
+    }
+
+    private static (List<string> Header, List<IReadOnlyList<string>> Table, int Members) Table(CompareOptions o, List<Month> months,
+        List<(string Name, IReadOnlyList<TargetResult> Results)> rows)
     {
         string F(double v) => v.ToString("F1", CultureInfo.InvariantCulture);
         string Cell(TargetResult r) => $"{F(r.Median)} [{F(r.P05)}–{F(r.P95)}]";
@@ -66,9 +96,14 @@ public static class CompareCommand
         {
             var cells = new List<string> { r.Name };
             for (int i = 0; i < months.Count; i++) { cells.Add(Cell(r.Results[i])); cells.Add(r == rows[0] ? "" : Delta(r.Results[i], rows[0].Results[i])); }
-            return cells;
+            return (IReadOnlyList<string>)cells;
         }).ToList();
-        int members = rows.Count > 0 ? rows[0].Results[0].Members : 0;
+        int members = rows.Count > 0 && rows[0].Results.Count > 0 ? rows[0].Results[0].Members : 0;
+        return (header, table, members);
+    }
+
+    private static void Write(TextWriter stdout, CompareOptions o, List<string> header, List<IReadOnlyList<string>> table, int members)
+    {
         stdout.WriteLine($"{o.Metric.Replace('_', ' ')} of {o.Pair}: median [P5–P95] over {members} members");
         if (o.Markdown)
         {

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
+namespace AiRaceSim.Cli.Tests;
+
+/// <summary>The report options of run, compare and calibrate, and `airace report` on bad folders, on small scenarios.</summary>
+[Collection(CliCollection.Name)]
+public sealed class ReportOptionTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    private static string Teaching(string file) => Path.Combine(OtherCommandTests.RepositoryRoot(), "scenarios", "teaching", file);
+
+    private static List<string> Outputs(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
+        return doc.RootElement.GetProperty("outputs").EnumerateArray().Select(o => o.GetString()!).ToList();
+    }
+
+    private static HashSet<string> SvgTexts(string path) =>
+        XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToHashSet();
+
+    [Fact]
+    public async Task No_report_writes_no_charts_and_no_html_and_report_adds_them_later()
+    {
+        var folder = _cli.PathIn("small");
+        var (code, stdout, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        Assert.False(Directory.Exists(Path.Combine(folder, "charts")));
+        Assert.False(File.Exists(Path.Combine(folder, "report.html")));
+        Assert.DoesNotContain("report.html", stdout);
+        Assert.DoesNotContain(Outputs(folder), o => o.StartsWith("charts/", StringComparison.Ordinal));
+
+        (code, _, stderr) = await _cli.Run("report", folder);
+        Assert.True(code == 0, stderr);
+        var outputs = Outputs(folder);
+        Assert.Contains("report.html", outputs);
+        Assert.Contains("charts/gap.svg", outputs);
+        var present = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order();
+        Assert.Equal(outputs.Order(), present);
+        // small.yaml measures CN behind US and marks its two events and its rule.
+        var texts = SvgTexts(Path.Combine(folder, "charts", "gap.svg"));
+        Assert.Contains(texts, t => t.EndsWith("2021-10 controls", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.EndsWith("2022-07 block", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Report_refuses_a_folder_that_is_not_a_run_s()
+    {
+        var empty = Directory.CreateDirectory(_cli.PathIn("empty")).FullName;
+        var (code, _, stderr) = await _cli.Run("report", empty);
+        Assert.Equal(2, code);
+        Assert.Contains("holds no manifest.json", stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(empty));
+        (code, _, stderr) = await _cli.Run("report", _cli.PathIn("missing"));
+        Assert.Equal(2, code);
+        Assert.Contains("is not a folder", stderr);
+    }
+
+    [Fact]
+    public async Task Compare_report_draws_each_scenario_s_gap_and_holds_the_table()
+    {
+        var folder = _cli.PathIn("compare");
+        var (code, stdout, stderr) = await _cli.Run("compare", Teaching("open-weights.yaml"), Teaching("open-weights-closed.yaml"),
+            "--at", "2023-04,2030-12", "--members", "5", "--report", folder);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("report.html", stdout);
+        var texts = SvgTexts(Path.Combine(folder, "charts", "compare-gap.svg"));
+        var names = File.ReadLines(Teaching("open-weights.yaml")).First(l => l.StartsWith("name:", StringComparison.Ordinal))[5..].Trim();
+        Assert.Contains($"{names} (reference)", texts);
+        Assert.Contains(texts, t => t.StartsWith("teaching", StringComparison.Ordinal) && !t.EndsWith("(reference)", StringComparison.Ordinal) && !t.Contains("P5"));
+        Assert.True(File.Exists(Path.Combine(folder, "charts", "compare-gap.png")));
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        var firstRow = stdout.Split('\n').First(l => l.StartsWith(names, StringComparison.Ordinal));
+        var cell = firstRow[names.Length..].Trim().Split("  ", StringSplitOptions.RemoveEmptyEntries)[0];
+        Assert.Contains($"<td class=\"n\">{cell}</td>", html);        // the printed table's first cell, in the report
+        Assert.DoesNotContain("<script", html);
+
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+        (code, _, stderr) = await _cli.Run("compare", Teaching("open-weights.yaml"), "--members", "2", "--report", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("holds other files", stderr);
+        Assert.True(File.Exists(Path.Combine(folder, "notes.txt")));
+    }
+
+    [Fact]
+    public async Task Calibrate_report_adds_the_calibration_table_to_a_run_s_report()
+    {
+        var folder = _cli.PathIn("run");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--out", folder);
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain("<h2>Calibration</h2>", File.ReadAllText(Path.Combine(folder, "report.html")));
+        var targets = _cli.PathIn("targets.yaml");
+        File.WriteAllText(targets, """
+            targets:
+              - { id: T-gap, what: CN behind US at the end, observed: a test value, source: this test, series: { entity: CN-US, metric: capability_gap_months }, statistic: at, from: 2023-12, range: [-100, 100] }
+            """);
+        (code, var stdout, stderr) = await _cli.Run("calibrate", "scenarios/small.yaml", "--targets", targets, "--report", folder);
+        Assert.True(code == 0, stdout + stderr);
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("<h2>Calibration</h2>", html);
+        Assert.Contains("T-gap: CN behind US at the end", html);
+        Assert.Contains("1 of 1 targets pass.", html);
+        Assert.Contains("calibration.json", Outputs(folder));
+
+        var other = _cli.PathIn("other");
+        Directory.CreateDirectory(other);
+        File.Copy(Path.Combine(folder, "manifest.json"), Path.Combine(other, "manifest.json"));
+        (code, _, stderr) = await _cli.Run("calibrate", Teaching("open-weights.yaml"), "--targets", targets, "--report", other);
+        Assert.Equal(2, code);
+        Assert.Contains("holds a run of 'small-test'", stderr);
+        Assert.False(File.Exists(Path.Combine(other, "calibration.json")));
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
