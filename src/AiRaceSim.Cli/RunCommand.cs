@@ -46,6 +46,7 @@ public static class RunCommand
         var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = recorded.Metrics, Entities = recorded.Entities };
         try
         {
+            var warmUp = report ? RunReport.WarmUpAsync() : Task.CompletedTask;
             await using var host = await SimulationHost.StartAsync(new HostOptions { Telemetry = options.Telemetry }, cancellation);
             using var folder = OutputFolder.Create(destination);
             var pairs = Model.State.WorldState.MeasuredPairs(spec).Select(p => (p.Of, p.Behind));
@@ -86,6 +87,7 @@ public static class RunCommand
                 BlockSize = scenario.BlockSize, Blocks = request.Blocks, OutputFiles = files, SeriesWritten = layout.Written.Count,
                 Started = started, Finished = DateTimeOffset.UtcNow,
             }.Write(folder.PathOf("manifest.json"));
+            await warmUp;
             var reportFiles = report ? RunReport.Write(folder.Temporary) : [];
             folder.Commit();
             SummaryTable.Write(stdout, scenario, summary.Rows());

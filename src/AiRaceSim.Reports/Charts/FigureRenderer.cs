@@ -32,10 +32,10 @@ public static partial class FigureRenderer
                     plots[i].Render(surface.Canvas, r);
                     surface.Canvas.Restore();
                 }
-                using var image = surface.Snapshot();
-                using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+                // zlib level 3 with the Sub filter: about twice as fast to encode as Skia's default, files about 30 % larger.
+                using var pixels = surface.PeekPixels();
                 using var file = File.Create(Path.Combine(folder, figure.Name + ".png"));
-                png.SaveTo(file);
+                pixels.Encode(file, new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3));
             }
             var svg = new System.Text.StringBuilder();
             svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n");

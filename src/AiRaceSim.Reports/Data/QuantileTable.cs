@@ -38,25 +38,39 @@ public sealed class QuantileTable
         var path = Path.Combine(folder, source);
         bool tidy = source == "series.csv";
         var rows = new Dictionary<(string, string), List<(int Month, double[] Values)>>();
+        var wanted = new HashSet<string>(metrics).GetAlternateLookup<ReadOnlySpan<char>>();
         int first = int.MaxValue, last = int.MinValue;
-        using var reader = new StreamReader(path);
+        // quantiles.csv: date,entity,metric,mean,p05,p25,p50,p75,p95; series.csv: scenario,member,date,entity,metric,value
+        int fields = tidy ? 6 : 9, d = tidy ? 2 : 0;
+        Span<Range> cells = stackalloc Range[10];
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, false, 1 << 16);
         reader.ReadLine();
         string? line;
         int lineNumber = 1;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNumber++;
-            var f = CsvFields.Split(line);
-            // quantiles.csv: date,entity,metric,mean,p05,p25,p50,p75,p95; series.csv: scenario,member,date,entity,metric,value
-            int d = tidy ? 2 : 0;
-            if (f.Count < (tidy ? 6 : 9)) throw new FormatException($"{path}:{lineNumber}: expected {(tidy ? 6 : 9)} fields, found {f.Count}");
-            if (!metrics.Contains(f[d + 2])) continue;
-            if (tidy && f[1] != "0") continue;
-            var month = Month.Parse(f[d]).Index;
+            if (line.Contains('"')) { Quoted(line); continue; }
+            ReadOnlySpan<char> text = line;
+            if (text.Split(cells, ',') != fields) throw new FormatException($"{path}:{lineNumber}: expected {fields} fields");
+            if (!wanted.Contains(text[cells[d + 2]]) || (tidy && !text[cells[1]].SequenceEqual("0"))) continue;
             var values = new double[6];
-            for (int q = 0; q < 6; q++) values[q] = Number(tidy ? f[5] : f[3 + q]);
-            var key = (f[d + 1], f[d + 2]);
-            if (!rows.TryGetValue(key, out var list)) rows[key] = list = [];
+            for (int q = 0; q < 6; q++) values[q] = Number(text[cells[tidy ? 5 : 3 + q]]);
+            Add(text[cells[d]].ToString(), text[cells[d + 1]].ToString(), text[cells[d + 2]].ToString(), values);
+        }
+
+        void Quoted(string quoted)
+        {
+            var f = CsvFields.Split(quoted);
+            if (f.Count != fields) throw new FormatException($"{path}:{lineNumber}: expected {fields} fields, found {f.Count}");
+            if (!metrics.Contains(f[d + 2]) || (tidy && f[1] != "0")) return;
+            Add(f[d], f[d + 1], f[d + 2], Enumerable.Range(0, 6).Select(q => Number(f[tidy ? 5 : 3 + q])).ToArray());
+        }
+
+        void Add(string date, string entity, string metric, double[] values)
+        {
+            var month = Month.Parse(date).Index;
+            if (!rows.TryGetValue((entity, metric), out var list)) rows[(entity, metric)] = list = [];
             list.Add((month, values));
             first = Math.Min(first, month);
             last = Math.Max(last, month);
@@ -74,6 +88,6 @@ public sealed class QuantileTable
         return new QuantileTable(new Month(first), months, series);
     }
 
-    private static double Number(string text) =>
+    private static double Number(ReadOnlySpan<char> text) =>
         text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }
