@@ -40,9 +40,9 @@ public static class RunReportHtml
             Figure(html, svgs[f.Name], f.Note is null ? f.Title : $"{f.Title}. {f.Note}", $"{RunReport.Charts}/{f.Name}.png, {RunReport.Charts}/{f.Name}.svg");
 
         html.Append("<h2>Events by date</h2>\n");
-        var numbers = c.EventLines.ToDictionary(l => Model.Time.Month.Parse(l.Label[..7]), l => l.Number);
+        var numbers = c.EventLines.ToDictionary(l => (int)l.Month, l => l.Number);
         Table(html, ["line", "date", "event", "what"], c.Marks.Select(m => (IReadOnlyList<string>)[
-            numbers.TryGetValue(m.Date, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "", m.Date.ToString(), m.Label, m.What]), 3);
+            numbers.TryGetValue(m.Date.Index, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "", m.Date.ToString(), m.Label, m.What]), 3);
         if (c.Run.Rules.Count > 0)
             html.Append("<p>Rule firings are read from the median member's series: the months its export-control tier (or support) rises with no scheduled event of that kind. Single members may fire at other months or not at all.</p>\n");
 
