@@ -125,6 +125,24 @@ public sealed class ReportChartTests(BaselineReportFixture run)
     }
 
     [Fact]
+    public void The_report_s_summary_table_shows_the_cells_the_run_printed()
+    {
+        // The run's table comes from the members' values as they streamed by, the report's from quantiles.csv.
+        var html = File.ReadAllText(Path.Combine(run.Folder, "report.html"));
+        // The printed table may wrap a long label; its first line holds the cells.
+        foreach (var (start, label) in new[] { ("| capability gap, CN behind US", "capability gap, CN behind US (months)"),
+            ("| cumulative patents, CN ", "cumulative patents, CN"), ("| share of installed compute, US ", "share of installed compute, US") })
+        {
+            var printed = run.Stdout.Split('\n').First(l => l.StartsWith(start, StringComparison.Ordinal));
+            var cells = printed.Split('|').Select(c => c.Trim()).Where(c => c.Length > 0).Skip(1).ToList();
+            var row = html[html.IndexOf($"<td>{label}</td>", StringComparison.Ordinal)..];
+            row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+            Assert.NotEmpty(cells);
+            Assert.All(cells, c => Assert.Contains($">{System.Net.WebUtility.HtmlEncode(c)}</td>", row));
+        }
+    }
+
+    [Fact]
     public async Task Airace_report_rebuilds_the_same_report_from_the_folder()
     {
         var before = File.ReadAllBytes(Path.Combine(run.Folder, "report.html"));
