@@ -45,6 +45,21 @@ public sealed class ReportOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_report_states_the_question_of_the_scenario_file()
+    {
+        var scenario = _cli.PathIn("asked.yaml");
+        File.WriteAllText(scenario, "# Question: what if the lab had no API abroad?\n" + File.ReadAllText("scenarios/small.yaml"));
+        var folder = _cli.PathIn("asked");
+        var (code, _, stderr) = await _cli.Run("run", scenario, "--members", "1", "--out", folder);
+        Assert.True(code == 0, stderr);
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("<strong>Question:</strong> what if the lab had no API abroad?", html);
+        Assert.Contains("<h1>small-test</h1>", html);
+        Assert.Contains("Two countries, four labs, an export control, an API block and a rule.", html); // its description
+        Assert.DoesNotContain("Median [P5–P95]</strong>", html);                                       // one member: no spread to explain
+    }
+
+    [Fact]
     public async Task Report_refuses_a_folder_that_is_not_a_run_s()
     {
         var empty = Directory.CreateDirectory(_cli.PathIn("empty")).FullName;
