@@ -59,9 +59,9 @@ public static class RunCommand
                 writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), layout, cancellation));
                 files.Add("series.parquet");
             }
-            if (scenario.Members > 1 || (report && options.Format == "parquet"))
+            if (scenario.Members > 1 || report)
             {
-                // The report is drawn from quantiles.csv, which therefore also holds the metrics its charts need.
+                // The report is drawn from quantiles.csv (one member too), which therefore also holds the metrics its charts need.
                 var charted = report ? new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, k => selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric)) : layout;
                 writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
                 files.Add("quantiles.csv");
