@@ -26,7 +26,7 @@ public static class CalibrateCommand
         }
         catch (ScenarioException e)
         {
-            foreach (var error in e.Errors) stderr.WriteLine(error);
+            foreach (var line in e.Lines) stderr.WriteLine(line);
             return ExitCodes.BadInput;
         }
         var known = new Model.Series.SeriesCatalog(scenario.Spec).Keys.ToHashSet();

@@ -30,7 +30,7 @@ public static class CompareCommand
         foreach (var file in o.Scenarios)
         {
             try { loaded.Add(ScenarioLoader.Load(file, new ScenarioOverrides(o.Members))); }
-            catch (ScenarioException e) { foreach (var error in e.Errors) stderr.WriteLine(error); return ExitCodes.BadInput; }
+            catch (ScenarioException e) { foreach (var line in e.Lines) stderr.WriteLine(line); return ExitCodes.BadInput; }
         }
         var rows = new List<(string Name, IReadOnlyList<TargetResult> Results)>();
         foreach (var s in loaded)

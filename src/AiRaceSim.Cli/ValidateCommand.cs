@@ -18,7 +18,7 @@ public static class ValidateCommand
             catch (ScenarioException e)
             {
                 bad++;
-                foreach (var error in e.Errors) stderr.WriteLine(error);
+                foreach (var line in e.Lines) stderr.WriteLine(line);
             }
         }
         return bad == 0 ? ExitCodes.Ok : ExitCodes.BadInput;

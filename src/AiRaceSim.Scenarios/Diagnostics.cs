@@ -12,7 +12,7 @@ internal sealed class Diagnostics
     public void At(YNode node, string message) => Add(node.File, node.Line, node.Column, message);
 
     public void Add(string file, int line, int column, string message) =>
-        _errors.Add(new ScenarioError(file, Math.Max(1, line), Math.Max(1, column), message));
+        _errors.Add(new ScenarioError(file, Math.Max(1, line), Math.Max(1, column), Excerpt.Message(message)));
 
     /// <summary>Errors without repeats, by file, line and column; ties keep the order found.</summary>
     public IReadOnlyList<ScenarioError> Sorted() =>

@@ -31,7 +31,7 @@ internal static class OutputBuilder
             if (known.Contains(names[i])) continue;
             var at = c.Map.Member(names, i.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? c.Map.Node(names);
             string hint = Suggestions.Closest(names[i], known) is { } s ? $"did you mean '{s}'?" : fallback;
-            c.Error(at, $"unknown {what} '{names[i]}'; {hint}");
+            c.Error(at, $"unknown {what} '{Excerpt.Of(names[i])}'; {hint}");
         }
     }
 }

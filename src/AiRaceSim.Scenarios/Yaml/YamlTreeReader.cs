@@ -143,7 +143,7 @@ internal sealed class YamlTreeReader
             }
             if (seen.TryGetValue(k.Value, out var first))
             {
-                _diag.At(k, $"duplicate key '{k.Value}' (first at line {first.Line}); keep one of them");
+                _diag.At(k, $"duplicate key '{Excerpt.Of(k.Value)}' (first at line {first.Line}); keep one of them");
                 continue;
             }
             seen.Add(k.Value, k);
