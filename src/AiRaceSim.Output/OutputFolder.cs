@@ -36,7 +36,8 @@ public sealed class OutputFolder : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputFolderException($"cannot create the folder '{parent}': {Reason(e)}");
+            string why = File.Exists(parent) || (!Directory.Exists(parent) && Path.Exists(parent)) ? "it is a file, not a folder" : Reason(e);
+            throw new OutputFolderException($"cannot create the folder '{parent}': {why}");
         }
         var lockPath = Path.Combine(parent, $".{name}.lock");
         var lockFile = Lock(lockPath, destination);
@@ -191,6 +192,7 @@ public sealed class OutputFolder : IDisposable
     internal static string Reason(Exception e) => e switch
     {
         UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "it takes no new files (a special file system such as /proc?)",
         PathTooLongException => "the path is too long",
         _ => e.Message.TrimEnd('.'),
     };

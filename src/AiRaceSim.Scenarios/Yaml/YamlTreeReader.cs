@@ -11,7 +11,7 @@ namespace AiRaceSim.Scenarios.Yaml;
 internal sealed class YamlTreeReader
 {
     /// <summary>Deeper nesting is refused: the tree is read recursively, and no scenario needs it.</summary>
-    private const int MaxDepth = 64;
+    private const int MaxDepth = Limits.NestingDepth;
 
     private readonly string _file;
     private readonly string _text;
