@@ -99,7 +99,7 @@ public static class CalibrateCommand
             var fit = await Task.Run(() => Fitter.Fit(start, Loss, o.MaxIterations,
                 new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}"))), cancellation);
             var note = $"Fitted by `airace calibrate {Path.GetFileName(input)} --fit {string.Join(',', start.Select(s => s.Path))}` against {Path.GetFileName(o.Targets ?? "targets.yaml")}\n"
-                + $"with {scenario.Members} members; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
+                + $"with {Counted.Of(scenario.Members, "member")}; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
             var text = Overlay(fit.Values, note);
             var temporary = output + ".partial";
             await File.WriteAllTextAsync(temporary, text, cancellation);

@@ -69,7 +69,7 @@ public static class CompareCommand
             return cells;
         }).ToList();
         int members = rows.Count > 0 ? rows[0].Results[0].Members : 0;
-        stdout.WriteLine($"{o.Metric.Replace('_', ' ')} of {o.Pair}: median [P5–P95] over {members} members");
+        stdout.WriteLine($"{o.Metric.Replace('_', ' ')} of {o.Pair}: median [P5–P95] over {Counted.Of(members, "member")}");
         if (o.Markdown)
         {
             stdout.WriteLine("| " + string.Join(" | ", header) + " |");

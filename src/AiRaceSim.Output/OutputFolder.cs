@@ -138,10 +138,6 @@ public sealed class OutputFolder : IDisposable
             }
             // A run that finished just now may have removed the file we opened: lock the one at the path.
             if (!File.Exists(lockPath)) { stream.Dispose(); continue; }
-            stream.SetLength(0);
-            var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-            stream.Write(pid);
-            stream.Flush();
             return stream;
         }
         throw new OutputFolderException($"cannot lock '{lockPath}': it keeps disappearing; is another run starting?");
@@ -153,18 +149,28 @@ public sealed class OutputFolder : IDisposable
         lockFile.Dispose();
     }
 
+    /// <summary>" (process N)" for the run holding the lock, found by its partial folder (the locked file cannot be read).</summary>
     private static string Holder(string lockPath)
     {
+        string parent = Path.GetDirectoryName(lockPath)!, name = Path.GetFileName(lockPath)[1..^".lock".Length];
         try
         {
-            using var s = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var text = new StreamReader(s).ReadToEnd().Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? $" (process {pid})" : "";
+            foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.partial-*"))
+                if (Pid(dir, name) is { } pid && Alive(pid)) return $" (process {pid.ToString(CultureInfo.InvariantCulture)})";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "";
         }
+        return "";
+    }
+
+    /// <summary>The process id in a partial or old folder's name (.name.partial-PID-guid), or null.</summary>
+    private static int? Pid(string folder, string name)
+    {
+        string rest = Path.GetFileName(folder)[(name.Length + 2)..];
+        int dash = rest.IndexOf('-');
+        if (dash < 0 || rest[..dash] is not ("partial" or "old")) return null;
+        return int.TryParse(rest[(dash + 1)..].Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : null;
     }
 
     /// <summary>Partial and old folders of this destination whose process is gone (a kill -9 leaves them).</summary>
@@ -172,11 +178,7 @@ public sealed class OutputFolder : IDisposable
     {
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
         {
-            string rest = Path.GetFileName(dir)[(name.Length + 2)..];
-            int dash = rest.IndexOf('-');
-            if (dash < 0 || rest[..dash] is not ("partial" or "old")) continue;
-            var pidText = rest[(dash + 1)..].Split('-')[0];
-            if (!int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out int pid) || Alive(pid)) continue;
+            if (Pid(dir, name) is not { } pid || Alive(pid)) continue;
             try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
