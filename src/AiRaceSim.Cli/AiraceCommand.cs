@@ -17,8 +17,25 @@ public static class AiraceCommand
             stderr.WriteLine("airace: see 'airace --help'.");
             return ExitCodes.BadInput;
         }
-        // Signals are handled by StopSignals (Program), which also removes partial output.
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null }, cancellation);
+        try
+        {
+            // Signals are handled by StopSignals (Program), which also removes partial output.
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false,
+            }, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("airace: stopped; nothing was written.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever a command did not handle (a NaN in calibrate, say) still reads as a message.
+            stderr.WriteLine(RunFailure.Describe(e));
+            return ExitCodes.Failure;
+        }
     }
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr)

@@ -2,4 +2,6 @@ using AiRaceSim.Cli;
 
 using var stop = new CancellationTokenSource();
 using var signals = StopSignals.Register(stop, Console.Error);
-return await AiraceCommand.RunAsync(args, Console.Out, Console.Error, stop.Token);
+int code = await AiraceCommand.RunAsync(args, Console.Out, Console.Error, stop.Token);
+// A run stopped by a signal ends as one, whether it ended by itself or was ended.
+return signals.ExitCode ?? code;

@@ -1,5 +1,4 @@
 using AiRaceSim.Client;
-using AiRaceSim.Model.Simulation;
 using Microsoft.Extensions.Logging;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Output;
@@ -39,10 +38,9 @@ public static class RunCommand
         var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys,
             k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true));
         var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = recorded.Metrics, Entities = recorded.Entities };
-        OutputFolder folder;
         try
         {
-            folder = OutputFolder.Take(destination, scenario.Files.Select(f => f.Path));
+            OutputDestination.Check(destination, scenario.Files.Select(f => f.Path));
         }
         catch (OutputFolderException e)
         {
@@ -54,11 +52,20 @@ public static class RunCommand
         if (estimate.Refusal(scenario.Members, AvailableMemory(), FreeDisk(destination), perMember) is { } refusal)
         {
             stderr.WriteLine($"airace: {options.Scenario}: {refusal}.");
-            folder.Dispose();
             return ExitCodes.BadInput;
         }
         if (estimate.Seconds > 10 || estimate.OutputBytes > 1L << 30)
             stderr.WriteLine($"airace: {scenario.Name}: about {estimate.Seconds:0} s, {RunEstimate.Size(estimate.MemoryBytes)} of memory, {RunEstimate.Size(estimate.OutputBytes)} of series files.");
+        OutputFolder folder;
+        try
+        {
+            folder = OutputFolder.Take(destination, scenario.Files.Select(f => f.Path));
+        }
+        catch (OutputFolderException e)
+        {
+            stderr.WriteLine($"airace: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         try
         {
             using var _ = folder;
@@ -113,16 +120,9 @@ public static class RunCommand
             stderr.WriteLine($"airace: {e.Message}");
             return ExitCodes.Failure;
         }
-        catch (Exception e) when (e.Message.StartsWith(NonFiniteStateException.Prefix, StringComparison.Ordinal))
-        {
-            // Through a grain call the kernel's exception may arrive as another type; its message is what matters.
-            stderr.WriteLine($"airace: the run stopped: {e.Message}");
-            stderr.WriteLine("airace: nothing was written.");
-            return ExitCodes.Failure;
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            stderr.WriteLine($"airace: the run failed: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(RunFailure.Describe(e));
             stderr.WriteLine("airace: nothing was written.");
             return ExitCodes.Failure;
         }
@@ -146,7 +146,9 @@ public static class RunCommand
         {
             var dir = Path.GetFullPath(string.IsNullOrWhiteSpace(destination) ? "." : destination);
             while (!Directory.Exists(dir) && Path.GetDirectoryName(dir) is { } up) dir = up;
-            return new DriveInfo(dir).AvailableFreeSpace;
+            var drive = new DriveInfo(dir);
+            // A special file system (/proc) reports no size; taking the folder says what is wrong with it.
+            return drive.TotalSize == 0 ? long.MaxValue : drive.AvailableFreeSpace;
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {

@@ -15,7 +15,10 @@ public sealed class StopSignals : IDisposable
     private readonly PosixSignalRegistration[] _registrations;
     private readonly CancellationTokenSource _stop;
     private readonly TextWriter _stderr;
-    private int _signals;
+    private int _signals, _exitCode;
+
+    /// <summary>128 + the signal's number once one arrived (130 for SIGINT, 143 for SIGTERM), else null.</summary>
+    public int? ExitCode => _exitCode == 0 ? null : _exitCode;
 
     private StopSignals(CancellationTokenSource stop, TextWriter stderr)
     {
@@ -31,8 +34,9 @@ public sealed class StopSignals : IDisposable
     {
         context.Cancel = true; // we end the process ourselves, after cleaning up
         int code = 128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15);
+        Interlocked.CompareExchange(ref _exitCode, code, 0);
         if (Interlocked.Increment(ref _signals) > 1) Exit(code);
-        _stderr.WriteLine($"airace: stopping ({context.Signal}); nothing will be written.");
+        _stderr.WriteLine($"airace: stopping ({context.Signal}).");
         _stop.Cancel();
         var timer = new Thread(() => { Thread.Sleep(Grace); Exit(code); }) { IsBackground = true };
         timer.Start();

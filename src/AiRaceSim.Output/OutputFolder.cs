@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiRaceSim.Scenarios;
 
 namespace AiRaceSim.Output;
 
@@ -18,7 +19,7 @@ public sealed class OutputFolder : IDisposable
     public string Temporary { get; }
     private readonly FileStream _lock;
     private readonly string _lockPath;
-    private bool _committed, _kept, _released;
+    private bool _committed, _kept, _released, _createdParent;
 
     private OutputFolder(string destination, string temporary, FileStream lockFile, string lockPath) =>
         (Destination, Temporary, _lock, _lockPath) = (destination, temporary, lockFile, lockPath);
@@ -30,6 +31,7 @@ public sealed class OutputFolder : IDisposable
         var full = OutputDestination.Check(destination, keep);
         var parent = Path.GetDirectoryName(full)!;
         string name = Path.GetFileName(full);
+        bool createdParent = !Directory.Exists(parent);
         try
         {
             Directory.CreateDirectory(parent);
@@ -41,27 +43,28 @@ public sealed class OutputFolder : IDisposable
         }
         var lockPath = Path.Combine(parent, $".{name}.lock");
         var lockFile = Lock(lockPath, destination);
+        var folder = new OutputFolder(full, Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}"), lockFile, lockPath)
+        {
+            _createdParent = createdParent,
+        };
+        // Registered before the folder exists, so a stop by signal at any point removes what there is.
+        lock (Gate) Open.Add(folder);
         try
         {
             // Checked again under the lock: another run may have just replaced the folder.
             OutputDestination.Check(destination, keep);
             RemoveStale(parent, name);
-            var temporary = Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
-            try
-            {
-                Directory.CreateDirectory(temporary);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new OutputFolderException($"cannot write in '{parent}': {Reason(e)}");
-            }
-            var folder = new OutputFolder(full, temporary, lockFile, lockPath);
-            lock (Gate) Open.Add(folder);
+            Directory.CreateDirectory(folder.Temporary);
             return folder;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            folder.Dispose();
+            throw new OutputFolderException($"cannot write in '{parent}': {Reason(e)}");
         }
         catch
         {
-            Release(lockFile, lockPath);
+            folder.Dispose();
             throw;
         }
     }
@@ -74,12 +77,14 @@ public sealed class OutputFolder : IDisposable
         lock (Gate)
         {
             if (_released) throw new OperationCanceledException("the run was stopped");
-            // The user may have put a file into the old folder while the run went on.
+            // The user may have put a file into the old folder while the run went on: keep both, visibly.
             if (Directory.Exists(Destination) && OutputDestination.InTheWay(Destination) is { } problem)
             {
+                var kept = Path.Combine(Path.GetDirectoryName(Destination)!, $"{Path.GetFileName(Destination)}.new-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+                Directory.Move(Temporary, kept);
                 _kept = true;
                 Close();
-                throw new OutputFolderException($"'{Destination}' {problem}; the new output is kept in '{Temporary}'");
+                throw new OutputFolderException($"'{Destination}' {problem}; the new output is in '{kept}'");
             }
             string? old = null;
             if (Directory.Exists(Destination))
@@ -87,9 +92,17 @@ public sealed class OutputFolder : IDisposable
                 old = Path.Combine(Path.GetDirectoryName(Destination)!, $".{Path.GetFileName(Destination)}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
                 Directory.Move(Destination, old);
             }
-            Directory.Move(Temporary, Destination);
+            try
+            {
+                Directory.Move(Temporary, Destination);
+            }
+            catch
+            {
+                if (old is not null) Directory.Move(old, Destination); // the earlier output back where it was
+                throw;
+            }
             _committed = true;
-            if (old is not null) Directory.Delete(old, recursive: true);
+            if (old is not null) TryDelete(old); // a leftover .old folder is removed by the next run
             Close();
         }
     }
@@ -113,74 +126,91 @@ public sealed class OutputFolder : IDisposable
         Open.Remove(this);
         if (!_committed && !_kept)
         {
-            try { Directory.Delete(Temporary, recursive: true); } catch (DirectoryNotFoundException) { }
+            // A writer may still be adding a file: try twice.
+            if (!TryDelete(Temporary)) TryDelete(Temporary);
         }
-        Release(_lock, _lockPath);
+        _lock.Dispose();
+        // The lock file stays (removing it could let two runs lock two files), unless this run made the parent folder.
+        if (_createdParent && !_committed && !_kept)
+        {
+            try
+            {
+                File.Delete(_lockPath);
+                if (!Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(_lockPath)!).Any()) Directory.Delete(Path.GetDirectoryName(_lockPath)!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static FileStream Lock(string lockPath, string destination)
     {
-        for (int attempt = 0; attempt < 3; attempt++)
+        try
         {
-            FileStream stream;
-            try
-            {
-                // FileShare.None holds an exclusive advisory lock (flock) until the stream is closed or the process dies.
-                stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (File.Exists(lockPath))
-            {
-                throw new OutputFolderException($"another airace run{Holder(lockPath)} is writing to '{destination}'; wait for it to finish or give another --out");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new OutputFolderException($"cannot write in '{Path.GetDirectoryName(lockPath)}': {Reason(e)}");
-            }
-            // A run that finished just now may have removed the file we opened: lock the one at the path.
-            if (!File.Exists(lockPath)) { stream.Dispose(); continue; }
-            return stream;
+            // FileShare.None holds an exclusive advisory lock (flock) until the stream is closed or the process dies.
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        throw new OutputFolderException($"cannot lock '{lockPath}': it keeps disappearing; is another run starting?");
-    }
-
-    private static void Release(FileStream lockFile, string lockPath)
-    {
-        try { File.Delete(lockPath); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        lockFile.Dispose();
+        catch (IOException) when (File.Exists(lockPath))
+        {
+            throw new OutputFolderException($"another airace run{Holder(lockPath)} is writing to '{Excerpt.OfPath(destination)}'; wait for it to finish or give another --out");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"cannot write in '{Path.GetDirectoryName(lockPath)}': {Reason(e)}");
+        }
     }
 
     /// <summary>" (process N)" for the run holding the lock, found by its partial folder (the locked file cannot be read).</summary>
     private static string Holder(string lockPath)
     {
         string parent = Path.GetDirectoryName(lockPath)!, name = Path.GetFileName(lockPath)[1..^".lock".Length];
-        try
-        {
-            foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.partial-*"))
-                if (Pid(dir, name) is { } pid && Alive(pid)) return $" (process {pid.ToString(CultureInfo.InvariantCulture)})";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
+        foreach (var (_, pid) in OwnFolders(parent, name))
+            if (Alive(pid)) return $" (process {pid.ToString(CultureInfo.InvariantCulture)})";
         return "";
     }
 
-    /// <summary>The process id in a partial or old folder's name (.name.partial-PID-guid), or null.</summary>
-    private static int? Pid(string folder, string name)
+    /// <summary>This destination's partial and old folders (.name.partial-PID-guid, .name.old-PID-guid) with their process ids.</summary>
+    private static List<(string Folder, int Pid)> OwnFolders(string parent, string name)
     {
-        string rest = Path.GetFileName(folder)[(name.Length + 2)..];
-        int dash = rest.IndexOf('-');
-        if (dash < 0 || rest[..dash] is not ("partial" or "old")) return null;
-        return int.TryParse(rest[(dash + 1)..].Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid) ? pid : null;
+        var found = new List<(string, int)>();
+        try
+        {
+            // Matched by prefix, not by a search pattern: a '*' or '?' in the name is no wildcard.
+            foreach (var dir in Directory.EnumerateDirectories(parent, ".*"))
+            {
+                string file = Path.GetFileName(dir);
+                foreach (var kind in new[] { "partial", "old" })
+                {
+                    string prefix = $".{name}.{kind}-";
+                    if (!file.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                    if (int.TryParse(file[prefix.Length..].Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) found.Add((dir, pid));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"cannot read the folder '{parent}': {Reason(e)}");
+        }
+        return found;
     }
 
     /// <summary>Partial and old folders of this destination whose process is gone (a kill -9 leaves them).</summary>
     private static void RemoveStale(string parent, string name)
     {
-        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
-        {
-            if (Pid(dir, name) is not { } pid || Alive(pid)) continue;
-            try { Directory.Delete(dir, recursive: true); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
+        foreach (var (dir, pid) in OwnFolders(parent, name))
+            if (!Alive(pid)) TryDelete(dir);
     }
 
     private static bool Alive(int pid)

@@ -41,29 +41,32 @@ public sealed record RunManifest
     /// </summary>
     public static (IReadOnlyList<string>? Outputs, string? Problem) ReadOutputs(string manifestPath)
     {
+        // A manifest.json that is a FIFO or a link to /dev/zero must not hang the check or fill memory.
+        var (bytes, unreadable) = AiRaceSim.Scenarios.Yaml.InputFile.Read(manifestPath, LargestManifest);
+        if (bytes is null) return (null, $"its manifest.json cannot be read as an airace manifest ({unreadable})");
         try
         {
-            var info = new FileInfo(manifestPath);
-            if (info.Length > 64L * 1024 * 1024) return (null, "its manifest.json is too large to be an airace manifest");
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(manifestPath));
+            using var doc = JsonDocument.Parse(bytes);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
                 return (null, "its manifest.json is not an airace run manifest (no \"format\": \"airace-run\")");
-            if (!root.TryGetProperty("format_version", out var version) || !version.TryGetInt32(out int v) || v < 1 || v > FormatVersion)
+            if (!root.TryGetProperty("format_version", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out int v) || v < 1 || v > FormatVersion)
                 return (null, $"its manifest.json has a format_version this airace does not know (it knows 1..{FormatVersion})");
-            if (!root.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array)
-                return (null, "its manifest.json lists no outputs");
-            var list = new List<string>();
-            foreach (var o in outputs.EnumerateArray())
-                if (o.GetString() is { } name) list.Add(name);
-            return (list, null);
+            if (!root.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array
+                || outputs.EnumerateArray().Any(o => o.ValueKind != JsonValueKind.String))
+                return (null, "its manifest.json has no list of output file names");
+            return (outputs.EnumerateArray().Select(o => o.GetString()!).ToList(), null);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException)
         {
-            return (null, $"its manifest.json cannot be read as an airace manifest ({e.GetType().Name})");
+            return (null, "its manifest.json is not valid JSON");
         }
     }
+
+    /// <summary>A manifest holds the resolved scenario, which a scenario file's limit bounds; twice that is plenty.</summary>
+    private const long LargestManifest = 2 * AiRaceSim.Scenarios.Limits.FileBytes;
 
     public void Write(string path)
     {

@@ -9,6 +9,9 @@ internal sealed class Diagnostics
 
     public int Count => _errors.Count;
 
+    /// <summary>As many errors as are shown: later messages need no costly hints (they are only counted).</summary>
+    public bool Full => _errors.Count >= Limits.ErrorsShown;
+
     public void At(YNode node, string message) => Add(node.File, node.Line, node.Column, message);
 
     public void Add(string file, int line, int column, string message) =>

@@ -17,8 +17,11 @@ public static partial class Excerpt
     private static partial Regex LongRun();
 
     /// <summary>The value itself when short, else its start and an ellipsis; control characters escaped.</summary>
-    public static string Of(string value) =>
-        Escaped(value.Length <= Limits.ExcerptChars ? value : value[..(Limits.ExcerptChars - 1)] + "…");
+    public static string Of(string value, int most = Limits.ExcerptChars) =>
+        Escaped(value.Length <= most ? value : value[..(most - 1)] + "…");
+
+    /// <summary>A path as the user wrote it, cut only when it is longer than any real one.</summary>
+    public static string OfPath(string path) => Of(path, 300);
 
     /// <summary>A message with control characters escaped, any overlong word cut, and its length bounded: a safety net under the excerpts each message quotes.</summary>
     public static string Message(string message)

@@ -30,8 +30,7 @@ public static class StateGuard
             // log10 quantities: −∞ is log10 of nothing (a lab with no compute yet), a value like any other.
             LogScale(w, t, firm, "capability", f.Capability);
             LogScale(w, t, firm, "algorithmic_efficiency", f.Algorithmic);
-            // NaN until its first run ends.
-            NotPositiveInfinity(w, t, firm, "largest_run_log_flop", f.LargestRunLogFlop);
+            LogScale(w, t, firm, "largest_run_log_flop", f.LargestRunLogFlop);
         }
         foreach (var c in countries)
         {
@@ -62,11 +61,6 @@ public static class StateGuard
                 throw new NonFiniteStateException(entity, variable, t, w.FirstMember + m, values[m]);
     }
 
-    private static void NotPositiveInfinity(WorldState w, Month t, string entity, string variable, double[] values)
-    {
-        for (int m = 0; m < values.Length; m++)
-            if (double.IsPositiveInfinity(values[m])) throw new NonFiniteStateException(entity, variable, t, w.FirstMember + m, values[m]);
-    }
 }
 
 /// <summary>The model's arithmetic left the finite numbers: which entity, variable, month and member.</summary>

@@ -109,7 +109,7 @@ internal static class ActionBuilder
                         for (int i = 0; i < markets.Count; i++)
                             if (!c.CountryIds.Contains(markets[i]))
                                 c.Error(c.Map.Member(markets, i.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? c.Map.Node(markets),
-                                    $"unknown country '{Excerpt.Of(markets[i])}'; known: {string.Join(", ", c.CountryIds)}");
+                                    $"unknown country '{Excerpt.Of(markets[i])}'; known: {Binding.Suggestions.Known(c.CountryIds)}");
                         break;
                 }
             }
@@ -135,15 +135,16 @@ internal static class ActionBuilder
             c.Error(owner, "Markets", "a rule acts on one market; write one rule per market");
             return null;
         }
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < markets.Count; i++)
         {
             var node = c.Map.Member(markets, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!c.CountryIds.Contains(markets[i]))
             {
-                if (c.CountryIds.Count > 0) c.Error(node ?? c.Map.Node(markets), $"unknown country '{Excerpt.Of(markets[i])}'; known: {string.Join(", ", c.CountryIds)}");
+                if (c.CountryIds.Count > 0) c.Error(node ?? c.Map.Node(markets), $"unknown country '{Excerpt.Of(markets[i])}'; known: {Binding.Suggestions.Known(c.CountryIds)}");
                 ok = false;
             }
-            else if (markets.IndexOf(markets[i]) < i)
+            else if (!listed.Add(markets[i]))
             {
                 c.Error(node ?? c.Map.Node(markets), $"market '{Excerpt.Of(markets[i])}' is listed twice; list each market once");
                 ok = false;
