@@ -37,7 +37,7 @@ double Kernel()
     return seconds;
 }
 
-await using var host = await SimulationHost.StartAsync(new HostOptions { LogLevel = Microsoft.Extensions.Logging.LogLevel.Error });
+await using var host = await SimulationHost.StartAsync(new HostOptions());
 var runner = new EnsembleRunner(host.Grains);
 async Task<double> Grains()
 {

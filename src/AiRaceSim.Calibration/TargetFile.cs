@@ -28,8 +28,15 @@ public static class TargetFile
         var targets = new List<Target>();
         try
         {
+            // Like scenario files: a regular file of bounded size, never a FIFO or a device.
+            var (bytes, problem) = AiRaceSim.Scenarios.Yaml.InputFile.Read(path);
+            if (bytes is null)
+            {
+                errors.Add(new ScenarioError(path, 1, 1, $"cannot read the file: {problem}"));
+                throw new ScenarioException(errors);
+            }
             var yaml = new YamlStream();
-            using (var reader = new StreamReader(path)) yaml.Load(reader);
+            using (var reader = new StreamReader(new MemoryStream(bytes))) yaml.Load(reader);
             if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root
                 || !root.Children.TryGetValue(new YamlScalarNode("targets"), out var list) || list is not YamlSequenceNode items)
             {

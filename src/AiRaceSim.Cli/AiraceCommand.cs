@@ -17,14 +17,32 @@ public static class AiraceCommand
             stderr.WriteLine("airace: see 'airace --help'.");
             return ExitCodes.BadInput;
         }
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellation);
+        try
+        {
+            // Signals are handled by StopSignals (Program), which also removes partial output.
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false,
+            }, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("airace: stopped; nothing was written.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Whatever a command did not handle (a NaN in calibrate, say) still reads as a message.
+            stderr.WriteLine(RunFailure.Describe(e));
+            return ExitCodes.Failure;
+        }
     }
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: results/<scenario name>/); replaced as a whole" };
-        var members = PositiveInt("--members", "Ensemble members (overrides the scenario's ensemble.members)");
+        var members = PositiveInt("--members", $"Ensemble members, at most {Scenarios.Limits.Members} (overrides the scenario's ensemble.members)", Scenarios.Limits.Members);
         var seed = new Option<string?>("--seed") { Description = "Seed, a non-negative integer (overrides the scenario's seed)" };
         seed.Validators.Add(r =>
         {
@@ -32,18 +50,19 @@ public static class AiraceCommand
                 r.AddError($"--seed expects a non-negative integer, got '{r.Tokens[0].Value}'");
         });
         var block = PositiveInt("--block", "Members per world (overrides the scenario's ensemble.block)");
-        var format = new Option<string>("--format") { Description = "Series file format", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "parquet", "both");
+        var format = new Option<string>("--format") { Description = "Per-member series file format; none writes quantiles only", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "parquet", "both", "none");
+        var verbose = new Option<bool>("--verbose") { Description = "Show Orleans' warnings on stderr" };
         var telemetry = new Option<bool>("--telemetry") { Description = "Export the simulation's and Orleans' metrics to the console" };
         var noReport = new Option<bool>("--no-report") { Description = "Write no charts/ and no report.html" };
         var run = new Command("run", "Run a scenario on an embedded silo and write its outputs")
         {
-            scenario, output, members, seed, block, format, telemetry, noReport,
+            scenario, output, members, seed, block, format, telemetry, verbose, noReport,
         };
         run.SetAction((parse, cancellation) => RunCommand.ExecuteAsync(new RunOptions(
             parse.GetValue(scenario)!, parse.GetValue(output), parse.GetValue(members),
             parse.GetValue(seed) is { } s ? ulong.Parse(s, CultureInfo.InvariantCulture) : null,
-            parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry), parse.GetValue(noReport)), stdout, stderr, cancellation));
+            parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry), parse.GetValue(verbose), parse.GetValue(noReport)), stdout, stderr, cancellation));
 
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Scenario files to check" };
         var validate = new Command("validate", "Check scenario files without running them") { files };
@@ -54,7 +73,7 @@ public static class AiraceCommand
 
         var calibrateScenario = new Argument<string>("scenario") { Description = "Scenario file to check (and fit)" };
         var targets = new Option<string?>("--targets") { Description = "Targets file (default: targets.yaml beside the scenario)" };
-        var calibrateMembers = PositiveInt("--members", "Ensemble members (overrides the scenario's ensemble.members)");
+        var calibrateMembers = PositiveInt("--members", "Ensemble members (overrides the scenario's ensemble.members)", Scenarios.Limits.Members);
         var fit = new Option<string[]>("--fit")
         {
             Description = "Parameters to fit, as dotted paths: parameters.x, countries.CN.patents.propensity, firms.openai.funding.musd_per_month",
@@ -79,7 +98,7 @@ public static class AiraceCommand
             DefaultValueFactory = _ => ["2026-01", "2030-01"],
             CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
         };
-        var compareMembers = PositiveInt("--members", "Ensemble members for every scenario (overrides their ensemble.members)");
+        var compareMembers = PositiveInt("--members", "Ensemble members for every scenario (overrides their ensemble.members)", Scenarios.Limits.Members);
         var markdown = new Option<bool>("--markdown") { Description = "Print a Markdown table (as in docs/CALIBRATION.md)" };
         var gapMetric = new Option<string>("--metric") { Description = "capability_gap_months or compute_gap_months", DefaultValueFactory = _ => "capability_gap_months" };
         var compareReport = new Option<string?>("--report") { Description = "Also write a report folder: report.html and the gap over time of every scenario (charts/)" };
@@ -98,16 +117,19 @@ public static class AiraceCommand
         return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, GapCommand.Build(stdout, stderr) };
     }
 
-    /// <summary>An integer option ≥ 1 whose bad values are parse errors (exit 2), never exceptions.</summary>
-    private static Option<int?> PositiveInt(string name, string description)
+    /// <summary>An integer option in 1..most whose bad values are parse errors (exit 2), never exceptions.</summary>
+    private static Option<int?> PositiveInt(string name, string description, int most = int.MaxValue)
     {
         var option = new Option<int?>(name) { Description = description };
         option.Validators.Add(r =>
         {
             if (r.Tokens.Count != 1) return;
             var text = r.Tokens[0].Value;
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < 1)
-                r.AddError($"{name} expects a whole number ≥ 1, got '{text}'");
+            bool number = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n);
+            if (!number || n < 1)
+                r.AddError($"{name} expects a whole number ≥ 1, got '{Scenarios.Excerpt.Of(text)}'");
+            else if (n > most)
+                r.AddError($"{name} {n} is more than {most.ToString(CultureInfo.InvariantCulture)}, the most one run takes; use fewer (or several runs with other seeds)");
         });
         return option;
     }

@@ -26,7 +26,7 @@ public static class CalibrateCommand
         }
         catch (ScenarioException e)
         {
-            foreach (var error in e.Errors) stderr.WriteLine(error);
+            foreach (var line in e.Lines) stderr.WriteLine(line);
             return ExitCodes.BadInput;
         }
         var known = new Model.Series.SeriesCatalog(scenario.Spec).Keys.ToHashSet();
@@ -109,7 +109,7 @@ public static class CalibrateCommand
             var fit = await Task.Run(() => Fitter.Fit(start, Loss, o.MaxIterations,
                 new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}"))), cancellation);
             var note = $"Fitted by `airace calibrate {Path.GetFileName(input)} --fit {string.Join(',', start.Select(s => s.Path))}` against {Path.GetFileName(o.Targets ?? "targets.yaml")}\n"
-                + $"with {scenario.Members} members; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
+                + $"with {Counted.Of(scenario.Members, "member")}; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
             var text = Overlay(fit.Values, note);
             var temporary = output + ".partial";
             await File.WriteAllTextAsync(temporary, text, cancellation);

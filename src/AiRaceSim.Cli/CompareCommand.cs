@@ -26,13 +26,20 @@ public static class CompareCommand
         { stderr.WriteLine($"airace: --metric expects capability_gap_months or compute_gap_months, got '{o.Metric}'"); return ExitCodes.BadInput; }
         var parts = o.Pair.Split('-');
         if (parts.Length != 2) { stderr.WriteLine($"airace: --pair expects FOLLOWER-LEADER such as CN-US, got '{o.Pair}'"); return ExitCodes.BadInput; }
-        if (o.Report is { } dir && ReportFolderProblem(dir) is { } problem) { stderr.WriteLine($"airace: --report '{dir}' {problem}"); return ExitCodes.BadInput; }
         var loaded = new List<LoadedScenario>();
         foreach (var file in o.Scenarios)
         {
             try { loaded.Add(ScenarioLoader.Load(file, new ScenarioOverrides(o.Members))); }
-            catch (ScenarioException e) { foreach (var error in e.Errors) stderr.WriteLine(error); return ExitCodes.BadInput; }
+            catch (ScenarioException e) { foreach (var line in e.Lines) stderr.WriteLine(line); return ExitCodes.BadInput; }
         }
+        // The report folder is taken (checked and locked) before the scenarios run: a bad one costs nothing.
+        Output.OutputFolder? output = null;
+        if (o.Report is { } dir)
+        {
+            try { output = Output.OutputFolder.Take(dir, o.Scenarios); }
+            catch (Output.OutputFolderException e) { stderr.WriteLine($"airace: {e.Message.Replace("--out", "--report")}"); return ExitCodes.BadInput; }
+        }
+        using var _ = output;
         var rows = new List<(string Name, IReadOnlyList<TargetResult> Results)>();
         var series = new List<Reports.CompareSeries>();
         foreach (var s in loaded)
@@ -61,27 +68,13 @@ public static class CompareCommand
         }
         var (header, table, members) = Table(o, months, rows);
         Write(stdout, o, header, table, members);
-        if (o.Report is { } folder)
+        if (output is not null)
         {
-            using var output = Output.OutputFolder.Create(folder);
             Reports.CompareReport.Write(output.Temporary, o.Pair, o.Metric, members, series, header, table);
             output.Commit();
-            stdout.WriteLine($"wrote {string.Join(", ", Reports.CompareReport.Files)} to {folder}");
+            stdout.WriteLine($"wrote {string.Join(", ", Reports.CompareReport.Files)} to {o.Report}");
         }
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Why --report must not write into a folder, or null: it takes a new or empty folder, or an earlier comparison's (it replaces it).</summary>
-    private static string? ReportFolderProblem(string folder)
-    {
-        if (File.Exists(folder)) return "is a file; give a folder";
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        if ((Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory) + Path.DirectorySeparatorChar).StartsWith(full, StringComparison.Ordinal))
-            return "holds the current directory; give a folder below it, such as results/compare";
-        if (!Directory.Exists(folder)) return null;
-        var present = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'));
-        var extra = present.Where(f => !Reports.CompareReport.Files.Contains(f)).ToList();
-        return extra.Count == 0 ? null : $"holds other files than an earlier comparison's ({string.Join(", ", extra.Take(3))}); give a new folder";
     }
 
     private static (List<string> Header, List<IReadOnlyList<string>> Table, int Members) Table(CompareOptions o, List<Month> months,
@@ -104,7 +97,7 @@ public static class CompareCommand
 
     private static void Write(TextWriter stdout, CompareOptions o, List<string> header, List<IReadOnlyList<string>> table, int members)
     {
-        stdout.WriteLine($"{o.Metric.Replace('_', ' ')} of {o.Pair}: median [P5–P95] over {members} members");
+        stdout.WriteLine($"{o.Metric.Replace('_', ' ')} of {o.Pair}: median [P5–P95] over {Counted.Of(members, "member")}");
         if (o.Markdown)
         {
             stdout.WriteLine("| " + string.Join(" | ", header) + " |");

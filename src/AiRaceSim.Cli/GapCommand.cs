@@ -31,7 +31,7 @@ public static class GapCommand
         var leader = Text("--leader", "The leading group", "United States");
         var follower = Text("--follower", "The following group", "China");
         var log10 = new Option<bool>("--log10") { Description = "Take values as log10 of the column (levels on the chart; the gap is the same)" };
-        var output = new Option<string?>("--out", "-o") { Description = "Output folder (default results/gap-<file name>/); holds gap.csv, gap.png, gap.svg" };
+        var output = new Option<string?>("--out", "-o") { Description = "Output folder, new or empty (default results/gap-<file name>/); it receives gap.csv, gap.png, gap.svg" };
         var command = new Command("gap", "Time distance between two groups of an observed dated series") { file, date, group, value, leader, follower, log10, output };
         command.SetAction(parse => Execute(new GapOptions(parse.GetValue(file)!, parse.GetValue(date)!, parse.GetValue(group)!, parse.GetValue(value)!,
             parse.GetValue(leader)!, parse.GetValue(follower)!, parse.GetValue(log10), parse.GetValue(output)), stdout, stderr));
@@ -50,13 +50,11 @@ public static class GapCommand
                 return ExitCodes.BadInput;
             }
         string destination = o.Out ?? Path.Combine("results", "gap-" + Path.GetFileNameWithoutExtension(o.File));
-        if (File.Exists(destination) || (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any(e => !Written.Contains(Path.GetFileName(e)))))
-        {
-            stderr.WriteLine($"airace: --out '{destination}' holds other files than {string.Join(", ", Written)}; give a new folder or an earlier gap folder");
-            return ExitCodes.BadInput;
-        }
+        OutputFolder folder;
+        try { folder = OutputFolder.Take(destination, [o.File]); }
+        catch (OutputFolderException e) { stderr.WriteLine($"airace: {e.Message}"); return ExitCodes.BadInput; }
+        using var _ = folder;
         var gaps = ObservedGapChart.Gaps(groups[o.Leader], groups[o.Follower]);
-        using var folder = OutputFolder.Create(destination);
         var csv = new StringBuilder(Header).Append('\n');
         foreach (var g in gaps)
             csv.Append(TidyCsvWriter.Quote(g.Date)).Append(',').Append(TidyCsvWriter.Quote(o.Follower)).Append(',').Append(TidyCsvWriter.Quote(o.Leader)).Append(',')

@@ -26,7 +26,7 @@ public static class ProgressDisplay
             int tenth = p.MonthsTotal == 0 ? 10 : 10 * p.MonthsDone / p.MonthsTotal;
             if (tenth == lastTenth) return;
             lastTenth = tenth;
-            stderr.WriteLine($"airace: {name}: {p.MonthsDone}/{p.MonthsTotal} months, {p.Members} members");
+            stderr.WriteLine($"airace: {name}: {p.MonthsDone}/{p.MonthsTotal} months, {Counted.Of(p.Members, "member")}");
         }));
     }
 }

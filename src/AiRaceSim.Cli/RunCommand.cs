@@ -1,4 +1,5 @@
 using AiRaceSim.Client;
+using Microsoft.Extensions.Logging;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Output;
 using AiRaceSim.Reports;
@@ -7,7 +8,7 @@ using AiRaceSim.Silo;
 
 namespace AiRaceSim.Cli;
 
-public sealed record RunOptions(string Scenario, string? Out, int? Members, ulong? Seed, int? Block, string Format, bool Telemetry, bool NoReport = false);
+public sealed record RunOptions(string Scenario, string? Out, int? Members, ulong? Seed, int? Block, string Format, bool Telemetry, bool Verbose = false, bool NoReport = false);
 
 /// <summary>
 /// `airace run`: load and validate (exit 2 on bad input, nothing written), start an embedded silo,
@@ -25,15 +26,10 @@ public static class RunCommand
         }
         catch (ScenarioException e)
         {
-            foreach (var error in e.Errors) stderr.WriteLine(error);
+            foreach (var line in e.Lines) stderr.WriteLine(line);
             return ExitCodes.BadInput;
         }
         string destination = options.Out ?? Path.Combine("results", SafeName(scenario.Name));
-        if (OutputProblem(destination, scenario) is { } problem)
-        {
-            stderr.WriteLine($"airace: --out '{destination}' {problem}");
-            return ExitCodes.BadInput;
-        }
 
         var started = DateTimeOffset.UtcNow;
         var spec = scenario.Spec;
@@ -46,9 +42,40 @@ public static class RunCommand
         var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = recorded.Metrics, Entities = recorded.Entities };
         try
         {
+            OutputDestination.Check(destination, scenario.Files.Select(f => f.Path));
+        }
+        catch (OutputFolderException e)
+        {
+            stderr.WriteLine($"airace: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        bool perMember = options.Format != "none";
+        var estimate = RunEstimate.Of(spec, scenario.Members, catalog.Keys.Count, layout.Written.Count, scenario.Name, perMember);
+        if (estimate.Refusal(scenario.Members, AvailableMemory(), FreeDisk(destination), perMember) is { } refusal)
+        {
+            stderr.WriteLine($"airace: {options.Scenario}: {refusal}.");
+            return ExitCodes.BadInput;
+        }
+        if (estimate.Seconds > 10 || estimate.OutputBytes > 1L << 30)
+            stderr.WriteLine($"airace: {scenario.Name}: about {estimate.Seconds:0} s, {RunEstimate.Size(estimate.MemoryBytes)} of memory, {RunEstimate.Size(estimate.OutputBytes)} of series files.");
+        OutputFolder folder;
+        try
+        {
+            folder = OutputFolder.Take(destination, scenario.Files.Select(f => f.Path));
+        }
+        catch (OutputFolderException e)
+        {
+            stderr.WriteLine($"airace: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            using var _ = folder;
             var warmUp = report ? RunReport.WarmUpAsync() : Task.CompletedTask;
-            await using var host = await SimulationHost.StartAsync(new HostOptions { Telemetry = options.Telemetry }, cancellation);
-            using var folder = OutputFolder.Create(destination);
+            await using var host = await SimulationHost.StartAsync(new HostOptions
+            {
+                Telemetry = options.Telemetry, LogLevel = options.Verbose ? LogLevel.Warning : null,
+            }, cancellation);
             var pairs = Model.State.WorldState.MeasuredPairs(spec).Select(p => (p.Of, p.Behind));
             var summary = new RunSummary(catalog.Keys, countries, pairs, scenario.Now - spec.Start, spec.Months - 1);
             var files = new List<string>();
@@ -99,9 +126,14 @@ public static class RunCommand
             stderr.WriteLine("airace: run cancelled; nothing was written.");
             return ExitCodes.Failure;
         }
+        catch (OutputFolderException e)
+        {
+            stderr.WriteLine($"airace: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            stderr.WriteLine($"airace: the run failed: {e.GetType().Name}: {e.Message}");
+            stderr.WriteLine(RunFailure.Describe(e));
             stderr.WriteLine("airace: nothing was written.");
             return ExitCodes.Failure;
         }
@@ -116,23 +148,23 @@ public static class RunCommand
         return (metrics, entities);
     }
 
-    /// <summary>
-    /// Why a destination must not be used, or null. A run replaces its folder as a whole, so it
-    /// takes only a new folder, an empty one, or an earlier run's (it holds a manifest.json), and
-    /// never one that holds the current directory or a scenario file.
-    /// </summary>
-    private static string? OutputProblem(string destination, LoadedScenario scenario)
+    private static long AvailableMemory() => (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.8);
+
+    /// <summary>Free space on the file system that will hold the destination (its nearest existing folder).</summary>
+    private static long FreeDisk(string destination)
     {
-        if (File.Exists(destination)) return "is a file; give a folder (it is created, or an earlier output folder is replaced as a whole).";
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destination)) + Path.DirectorySeparatorChar;
-        bool Inside(string path) => (Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar)
-            .StartsWith(full, StringComparison.Ordinal);
-        if (Inside(Environment.CurrentDirectory)) return "holds the current directory; give a folder below it, such as results/<name>.";
-        if (scenario.Files.Any(f => Inside(f.Path))) return "holds the scenario files; give another folder.";
-        if (Directory.Exists(destination) && Directory.EnumerateFileSystemEntries(destination).Any()
-            && !File.Exists(Path.Combine(destination, "manifest.json")))
-            return "is a folder with other files and no airace manifest.json; give a new folder or an earlier output folder (it is replaced as a whole).";
-        return null;
+        try
+        {
+            var dir = Path.GetFullPath(string.IsNullOrWhiteSpace(destination) ? "." : destination);
+            while (!Directory.Exists(dir) && Path.GetDirectoryName(dir) is { } up) dir = up;
+            var drive = new DriveInfo(dir);
+            // A special file system (/proc) reports no size; taking the folder says what is wrong with it.
+            return drive.TotalSize == 0 ? long.MaxValue : drive.AvailableFreeSpace;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            return long.MaxValue; // the destination check that follows says what is wrong with it
+        }
     }
 
     private static string SafeName(string name)

@@ -13,12 +13,12 @@ public static class ValidateCommand
             try
             {
                 var s = ScenarioLoader.Load(file);
-                stdout.WriteLine($"{file}: ok ({s.Name}, {s.Spec.Start}..{s.Spec.End}, {s.Spec.Countries.Count} countries, {s.Spec.Firms.Count} firms, {s.Members} members)");
+                stdout.WriteLine($"{file}: ok ({s.Name}, {s.Spec.Start}..{s.Spec.End}, {Counted.Of(s.Spec.Countries.Count, "country", "countries")}, {Counted.Of(s.Spec.Firms.Count, "firm")}, {Counted.Of(s.Members, "member")})");
             }
             catch (ScenarioException e)
             {
                 bad++;
-                foreach (var error in e.Errors) stderr.WriteLine(error);
+                foreach (var line in e.Lines) stderr.WriteLine(line);
             }
         }
         return bad == 0 ? ExitCodes.Ok : ExitCodes.BadInput;

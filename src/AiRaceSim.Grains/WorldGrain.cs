@@ -32,7 +32,7 @@ public sealed class WorldGrain : Grain, IWorldGrain
         _spec = rt.Spec;
         _spec.Validate();
         _global = rt.Global;
-        _world = new WorldState(_spec, setup.Members);
+        _world = new WorldState(_spec, setup.Members, setup.FirstMember);
         _recorder = new SeriesRecorder(new SeriesCatalog(_spec, setup.Metrics, setup.Entities), setup.FirstMember, setup.Members);
         _governments = _spec.Countries
             .Select(c => GrainFactory.GetGrain<IGovernmentGrain>(GrainKeys.Government(setup.RunId, setup.Block, c.Id))).ToArray();

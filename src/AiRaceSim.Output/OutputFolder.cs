@@ -1,45 +1,234 @@
+using System.Globalization;
+using AiRaceSim.Scenarios;
+
 namespace AiRaceSim.Output;
 
 /// <summary>
-/// Writes a run's files into a hidden temporary folder beside the destination and moves it into
-/// place only when every file is complete: a failed or cancelled run leaves no partial folder.
-/// A destination that already exists is replaced as a whole.
+/// A run's output folder. <see cref="Take"/> checks the destination before anything runs, takes a
+/// lock on it (a second run into it is refused, not raced), removes partial folders that dead runs
+/// left, and fills a hidden temporary folder that <see cref="Commit"/> moves into place only when
+/// every file is complete. An existing folder is replaced only when it is an earlier output
+/// holding nothing its manifest does not list (<see cref="OutputDestination"/>).
 /// </summary>
 public sealed class OutputFolder : IDisposable
 {
+    private static readonly object Gate = new();
+    private static readonly HashSet<OutputFolder> Open = [];
+
     public string Destination { get; }
     public string Temporary { get; }
-    private bool _committed;
+    private readonly FileStream _lock;
+    private readonly string _lockPath;
+    private bool _committed, _kept, _released, _createdParent;
 
-    private OutputFolder(string destination, string temporary) => (Destination, Temporary) = (destination, temporary);
+    private OutputFolder(string destination, string temporary, FileStream lockFile, string lockPath) =>
+        (Destination, Temporary, _lock, _lockPath) = (destination, temporary, lockFile, lockPath);
 
-    public static OutputFolder Create(string destination)
+    /// <summary>Takes the destination for this run, or throws <see cref="OutputFolderException"/> saying what is in the way.</summary>
+    /// <param name="keep">Paths the destination must not hold (the current folder, the scenario files).</param>
+    public static OutputFolder Take(string destination, IEnumerable<string> keep)
     {
-        var full = Path.GetFullPath(destination).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(full) ?? throw new IOException($"'{destination}' has no parent folder");
-        Directory.CreateDirectory(parent);
-        var temporary = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temporary);
-        return new OutputFolder(full, temporary);
+        var full = OutputDestination.Check(destination, keep);
+        var parent = Path.GetDirectoryName(full)!;
+        string name = Path.GetFileName(full);
+        bool createdParent = !Directory.Exists(parent);
+        try
+        {
+            Directory.CreateDirectory(parent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string why = File.Exists(parent) || (!Directory.Exists(parent) && Path.Exists(parent)) ? "it is a file, not a folder" : Reason(e);
+            throw new OutputFolderException($"cannot create the folder '{parent}': {why}");
+        }
+        var lockPath = Path.Combine(parent, $".{name}.lock");
+        var lockFile = Lock(lockPath, destination);
+        var folder = new OutputFolder(full, Path.Combine(parent, $".{name}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}"), lockFile, lockPath)
+        {
+            _createdParent = createdParent,
+        };
+        // Registered before the folder exists, so a stop by signal at any point removes what there is.
+        lock (Gate) Open.Add(folder);
+        try
+        {
+            // Checked again under the lock: another run may have just replaced the folder.
+            OutputDestination.Check(destination, keep);
+            RemoveStale(parent, name);
+            Directory.CreateDirectory(folder.Temporary);
+            return folder;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            folder.Dispose();
+            throw new OutputFolderException($"cannot write in '{parent}': {Reason(e)}");
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
     }
 
     public string PathOf(string file) => Path.Combine(Temporary, file);
 
+    /// <summary>Moves the complete output into place; an earlier output there is replaced as a whole.</summary>
     public void Commit()
     {
-        string? old = null;
-        if (Directory.Exists(Destination))
+        lock (Gate)
         {
-            old = Path.Combine(Path.GetDirectoryName(Destination)!, $".{Path.GetFileName(Destination)}.old-{Guid.NewGuid():N}");
-            Directory.Move(Destination, old);
+            if (_released) throw new OperationCanceledException("the run was stopped");
+            // The user may have put a file into the old folder while the run went on: keep both, visibly.
+            if (Directory.Exists(Destination) && OutputDestination.InTheWay(Destination) is { } problem)
+            {
+                var kept = Path.Combine(Path.GetDirectoryName(Destination)!, $"{Path.GetFileName(Destination)}.new-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+                Directory.Move(Temporary, kept);
+                _kept = true;
+                Close();
+                throw new OutputFolderException($"'{Destination}' {problem}; the new output is in '{kept}'");
+            }
+            string? old = null;
+            if (Directory.Exists(Destination))
+            {
+                old = Path.Combine(Path.GetDirectoryName(Destination)!, $".{Path.GetFileName(Destination)}.old-{Environment.ProcessId}-{Guid.NewGuid():N}");
+                Directory.Move(Destination, old);
+            }
+            try
+            {
+                Directory.Move(Temporary, Destination);
+            }
+            catch
+            {
+                if (old is not null) Directory.Move(old, Destination); // the earlier output back where it was
+                throw;
+            }
+            _committed = true;
+            if (old is not null) TryDelete(old); // a leftover .old folder is removed by the next run
+            Close();
         }
-        Directory.Move(Temporary, Destination);
-        _committed = true;
-        if (old is not null) Directory.Delete(old, recursive: true);
     }
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(Temporary)) Directory.Delete(Temporary, recursive: true);
+        lock (Gate) Close();
     }
+
+    /// <summary>Removes every uncommitted folder of this process and releases its locks: for a stop by signal.</summary>
+    public static void AbandonAll()
+    {
+        lock (Gate)
+            foreach (var f in Open.ToList()) f.Close();
+    }
+
+    private void Close()
+    {
+        if (_released) return;
+        _released = true;
+        Open.Remove(this);
+        if (!_committed && !_kept)
+        {
+            // A writer may still be adding a file: try twice.
+            if (!TryDelete(Temporary)) TryDelete(Temporary);
+        }
+        _lock.Dispose();
+        // The lock file stays (removing it could let two runs lock two files), unless this run made the parent folder.
+        if (_createdParent && !_committed && !_kept)
+        {
+            try
+            {
+                File.Delete(_lockPath);
+                if (!Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(_lockPath)!).Any()) Directory.Delete(Path.GetDirectoryName(_lockPath)!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static FileStream Lock(string lockPath, string destination)
+    {
+        try
+        {
+            // FileShare.None holds an exclusive advisory lock (flock) until the stream is closed or the process dies.
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(lockPath))
+        {
+            throw new OutputFolderException($"another airace run{Holder(lockPath)} is writing to '{Excerpt.OfPath(destination)}'; wait for it to finish or give another --out");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"cannot write in '{Path.GetDirectoryName(lockPath)}': {Reason(e)}");
+        }
+    }
+
+    /// <summary>" (process N)" for the run holding the lock, found by its partial folder (the locked file cannot be read).</summary>
+    private static string Holder(string lockPath)
+    {
+        string parent = Path.GetDirectoryName(lockPath)!, name = Path.GetFileName(lockPath)[1..^".lock".Length];
+        foreach (var (_, pid) in OwnFolders(parent, name))
+            if (Alive(pid)) return $" (process {pid.ToString(CultureInfo.InvariantCulture)})";
+        return "";
+    }
+
+    /// <summary>This destination's partial and old folders (.name.partial-PID-guid, .name.old-PID-guid) with their process ids.</summary>
+    private static List<(string Folder, int Pid)> OwnFolders(string parent, string name)
+    {
+        var found = new List<(string, int)>();
+        try
+        {
+            // Matched by prefix, not by a search pattern: a '*' or '?' in the name is no wildcard.
+            foreach (var dir in Directory.EnumerateDirectories(parent, ".*"))
+            {
+                string file = Path.GetFileName(dir);
+                foreach (var kind in new[] { "partial", "old" })
+                {
+                    string prefix = $".{name}.{kind}-";
+                    if (!file.StartsWith(prefix, StringComparison.Ordinal)) continue;
+                    if (int.TryParse(file[prefix.Length..].Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) found.Add((dir, pid));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputFolderException($"cannot read the folder '{parent}': {Reason(e)}");
+        }
+        return found;
+    }
+
+    /// <summary>Partial and old folders of this destination whose process is gone (a kill -9 leaves them).</summary>
+    private static void RemoveStale(string parent, string name)
+    {
+        foreach (var (dir, pid) in OwnFolders(parent, name))
+            if (!Alive(pid)) TryDelete(dir);
+    }
+
+    private static bool Alive(int pid)
+    {
+        if (pid == Environment.ProcessId) return true;
+        if (OperatingSystem.IsLinux()) return Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
+        try { using var p = System.Diagnostics.Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    internal static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "it takes no new files (a special file system such as /proc?)",
+        PathTooLongException => "the path is too long",
+        _ => e.Message.TrimEnd('.'),
+    };
 }
+
+/// <summary>The destination cannot be used, or the output could not be put there: the message says why.</summary>
+public sealed class OutputFolderException(string message) : Exception(message);

@@ -11,6 +11,10 @@ namespace AiRaceSim.Output;
 /// </summary>
 public sealed record RunManifest
 {
+    /// <summary>What every airace output folder's manifest says it is: a folder is replaced only when its manifest says so.</summary>
+    public const string Format = "airace-run";
+    public const int FormatVersion = 1;
+
     public required string Scenario { get; init; }
     public required IReadOnlyList<(string Path, string Sha256)> Files { get; init; }
     public required string ResolvedScenarioJson { get; init; }
@@ -31,12 +35,47 @@ public sealed record RunManifest
         return plus < 0 ? (text, "unknown") : (text[..plus], text[(plus + 1)..]);
     }
 
+    /// <summary>
+    /// The files an earlier output folder's manifest lists (paths relative to the folder, '/'
+    /// separated), or why the manifest does not make it one.
+    /// </summary>
+    public static (IReadOnlyList<string>? Outputs, string? Problem) ReadOutputs(string manifestPath)
+    {
+        // A manifest.json that is a FIFO or a link to /dev/zero must not hang the check or fill memory.
+        var (bytes, unreadable) = AiRaceSim.Scenarios.Yaml.InputFile.Read(manifestPath, LargestManifest);
+        if (bytes is null) return (null, $"its manifest.json cannot be read as an airace manifest ({unreadable})");
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("format", out var format) || format.ValueKind != JsonValueKind.String || format.GetString() != Format)
+                return (null, "its manifest.json is not an airace run manifest (no \"format\": \"airace-run\")");
+            if (!root.TryGetProperty("format_version", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out int v) || v < 1 || v > FormatVersion)
+                return (null, $"its manifest.json has a format_version this airace does not know (it knows 1..{FormatVersion})");
+            if (!root.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array
+                || outputs.EnumerateArray().Any(o => o.ValueKind != JsonValueKind.String))
+                return (null, "its manifest.json has no list of output file names");
+            return (outputs.EnumerateArray().Select(o => o.GetString()!).ToList(), null);
+        }
+        catch (JsonException)
+        {
+            return (null, "its manifest.json is not valid JSON");
+        }
+    }
+
+    /// <summary>A manifest holds the resolved scenario, which a scenario file's limit bounds; twice that is plenty.</summary>
+    private const long LargestManifest = 2 * AiRaceSim.Scenarios.Limits.FileBytes;
+
     public void Write(string path)
     {
         var (version, commit) = ProjectVersion();
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
+        json.WriteString("format", Format);
+        json.WriteNumber("format_version", FormatVersion);
         json.WriteString("scenario", Scenario);
         json.WriteStartArray("files");
         foreach (var (file, sha) in Files)

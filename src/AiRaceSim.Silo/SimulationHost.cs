@@ -15,7 +15,8 @@ public sealed record HostOptions
     public IReadOnlyList<int> GatewayPorts { get; init; } = [];
     /// <summary>Export the simulation's and Orleans' meters to the console.</summary>
     public bool Telemetry { get; init; }
-    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+    /// <summary>Orleans' and the host's log lines from this level on, to stderr; null (the default): none, so stdout holds only results.</summary>
+    public LogLevel? LogLevel { get; init; }
 }
 
 /// <summary>
@@ -33,8 +34,17 @@ public sealed class SimulationHost : IAsyncDisposable
     public static async Task<SimulationHost> StartAsync(HostOptions options, CancellationToken cancellation = default)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(options.LogLevel);
-        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // the ServerGC advice at start-up
+        // The default providers write to stdout, in the middle of a user's results.
+        builder.Logging.ClearProviders();
+        if (options.LogLevel is { } level)
+        {
+            builder.Logging.SetMinimumLevel(level);
+            builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // the ServerGC advice at start-up
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+        // The command line owns SIGINT/SIGTERM (the console lifetime would stop the silo under a running client).
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         if (options.GatewayPorts.Count == 0)
         {
             // Free ports, so runs and tests can share a machine.
@@ -60,6 +70,13 @@ public sealed class SimulationHost : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
+    }
+
+    /// <summary>A lifetime that neither waits for nor handles console signals: the host lives as long as its owner says.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>Two distinct free ports, both held open while chosen so they cannot coincide.</summary>

@@ -38,7 +38,7 @@ public sealed class BlockSimulation
         Tiers = new TierDraws(spec.ExportTiers, Draws);
         Countries = spec.Countries.Select((_, i) => new CountryState(spec, i, Draws)).ToArray();
         Firms = spec.Firms.Select((_, i) => new FirmState(spec, i, Draws)).ToArray();
-        World = new WorldState(spec, count);
+        World = new WorldState(spec, count, firstMember);
         _rules = Countries.Select(c => spec.Rules.Where(r => r.Government == c.Id).Select(_ => new RuleState(count)).ToArray()).ToArray();
         _homes = Countries.Select(HomePolicy.Of).ToArray();
         _calendar = new EventCalendar(spec);

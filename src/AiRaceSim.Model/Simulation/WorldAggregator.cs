@@ -27,6 +27,7 @@ public static class WorldAggregator
     {
         int ti = t - w.Spec.Start, n = w.Members, at = ti * n;
         if (ti != w.MonthsDone) throw new InvalidOperationException($"world expected month index {w.MonthsDone}, got {ti}");
+        StateGuard.Check(w, firms, markets, t);
 
         // G1: country frontiers (running maxima over firms and months), world frontier.
         for (int c = 0; c < w.CountryFrontier.Length; c++)

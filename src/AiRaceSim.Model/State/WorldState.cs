@@ -13,6 +13,8 @@ public sealed class WorldState
 {
     public readonly WorldSpec Spec;
     public readonly int Members, Months;
+    /// <summary>Ensemble index of the block's first member (for messages).</summary>
+    public readonly long FirstMember;
     /// <summary>Months aggregated so far (the next month to step is Start + MonthsDone).</summary>
     public int MonthsDone { get; internal set; }
 
@@ -34,9 +36,9 @@ public sealed class WorldState
     internal readonly double[][] Strength;
     internal readonly double[] MarketTotal;
 
-    public WorldState(WorldSpec spec, int members)
+    public WorldState(WorldSpec spec, int members, long firstMember = 0)
     {
-        Spec = spec; Members = members; Months = spec.Months;
+        Spec = spec; Members = members; Months = spec.Months; FirstMember = firstMember;
         int nc = spec.Countries.Count, nf = spec.Firms.Count, size = Months * members;
         CountryFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();
         CountryComputeFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();

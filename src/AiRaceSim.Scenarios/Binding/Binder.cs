@@ -54,7 +54,7 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
             {
                 unknown = true;
                 if (Suggestions.Closest(entry.Key.Value, props.Select(x => x.Key)) is { } guess) meant.Add(guess);
-                diag.At(entry.Key, $"unknown key '{entry.Key.Value}' {site.Context.Where}" +
+                diag.At(entry.Key, $"unknown key '{Excerpt.Of(entry.Key.Value)}' {site.Context.Where}" +
                     Suggestions.Hint(entry.Key.Value, props.Select(x => x.Key), "allowed keys"));
                 continue;
             }
@@ -80,7 +80,7 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
             if (given.Count == 0 && reportNone)
                 diag.At(node, $"no {choice.What} {site.Context.Where}; give {(choice.ExactlyOne ? "exactly one" : "at least one")} of: {options}");
             else if (choice.ExactlyOne && given.Count > 1)
-                diag.At(given[1].Key, $"more than one {choice.What} {site.Context.Where} ('{given[0].Key.Value}' and '{given[1].Key.Value}'); give exactly one");
+                diag.At(given[1].Key, $"more than one {choice.What} {site.Context.Where} ('{Excerpt.Of(given[0].Key.Value)}' and '{Excerpt.Of(given[1].Key.Value)}'); give exactly one");
         }
     }
 
@@ -203,13 +203,18 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
             return value;
         }
         string given = node is YScalar g ? g.Value : node.Describe();
-        diag.At(node, $"unknown {site.Key} '{given}'" + Suggestions.Hint(given, names.Keys, "use one of"));
+        diag.At(node, $"unknown {site.Key} '{Excerpt.Of(given)}'" + Suggestions.Hint(given, names.Keys, "use one of"));
         return null;
     }
 
     /// <summary>Reports a number outside the key's range; true when it is inside.</summary>
     public bool CheckRange(YNode node, double x, Site site)
     {
+        if (site.Range is null && Math.Abs(x) > Limits.LargestNumber)
+        {
+            diag.At(node, $"{site.Key} {Scalars.Format(x)} is too large; a number here must be at most {InRangeAttribute.Format(Limits.LargestNumber)} in size");
+            return false;
+        }
         if (site.Range is not { } r || r.Contains(x)) return true;
         diag.At(node, $"{site.Key} {Scalars.Format(x)} is out of range; it must be {r.Text}");
         return false;

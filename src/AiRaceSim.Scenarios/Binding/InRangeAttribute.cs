@@ -39,8 +39,11 @@ internal sealed class InRangeAttribute(double min, double max) : Attribute
         }
     }
 
+    /// <summary>A bound as people write it: 1e6 rather than 1000000.</summary>
     public static string Format(double x) =>
-        double.IsPositiveInfinity(x) ? "∞" : double.IsNegativeInfinity(x) ? "−∞" : x.ToString(CultureInfo.InvariantCulture);
+        double.IsPositiveInfinity(x) ? "∞" : double.IsNegativeInfinity(x) ? "−∞"
+        : Math.Abs(x) >= 1e6 ? x.ToString("0.###e0", CultureInfo.InvariantCulture)
+        : x.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The values a distribution can take, with open or closed ends.</summary>

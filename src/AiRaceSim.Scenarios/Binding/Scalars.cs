@@ -50,7 +50,7 @@ internal static partial class Scalars
     /// <summary>What was found instead, for "expected …, got …" messages.</summary>
     public static string Got(YNode node) => node switch
     {
-        YScalar { Plain: false } s => $"the quoted text '{s.Value}'",
+        YScalar { Plain: false } s => $"the quoted text '{Excerpt.Of(s.Value)}'",
         _ => node.Describe(),
     };
 

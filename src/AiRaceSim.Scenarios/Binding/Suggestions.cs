@@ -3,11 +3,16 @@ namespace AiRaceSim.Scenarios.Binding;
 /// <summary>"did you mean …?": the closest candidate by edit distance (≤ 2) or by a shared beginning.</summary>
 internal static class Suggestions
 {
+    /// <summary>Names listed after "known:" at most; the rest are counted.</summary>
+    private const int Listed = 20;
+
     public static string? Closest(string given, IEnumerable<string> candidates)
     {
         var list = candidates.Distinct().ToList();
         string g = given.ToLowerInvariant();
-        var near = list.Select(c => (c, d: Distance(g, c.ToLowerInvariant()))).Where(x => x.d <= 2).OrderBy(x => x.d).FirstOrDefault();
+        // Only candidates of about the same length can be within distance 2: the rest cost nothing.
+        var near = list.Where(c => Math.Abs(c.Length - g.Length) <= 2)
+            .Select(c => (c, d: Distance(g, c.ToLowerInvariant()))).Where(x => x.d <= 2).OrderBy(x => x.d).FirstOrDefault();
         if (near.c is not null) return near.c;
         return list
             .Select(c => (c, p: CommonPrefix(g, c.ToLowerInvariant())))
@@ -19,8 +24,12 @@ internal static class Suggestions
     public static string Hint(string given, IEnumerable<string> candidates, string knownLabel = "known")
     {
         var list = candidates.Distinct().ToList();
-        return Closest(given, list) is { } s ? $"; did you mean '{s}'?" : $"; {knownLabel}: {string.Join(", ", list)}";
+        return Closest(given, list) is { } s ? $"; did you mean '{s}'?" : $"; {knownLabel}: {Known(list)}";
     }
+
+    /// <summary>"a, b, c", or the first 20 and "and N more".</summary>
+    public static string Known(IReadOnlyCollection<string> names) =>
+        names.Count <= Listed ? string.Join(", ", names) : $"{string.Join(", ", names.Take(Listed))} and {names.Count - Listed} more";
 
     private static int CommonPrefix(string a, string b)
     {

@@ -24,6 +24,11 @@ internal static class ActionBuilder
                     return null;
                 }
                 bool ok = (x.By is null || c.Country(x, nameof(x.By), x.By)) & c.Country(x, nameof(x.Target), x.Target);
+                if (ok && by == x.Target)
+                {
+                    c.Error(x, nameof(x.Target), $"export_control by {by} targets {by} itself; a country controls exports to another country");
+                    ok = false;
+                }
                 if (!x.Tier.Relative && x.Tier.Tier >= c.TierCount)
                 {
                     c.Error(x, nameof(x.Tier), $"tier {x.Tier.Tier} is outside the tier table 0..{c.TierCount - 1}; add export_tiers or use a change such as +1");
@@ -87,6 +92,31 @@ internal static class ActionBuilder
         _ => null,
     };
 
+    /// <summary>
+    /// The country and firm names of an action whose map had other errors (it is not built), so
+    /// one load reports every independent error of the node. Members that failed to bind are null.
+    /// </summary>
+    public static void CheckNames(object document, BuildContext c)
+    {
+        foreach (var action in document.GetType().GetProperties().Select(p => p.GetValue(document)).Where(IsAction))
+            foreach (var p in action!.GetType().GetProperties())
+            {
+                switch (p.Name, p.GetValue(action))
+                {
+                    case ("By" or "Target" or "Country", string country): c.Country(action, p.Name, country); break;
+                    case ("Firm", string firm): c.Firm(action, p.Name, firm); break;
+                    case ("Markets", List<string> markets) when c.CountryIds.Count > 0:
+                        for (int i = 0; i < markets.Count; i++)
+                            if (!c.CountryIds.Contains(markets[i]))
+                                c.Error(c.Map.Member(markets, i.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? c.Map.Node(markets),
+                                    $"unknown country '{Excerpt.Of(markets[i])}'; known: {Binding.Suggestions.Known(c.CountryIds)}");
+                        break;
+                }
+            }
+    }
+
+    private static bool IsAction(object? value) => value?.GetType().Name.EndsWith("Action", StringComparison.Ordinal) == true;
+
     private static readonly Binding.InRangeAttribute NonNegative = new(0, double.PositiveInfinity);
 
     private static List<CountryAction>? One(bool ok, CountryAction action) => ok ? [action] : null;
@@ -105,17 +135,18 @@ internal static class ActionBuilder
             c.Error(owner, "Markets", "a rule acts on one market; write one rule per market");
             return null;
         }
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < markets.Count; i++)
         {
             var node = c.Map.Member(markets, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (!c.CountryIds.Contains(markets[i]))
             {
-                c.Error(node ?? c.Map.Node(markets), $"unknown country '{markets[i]}'; known: {string.Join(", ", c.CountryIds)}");
+                if (c.CountryIds.Count > 0) c.Error(node ?? c.Map.Node(markets), $"unknown country '{Excerpt.Of(markets[i])}'; known: {Binding.Suggestions.Known(c.CountryIds)}");
                 ok = false;
             }
-            else if (markets.IndexOf(markets[i]) < i)
+            else if (!listed.Add(markets[i]))
             {
-                c.Error(node ?? c.Map.Node(markets), $"market '{markets[i]}' is listed twice; list each market once");
+                c.Error(node ?? c.Map.Node(markets), $"market '{Excerpt.Of(markets[i])}' is listed twice; list each market once");
                 ok = false;
             }
         }

@@ -44,7 +44,8 @@ internal sealed partial class BuildContext(Diagnostics diag, SourceMap map)
     public bool Country(object owner, string member, string? id)
     {
         if (id is null || CountryIds.Contains(id)) return id is not null;
-        Error(owner, member, $"unknown country '{id}'; known: {string.Join(", ", CountryIds)}");
+        if (CountryIds.Count == 0) return false; // countries failed to bind: already reported, no cascade
+        Error(owner, member, $"unknown country '{Excerpt.Of(id)}'; known: {Suggestions.Known(CountryIds)}");
         return false;
     }
 
@@ -52,7 +53,7 @@ internal sealed partial class BuildContext(Diagnostics diag, SourceMap map)
     public bool Firm(object owner, string member, string? id)
     {
         if (id is null || FirmIds.Contains(id)) return id is not null;
-        Error(owner, member, $"unknown firm '{id}'" + Suggestions.Hint(id, FirmIds));
+        Error(owner, member, $"unknown firm '{Excerpt.Of(id)}'" + (Diag.Full ? "" : Suggestions.Hint(id, FirmIds)));
         return false;
     }
 

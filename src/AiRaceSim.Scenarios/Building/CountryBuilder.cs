@@ -21,7 +21,7 @@ internal static class CountryBuilder
         {
             c.CountryIds.Add(key.Value);
             if (!CountryIdPattern().IsMatch(key.Value) || key.Value == "world")
-                c.Error(key, $"country id '{key.Value}' is not valid; use letters, digits and '_', starting with a letter (not 'world')");
+                c.Error(key, $"country id '{Excerpt.Of(key.Value)}' is not valid; use letters, digits and '_', starting with a letter (not 'world')");
         }
         foreach (var (id, doc) in countries) c.Countries[id] = doc;
         if (node.Entries.Count == 0)

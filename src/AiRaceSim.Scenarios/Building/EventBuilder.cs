@@ -16,7 +16,11 @@ internal static class EventBuilder
             string dateText = e.Date.ToString();
             int ordinal = sameDate[dateText] = sameDate.GetValueOrDefault(dateText) + 1;
             string name = e.Id ?? $"{dateText}#{ordinal}";
-            if (c.Map.IsBroken(e)) continue;
+            if (c.Map.IsBroken(e))
+            {
+                ActionBuilder.CheckNames(e, c);
+                continue;
+            }
             bool ok = c.Inside(e, nameof(e.Date), e.Date, "event date");
             if (ActionBuilder.AimedAtFirm(e) is var (firm, _, scale) && c.Firms.TryGetValue(firm, out var f)
                 && !c.Map.IsBroken(f) && f.Entry is { } entry)

@@ -23,9 +23,9 @@ internal static class FirmBuilder
             if (f.Id is not { } id) continue;
             c.Firms[id] = f;
             if (!FirmIdPattern().IsMatch(id))
-                c.Error(f, nameof(f.Id), $"firm id '{id}' is not valid; use letters, digits, '_', '-' and '.', starting with a letter or digit");
+                c.Error(f, nameof(f.Id), $"firm id '{Excerpt.Of(id)}' is not valid; use letters, digits, '_', '-' and '.', starting with a letter or digit");
             else if (id == "world" || c.CountryIds.Contains(id) || pairs.Contains(id))
-                c.Error(f, nameof(f.Id), $"firm id '{id}' clashes with the name of a country, a gap or 'world' in the outputs; choose another id");
+                c.Error(f, nameof(f.Id), $"firm id '{Excerpt.Of(id)}' clashes with the name of a country, a gap or 'world' in the outputs; choose another id");
         }
     }
 

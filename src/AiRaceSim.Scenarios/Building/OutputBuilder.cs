@@ -26,12 +26,13 @@ internal static class OutputBuilder
 
     private static void Check(IReadOnlyList<string> names, List<string> known, BuildContext c, string what, string fallback)
     {
+        var set = known.ToHashSet(StringComparer.Ordinal);
         for (int i = 0; i < names.Count; i++)
         {
-            if (known.Contains(names[i])) continue;
+            if (set.Contains(names[i])) continue;
             var at = c.Map.Member(names, i.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? c.Map.Node(names);
-            string hint = Suggestions.Closest(names[i], known) is { } s ? $"did you mean '{s}'?" : fallback;
-            c.Error(at, $"unknown {what} '{names[i]}'; {hint}");
+            string hint = !c.Diag.Full && Suggestions.Closest(names[i], known) is { } s ? $"did you mean '{s}'?" : fallback;
+            c.Error(at, $"unknown {what} '{Excerpt.Of(names[i])}'; {hint}");
         }
     }
 }

@@ -11,7 +11,12 @@ internal static class RuleBuilder
         var built = new List<ThresholdRule>();
         foreach (var r in rules)
         {
-            if (c.Map.IsBroken(r)) continue;
+            if (c.Map.IsBroken(r))
+            {
+                if (r.Government is { } government) c.Country(r, nameof(r.Government), government);
+                if (r.Then is { } then) ActionBuilder.CheckNames(then, c);
+                continue;
+            }
             var w = r.When;
             bool ok = c.Country(r, nameof(r.Government), r.Government);
             bool pair = c.Country(w, nameof(w.Of), w.Of) & c.Country(w, nameof(w.Behind), w.Behind);

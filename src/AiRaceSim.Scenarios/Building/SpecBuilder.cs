@@ -21,12 +21,27 @@ internal static partial class SpecBuilder
     public static BuiltScenario? Build(ScenarioDocument doc, ScenarioOverrides overrides, BuildContext c, string rootFile)
     {
         if (doc.Name is { } name && !NamePattern().IsMatch(name))
-            c.Error(doc, nameof(doc.Name), $"name '{name}' is not valid; use letters, digits, '-', '_' and '.', starting with a letter or digit (it names output files)");
+            c.Error(doc, nameof(doc.Name), $"name '{Excerpt.Of(name)}' is not valid; use letters, digits, '-', '_' and '.', starting with a letter or digit (it names output files)");
         if (doc.Start is { } start && doc.End is { } end)
         {
+            bool inYears = true;
+            if (start.Year < Limits.FirstYear)
+            {
+                c.Error(doc, nameof(doc.Start), $"start {start} is before {Limits.FirstYear}-01, the earliest month a scenario can start");
+                inYears = false;
+            }
+            if (end.Year > Limits.LastYear)
+            {
+                c.Error(doc, nameof(doc.End), $"end {end} is after {Limits.LastYear}-12, the latest month a scenario can end");
+                inYears = false;
+            }
             if (end < start) c.Error(doc, nameof(doc.End), $"end {end} is before start {start}; a scenario needs end ≥ start");
-            else c.Horizon = (start, end);
+            else if (inYears) c.Horizon = (start, end);
         }
+        CheckCount(doc, nameof(doc.Countries), doc.Countries?.Count, Limits.Countries, "countries", c);
+        CheckCount(doc, nameof(doc.Firms), doc.Firms?.Count, Limits.Firms, "firms", c);
+        CheckCount(doc, nameof(doc.Events), doc.Events?.Count, Limits.Events, "events", c);
+        CheckCount(doc, nameof(doc.Rules), doc.Rules?.Count, Limits.Rules, "rules", c);
         if (doc.Now is { } now) c.Inside(doc, nameof(doc.Now), now, "now");
 
         var countries = doc.Countries;
@@ -70,7 +85,18 @@ internal static partial class SpecBuilder
             return null;
         }
         int members = overrides.Members ?? doc.Ensemble?.Members ?? 1;
+        if (members > Limits.Members)
+        {
+            c.Diag.Add(rootFile, 1, 1, $"{members} members is more than {Limits.Members}, the most one run takes; run fewer members (or several runs with other seeds)");
+            return null;
+        }
         int block = overrides.BlockSize ?? doc.Ensemble?.Block ?? Math.Min(members, DefaultMaxBlock);
         return new BuiltScenario(spec, members, Math.Min(block, members), metrics, entities, doc.Now ?? last);
+    }
+
+    private static void CheckCount(ScenarioDocument doc, string member, int? count, int most, string what, BuildContext c)
+    {
+        if (count > most)
+            c.Error(doc, member, $"{count} {what} is more than {most}, the most a scenario can hold; split the scenario or leave some out");
     }
 }

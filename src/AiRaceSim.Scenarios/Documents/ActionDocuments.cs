@@ -49,15 +49,15 @@ internal sealed class VouchersAction
 internal sealed class SupportAction
 {
     [Description("Country.")] public required string Country { get; init; }
-    [Description("New support, M$/month."), InRange(0, double.PositiveInfinity)] public Param? MusdPerMonth { get; init; }
-    [Description("Factor on the current support."), InRange(0, double.PositiveInfinity)] public Param? Scale { get; init; }
+    [Description("New support, M$/month."), InRange(0, 1e6)] public Param? MusdPerMonth { get; init; }
+    [Description("Factor on the current support."), InRange(0, 100)] public Param? Scale { get; init; }
 }
 
 [Description("A chip fund feeding domestic output growth (C5).")]
 internal sealed class ChipFundAction
 {
     [Description("Country.")] public required string Country { get; init; }
-    [Description("Fund_chip, M$/month."), InRange(0, double.PositiveInfinity)] public required Param MusdPerMonth { get; init; }
+    [Description("Fund_chip, M$/month."), InRange(0, 1e6)] public required Param MusdPerMonth { get; init; }
 }
 
 [Description("A domestic-chip program or breakthrough: raises the efficiency ceiling and/or scales output.")]
@@ -65,15 +65,15 @@ internal sealed class ChipFundAction
 internal sealed class DomesticChipsAction
 {
     [Description("Country.")] public required string Country { get; init; }
-    [Description("New efficiency ceiling, H100e per chip (never lowers it)."), InRange(0, double.PositiveInfinity)] public Param? EfficiencyCeiling { get; init; }
-    [Description("Factor on current output."), InRange(0, double.PositiveInfinity)] public Param? OutputScale { get; init; }
+    [Description("New efficiency ceiling, H100e per chip (never lowers it)."), InRange(0, 100)] public Param? EfficiencyCeiling { get; init; }
+    [Description("Factor on current output."), InRange(0, 100)] public Param? OutputScale { get; init; }
 }
 
 [Description("Patent subsidy multiplier M of P1.")]
 internal sealed class PatentSubsidyAction
 {
     [Description("Country.")] public required string Country { get; init; }
-    [Description("New multiplier."), InRange(0, double.PositiveInfinity)] public required Param Multiplier { get; init; }
+    [Description("New multiplier."), InRange(0, 100)] public required Param Multiplier { get; init; }
 }
 
 [Description("Licensing of generative models at home (K5) and exclusion of foreign models from the market (M3).")]
@@ -82,14 +82,14 @@ internal sealed class LicensingAction
     [Description("Country.")] public required string Country { get; init; }
     [Description("true switches licensing on, false off (default true).")] public bool? Active { get; init; }
     [Description("h: chance per month of an approval round before the longest wait (default 0)."), InRange(0, 1)] public double? HazardPerMonth { get; init; }
-    [Description("L_lic: longest wait for an approval round, months; required when active."), InRange(1, double.PositiveInfinity)] public int? MaxMonths { get; init; }
+    [Description("L_lic: longest wait for an approval round, months; required when active."), InRange(1, 600)] public int? MaxMonths { get; init; }
 }
 
 [Description("A price war: spending per adopter multiplied by the factor (lasting).")]
 internal sealed class PriceWarAction
 {
     [Description("Country.")] public required string Country { get; init; }
-    [Description("Factor on spending per adopter."), InRange(0, double.PositiveInfinity)] public required Param SpendScale { get; init; }
+    [Description("Factor on spending per adopter."), InRange(0, 100)] public required Param SpendScale { get; init; }
 }
 
 [Description("A firm starts (or stops) publishing its weights.")]
@@ -103,7 +103,7 @@ internal sealed class OpenWeightsAction
 internal sealed class FundingScaleAction
 {
     [Description("Firm.")] public required string Firm { get; init; }
-    [Description("Factor."), InRange(0, double.PositiveInfinity)] public required Param Factor { get; init; }
+    [Description("Factor."), InRange(0, 100)] public required Param Factor { get; init; }
 }
 
 [Description("The firm leaves; its history stays in the frontiers.")]

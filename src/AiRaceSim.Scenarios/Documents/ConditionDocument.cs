@@ -16,5 +16,5 @@ internal sealed class ConditionDocument
     [Description("The leader country.")] public required string Behind { get; init; }
     [Description("Holds while the gap is below this many months (a number or a dated path).")] public ThresholdValue? Below { get; init; }
     [Description("Holds while the gap is above this many months (a number or a dated path).")] public ThresholdValue? Above { get; init; }
-    [Description("Months in a row the condition must hold, ≥ 1 (default 1)."), InRange(1, double.PositiveInfinity)] public int? ForMonths { get; init; }
+    [Description("Months in a row the condition must hold, ≥ 1 (default 1)."), InRange(1, 600)] public int? ForMonths { get; init; }
 }

@@ -27,13 +27,13 @@ internal sealed class CountryDocument
     [Description("λ0: smuggled share of compute spend at zero enforcement while controlled (default 0)."), InRange(0, 1)]
     public Param? SmugglingBase { get; init; }
 
-    [Description("Sub: government support to the country's firms, M$/month, from the start (default 0)."), InRange(0, Inf)]
+    [Description("Sub: government support to the country's firms, M$/month, from the start (default 0)."), InRange(0, 1e6)]
     public Param? SupportMusdPerMonth { get; init; }
 
     [Description("θ: compute vouchers, the share of chip prices the government pays, 0..0.95 (default 0)."), InRange(0, 0.95)]
     public Param? Vouchers { get; init; }
 
-    [Description("Fund_chip: chip fund, M$/month, from the start (default 0)."), InRange(0, Inf)]
+    [Description("Fund_chip: chip fund, M$/month, from the start (default 0)."), InRange(0, 1e6)]
     public Param? ChipFundMusdPerMonth { get; init; }
 
     [Description("Dated frontier levels before the start, [[yyyy-MM, log10 FLOP], …] in date order, for gaps reaching back before it.")]

@@ -13,6 +13,6 @@ internal sealed class CountryLicensingDocument
     [Description("h: chance per month of an approval round before the longest wait, 0..1 (default 0)."), InRange(0, 1)]
     public double? HazardPerMonth { get; init; }
 
-    [Description("L_lic: longest wait for an approval round in months, ≥ 1."), InRange(1, double.PositiveInfinity)]
+    [Description("L_lic: longest wait for an approval round in months, ≥ 1."), InRange(1, 600)]
     public required int MaxMonths { get; init; }
 }

@@ -42,14 +42,14 @@ internal sealed class FixedDocument : DistributionDocument
 internal sealed class NormalDocument : DistributionDocument
 {
     [Description("Mean.")] public required double Mean { get; init; }
-    [Description("Standard deviation, ≥ 0."), InRange(0, double.PositiveInfinity)] public required double Sd { get; init; }
+    [Description("Standard deviation, ≥ 0."), InRange(0, 1e15)] public required double Sd { get; init; }
     public override Distribution ToDistribution() => new NormalDist(Mean, Sd);
 }
 
 [Description("Log-normal distribution given by its median and 95th percentile; a deterministic run uses the median.")]
 internal sealed class LognormalDocument : DistributionDocument
 {
-    [Description("Median, > 0."), InRange(0, double.PositiveInfinity, MinExclusive = true)] public required double Median { get; init; }
+    [Description("Median, > 0."), InRange(0, 1e15, MinExclusive = true)] public required double Median { get; init; }
     [Description("95th percentile, above the median.")] public required double P95 { get; init; }
     public override Distribution ToDistribution() => LogNormalDist.FromMedianP95(Median, P95);
     public override (string, string)? Check() => P95 > Median ? null
@@ -59,8 +59,8 @@ internal sealed class LognormalDocument : DistributionDocument
 [Description("Beta(a, b) stretched onto [low, high]; a deterministic run uses the median.")]
 internal sealed class BetaDocument : DistributionDocument
 {
-    [Description("Shape a, > 0."), InRange(0, double.PositiveInfinity, MinExclusive = true)] public required double A { get; init; }
-    [Description("Shape b, > 0."), InRange(0, double.PositiveInfinity, MinExclusive = true)] public required double B { get; init; }
+    [Description("Shape a, > 0."), InRange(0, 1e6, MinExclusive = true)] public required double A { get; init; }
+    [Description("Shape b, > 0."), InRange(0, 1e6, MinExclusive = true)] public required double B { get; init; }
     [Description("Lower end (default 0).")] public double? Low { get; init; }
     [Description("Upper end (default 1).")] public double? High { get; init; }
     public override Distribution ToDistribution() => new BetaDist(A, B, Low ?? 0, High ?? 1);
@@ -108,14 +108,14 @@ internal sealed class DiscreteDocument : DistributionDocument
 [Description("Poisson counts with the given mean; a deterministic run uses the mean.")]
 internal sealed class PoissonDocument : DistributionDocument
 {
-    [Description("Mean, ≥ 0."), InRange(0, double.PositiveInfinity)] public required double Mean { get; init; }
+    [Description("Mean, ≥ 0."), InRange(0, 1e15)] public required double Mean { get; init; }
     public override Distribution ToDistribution() => new PoissonDist(Mean);
 }
 
 [Description("Negative binomial counts: variance = mean + mean²/dispersion; a deterministic run uses the mean.")]
 internal sealed class NegbinomialDocument : DistributionDocument
 {
-    [Description("Mean, ≥ 0."), InRange(0, double.PositiveInfinity)] public required double Mean { get; init; }
-    [Description("Dispersion (size) r, > 0."), InRange(0, double.PositiveInfinity, MinExclusive = true)] public required double Dispersion { get; init; }
+    [Description("Mean, ≥ 0."), InRange(0, 1e15)] public required double Mean { get; init; }
+    [Description("Dispersion (size) r, > 0."), InRange(0, 1e6, MinExclusive = true)] public required double Dispersion { get; init; }
     public override Distribution ToDistribution() => new NegativeBinomialDist(Mean, Dispersion);
 }

@@ -9,24 +9,24 @@ internal sealed class DomesticChipsDocument
 {
     private const double Inf = double.PositiveInfinity;
 
-    [Description("Q_D: chips made per month at the start (default 0)."), InRange(0, Inf)]
+    [Description("Q_D: chips made per month at the start (default 0)."), InRange(0, 1e9)]
     public Param? OutputPerMonth { get; init; }
 
-    [Description("g_D: monthly growth of output, ≥ −1 (default 0)."), InRange(-1, Inf)]
+    [Description("g_D: monthly growth of output, ≥ −1 (default 0)."), InRange(-1, 10)]
     public Param? GrowthPerMonth { get; init; }
 
-    [Description("ν_D: extra growth per unit of chip fund relative to fab capital (default 0)."), InRange(0, Inf)]
+    [Description("ν_D: extra growth per unit of chip fund relative to fab capital (default 0)."), InRange(0, 100)]
     public Param? FundResponse { get; init; }
 
-    [Description("K_fab: fab capital, M$ (default 10000)."), InRange(0, Inf, MinExclusive = true)]
+    [Description("K_fab: fab capital, M$ (default 10000)."), InRange(1e-3, 1e9)]
     public Param? FabCapitalMusd { get; init; }
 
-    [Description("η_D at the start: H100-equivalents per domestic chip (default 0.3)."), InRange(0, Inf)]
+    [Description("η_D at the start: H100-equivalents per domestic chip (default 0.3)."), InRange(0, 100)]
     public Param? EfficiencyStart { get; init; }
 
-    [Description("The efficiency learning approaches (default 0.45)."), InRange(0, Inf)]
+    [Description("The efficiency learning approaches (default 0.45)."), InRange(0, 100)]
     public Param? EfficiencyCeiling { get; init; }
 
-    [Description("Q_learn: cumulative chips for 63% of the learning (default 1e6)."), InRange(0, Inf, MinExclusive = true)]
+    [Description("Q_learn: cumulative chips for 63% of the learning (default 1e6)."), InRange(1, 1e12)]
     public Param? LearningChips { get; init; }
 }

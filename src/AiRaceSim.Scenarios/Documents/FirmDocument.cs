@@ -51,15 +51,15 @@ internal sealed class FirmDocument
     [Description("χ: distillation propensity, 0..1 (default 0.1)."), InRange(0, 1)]
     public Param? Distillation { get; init; }
 
-    [Description("H0: compute installed at the start or entry, H100e (default 0)."), InRange(0, Inf)]
+    [Description("H0: compute installed at the start or entry, H100e (default 0)."), InRange(0, 1e9)]
     public Param? InitialComputeH100e { get; init; }
 
-    [Description("Z0: research stock at the start or entry, M$ (default 0)."), InRange(0, Inf)]
+    [Description("Z0: research stock at the start or entry, M$ (default 0)."), InRange(0, 1e9)]
     public Param? InitialResearchStockMusd { get; init; }
 
-    [Description("Months behind the algorithmic trend at entry (default 0)."), InRange(0, Inf)]
+    [Description("Months behind the algorithmic trend at entry (default 0)."), InRange(0, 1200)]
     public Param? AlgorithmicLagMonths { get; init; }
 
-    [Description("Appeal of its models abroad; home appeal is 1 (default 1)."), InRange(0, Inf)]
+    [Description("Appeal of its models abroad; home appeal is 1 (default 1)."), InRange(0, 100)]
     public Param? ForeignAppeal { get; init; }
 }

@@ -18,10 +18,10 @@ internal sealed class MarketDocument
     [Description("N at the start: share of organisations already adopting (default 0)."), InRange(0, 1)]
     public Param? InitialAdoption { get; init; }
 
-    [Description("w: M$/month spent per unit of adoption at the start (default 0)."), InRange(0, Inf)]
+    [Description("w: M$/month spent per unit of adoption at the start (default 0)."), InRange(0, 1e6)]
     public Param? SpendPerAdopterMusd { get; init; }
 
-    [Description("Yearly growth factor of spending per adopter (default 1)."), InRange(0, Inf, MinExclusive = true)]
+    [Description("Yearly growth factor of spending per adopter (default 1)."), InRange(0.01, 100)]
     public Param? SpendGrowthPerYear { get; init; }
 }
 

@@ -19,6 +19,6 @@ internal sealed class PerceptionDocument
     [Description("Systematic error in months (default 0).")]
     public Param? Bias { get; init; }
 
-    [Description("Standard deviation of monthly noise in months (default 0)."), InRange(0, double.PositiveInfinity)]
+    [Description("Standard deviation of monthly noise in months (default 0)."), InRange(0, 1200)]
     public Param? NoiseSd { get; init; }
 }

@@ -14,5 +14,5 @@ internal sealed class RuleDocument
     [Description("The government action taken when the rule fires.")] public required CountryActionsDocument Then { get; init; }
     [Description("Chance per month of acting once the condition has held long enough, 0..1 (default 1)."), InRange(0, 1)] public double? ProbabilityPerMonth { get; init; }
     [Description("true: fire at most once (default false).")] public bool? Once { get; init; }
-    [Description("Months after firing before it can fire again (default 0)."), InRange(0, double.PositiveInfinity)] public int? CooldownMonths { get; init; }
+    [Description("Months after firing before it can fire again (default 0)."), InRange(0, 1200)] public int? CooldownMonths { get; init; }
 }

@@ -24,6 +24,7 @@ internal sealed record CapabilityValue(double? Level, FrontierAtDocument? Past)
         }
         if (Scalars.TryNumber(node, out var x))
         {
+            if (!b.CheckRange(node, x, site)) return null;
             ((YScalar)node).Typed = JsonValue.Create(x);
             return new CapabilityValue(x, null);
         }

@@ -31,7 +31,8 @@ internal static class DistributionSupport
         if (range.Contains(full)) return null;
         if (!range.EveryDraw)
         {
-            bool lowTail = double.IsInfinity(full.Low), highTail = double.IsInfinity(full.High);
+            // A lognormal comes as close to 0 as it likes: below a positive minimum, its low end is a tail too.
+            bool lowTail = double.IsInfinity(full.Low) || (d is LogNormalDist && range.Min > 0), highTail = double.IsInfinity(full.High);
             double centre = d.Central;
             var finite = new Interval(lowTail ? centre : full.Low, !lowTail && full.LowOpen, highTail ? centre : full.High, !highTail && full.HighOpen);
             if (range.Contains(finite)) return null;

@@ -38,7 +38,7 @@ internal sealed record Param(Distribution Value)
         if (distNode is not YScalar name || !DistributionDocument.Families.TryGetValue(name.Value, out var type))
         {
             string given = distNode is YScalar s ? s.Value : distNode.Describe();
-            b.Diag.At(distNode, $"unknown distribution '{given}'" + Suggestions.Hint(given, DistributionDocument.Families.Keys, "use one of"));
+            b.Diag.At(distNode, $"unknown distribution '{Excerpt.Of(given)}'" + Suggestions.Hint(given, DistributionDocument.Families.Keys, "use one of"));
             return null;
         }
         int before = b.Diag.Count;

@@ -31,6 +31,7 @@ internal sealed record ThresholdValue(double? Constant, ThresholdPathDocument? P
         }
         if (Scalars.TryNumber(node, out var x))
         {
+            if (!b.CheckRange(node, x, site)) return null;
             ((YScalar)node).Typed = JsonValue.Create(x);
             return new ThresholdValue(x, null);
         }

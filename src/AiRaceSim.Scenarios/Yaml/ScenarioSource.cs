@@ -36,7 +36,9 @@ internal static class ScenarioSource
             if (root is null) return null;
             if (root is not YMap map)
             {
-                diag.At(root, $"the top level must be a map of keys (name: …, start: …), not {root.Describe()}");
+                // Never quote it: a file that is not a scenario (extends: /etc/passwd) is one long scalar.
+                string found = root is YScalar ? "plain text; is this a scenario file?" : root.Describe();
+                diag.At(root, $"the top level must be a map of keys (name: …, start: …), not {found}");
                 return null;
             }
             trees.Add(map);
@@ -45,6 +47,16 @@ internal static class ScenarioSource
             if (ext is not YScalar { Value.Length: > 0 } s)
             {
                 diag.At(ext, $"extends expects a file path, got {ext.Describe()}; write extends: base.yaml");
+                return null;
+            }
+            if (s.Value.Contains("://", StringComparison.Ordinal))
+            {
+                diag.At(s, $"extends takes a file path, not a URL ('{Excerpt.Of(s.Value)}'); save the file and give its path");
+                return null;
+            }
+            if (chain.Count >= Limits.ExtendsChain)
+            {
+                diag.At(s, $"more than {Limits.ExtendsChain} files extend one another; shorten the chain of 'extends'");
                 return null;
             }
             extendsNode = s;
@@ -62,29 +74,45 @@ internal static class ScenarioSource
         void Fail(string reason)
         {
             if (extendsNode is null) diag.Add(shown, 1, 1, $"cannot read the file: {reason}");
-            else diag.At(extendsNode, $"cannot read the extended file '{shown}': {reason}; the path is relative to this file's folder");
+            else diag.At(extendsNode, $"cannot read the extended file '{shown}': {reason}" +
+                (reason.StartsWith("no such", StringComparison.Ordinal) ? "; the path is relative to this file's folder" : ""));
         }
-        byte[] bytes;
-        try
+        var (read, problem) = InputFile.Read(full);
+        if (read is null)
         {
-            if (Directory.Exists(full)) { Fail("it is a folder, not a file"); return null; }
-            bytes = File.ReadAllBytes(full);
+            Fail(problem!);
+            return null;
         }
-        catch (FileNotFoundException) { Fail("no such file"); return null; }
-        catch (DirectoryNotFoundException) { Fail("no such folder"); return null; }
-        catch (UnauthorizedAccessException) { Fail("permission denied"); return null; }
-        catch (ArgumentException) { Fail("not a valid path"); return null; }
-        catch (IOException e) { Fail($"input/output error ({e.GetType().Name})"); return null; }
+        byte[] bytes = read;
         files.Add(new ScenarioFile(shown, Convert.ToHexStringLower(SHA256.HashData(bytes))));
         try
         {
             int bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-            return StrictUtf8.GetString(bytes, bom, bytes.Length - bom);
+            var text = StrictUtf8.GetString(bytes, bom, bytes.Length - bom);
+            return ControlCharacters(shown, text, diag) ? null : text;
         }
         catch (DecoderFallbackException)
         {
             diag.Add(shown, 1, 1, "the file is not UTF-8 text; save it as UTF-8");
             return null;
         }
+    }
+
+    /// <summary>Reports each control character other than tab and line breaks (YAML allows none); true if any.</summary>
+    private static bool ControlCharacters(string shown, string text, Diagnostics diag)
+    {
+        int line = 1, column = 1, before = diag.Count;
+        foreach (char ch in text)
+        {
+            if (ch == '\n') { line++; column = 1; continue; }
+            if (char.IsControl(ch) && ch is not ('\t' or '\r'))
+            {
+                string name = ch == '\0' ? "NUL" : $"U+{(int)ch:X4}";
+                diag.Add(shown, line, column, $"control character {name} in the file; remove it (a scenario is plain text)");
+                if (diag.Count - before >= Limits.ErrorsShown) break;
+            }
+            column++;
+        }
+        return diag.Count > before;
     }
 }

@@ -18,32 +18,40 @@ internal static class TreeMerger
 
     private static YMap MergeMap(YMap lower, YMap upper, Diagnostics diag, bool topLevel)
     {
-        var entries = new List<YEntry>(lower.Entries);
+        // Slots keep file order; a removed key leaves a null slot. An index by key keeps the merge linear.
+        var entries = new List<YEntry?>(lower.Entries);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < entries.Count; k++) index.TryAdd(entries[k]!.Key.Value, k);
         foreach (var (key, value) in upper.Entries.Select(e => (e.Key, e.Value)))
         {
-            int i = entries.FindIndex(e => e.Key.Value == key.Value);
+            int i = index.GetValueOrDefault(key.Value, -1);
             if (value is YScalar { IsNull: true })
             {
-                if (i >= 0) entries.RemoveAt(i);
+                if (i >= 0) { entries[i] = null; index.Remove(key.Value); }
                 continue;
             }
-            var old = i >= 0 ? entries[i].Value : null;
+            var old = i >= 0 ? entries[i]!.Value : null;
             YEntry merged;
             if (topLevel && ById.Contains(key.Value) && value is YSequence list)
                 merged = new YEntry(key, MergeById(old as YSequence, list, key.Value, diag));
             else if (old is YMap oldMap && value is YMap newMap && newMap.Find("dist") is null && oldMap.Find("dist") is null)
-                merged = new YEntry(entries[i].Key, MergeMap(oldMap, newMap, diag, topLevel: false));
+                merged = new YEntry(entries[i]!.Key, MergeMap(oldMap, newMap, diag, topLevel: false));
             else
                 merged = new YEntry(key, Clean(value));
-            if (i >= 0) entries[i] = merged; else entries.Add(merged);
+            if (i >= 0) entries[i] = merged;
+            else { index[key.Value] = entries.Count; entries.Add(merged); }
         }
-        return new YMap(lower.File, lower.Line, lower.Column, entries);
+        return new YMap(lower.File, lower.Line, lower.Column, entries.OfType<YEntry>().ToList());
     }
 
     private static YSequence MergeById(YSequence? lower, YSequence upper, string section, Diagnostics diag)
     {
         bool firms = section == "firms";
-        var items = lower is null ? new List<YNode>() : new List<YNode>(lower.Items);
+        // Slots keep order; a disabled entry leaves a null slot. An index by id keeps the merge linear.
+        var items = lower is null ? new List<YNode?>() : new List<YNode?>(lower.Items);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int k = 0; k < items.Count; k++)
+            if (items[k] is YMap xm && xm.Text("id") is { } lowerId) index.TryAdd(lowerId, k);
         var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
         foreach (var item in upper.Items)
         {
@@ -55,20 +63,20 @@ internal static class TreeMerger
             }
             if (seen.TryGetValue(id.Value, out var first))
             {
-                diag.At(id, $"{Singular(section)} id '{id.Value}' is used twice in this file (first at line {first.Line}); ids must be unique");
+                diag.At(id, $"{Singular(section)} id '{Excerpt.Of(id.Value)}' is used twice in this file (first at line {first.Line}); ids must be unique");
                 continue;
             }
             seen.Add(id.Value, id);
-            int i = items.FindIndex(x => x is YMap xm && xm.Text("id") == id.Value);
+            int i = index.GetValueOrDefault(id.Value, -1);
             if (disabled)
             {
-                if (i >= 0) items.RemoveAt(i);
+                if (i >= 0) { items[i] = null; index.Remove(id.Value); }
             }
-            else if (i < 0) items.Add(Clean(map));
+            else if (i < 0) { index[id.Value] = items.Count; items.Add(Clean(map)); }
             else items[i] = firms && items[i] is YMap old ? MergeMap(old, map, diag, topLevel: false) : Clean(map);
         }
         var at = lower ?? upper;
-        return new YSequence(at.File, at.Line, at.Column, items);
+        return new YSequence(at.File, at.Line, at.Column, items.OfType<YNode>().ToList());
     }
 
     /// <summary>A copy without null-valued keys: in a file, <c>key: null</c> means the key is not there.</summary>

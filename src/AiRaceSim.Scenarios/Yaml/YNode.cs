@@ -28,7 +28,7 @@ internal sealed class YScalar(string file, int line, int column, string value, b
     /// <summary>The value as the binder read it (number, text, boolean), for the resolved JSON.</summary>
     public JsonNode? Typed { get; set; }
 
-    public override string Describe() => IsNull ? "nothing (null)" : $"'{Value}'";
+    public override string Describe() => IsNull ? "nothing (null)" : $"'{Excerpt.Of(Value)}'";
 }
 
 internal sealed class YSequence(string file, int line, int column, List<YNode> items) : YNode(file, line, column)

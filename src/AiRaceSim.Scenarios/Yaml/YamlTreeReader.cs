@@ -11,7 +11,7 @@ namespace AiRaceSim.Scenarios.Yaml;
 internal sealed class YamlTreeReader
 {
     /// <summary>Deeper nesting is refused: the tree is read recursively, and no scenario needs it.</summary>
-    private const int MaxDepth = 64;
+    private const int MaxDepth = Limits.NestingDepth;
 
     private readonly string _file;
     private readonly string _text;
@@ -143,7 +143,7 @@ internal sealed class YamlTreeReader
             }
             if (seen.TryGetValue(k.Value, out var first))
             {
-                _diag.At(k, $"duplicate key '{k.Value}' (first at line {first.Line}); keep one of them");
+                _diag.At(k, $"duplicate key '{Excerpt.Of(k.Value)}' (first at line {first.Line}); keep one of them");
                 continue;
             }
             seen.Add(k.Value, k);

@@ -1,0 +1,63 @@
+using System.Globalization;
+using AiRaceSim.Model.Parameters;
+
+namespace AiRaceSim.Cli;
+
+/// <summary>
+/// What a run will cost before it starts, from members × months × series × actors: memory (every
+/// block's world lives for the whole run and keeps month-major histories), the size of the series
+/// files, and time. A run that cannot fit is refused with what would. The per-unit costs were
+/// measured on the baseline (docs/PERFORMANCE.md, "What a run costs").
+/// </summary>
+public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds)
+{
+    /// <summary>Process, runtime and silo before any member.</summary>
+    private const long BaseBytes = 160L << 20;
+    /// <summary>Bytes per member and month of each history a world keeps (frontiers, gaps, shares), with the runtime's overhead.</summary>
+    private const double HistoryBytes = 8;
+    /// <summary>Bytes per member of each recorded series in one 12-month slice, counting the copies a slice passes through.</summary>
+    private const double SliceBytes = 12 * 8 * 4;
+    /// <summary>Bytes per member of one actor's state (drawn parameters and monthly arrays).</summary>
+    private const double ActorBytes = 60 * 8;
+    /// <summary>Measured kernel and writer costs: per firm-member-month, and per row written.</summary>
+    private const double SecondsPerFirmMemberMonth = 600e-9, SecondsPerRow = 650e-9;
+
+    public static RunEstimate Of(WorldSpec spec, int members, int recordedSeries, int writtenSeries, string scenarioName, bool perMemberSeries)
+    {
+        int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
+        int pairs = Model.State.WorldState.MeasuredPairs(spec).Count;
+        // Histories per member and month: country frontiers (2 each), world (2), published (per country), per firm gaps (2), shares (countries × firms).
+        double histories = 3.0 * countries + 2 + 2.0 * firms + 4.0 * pairs + countries * (double)firms;
+        double perMember = months * histories * HistoryBytes + recordedSeries * SliceBytes + (firms + countries) * ActorBytes;
+        long rows = perMemberSeries ? (long)members * months * writtenSeries : 0;
+        // A CSV row: scenario, member, yyyy-MM, entity, metric and value with their commas (measured mean).
+        long rowBytes = scenarioName.Length + 52;
+        double seconds = (double)members * months * Math.Max(firms, 1) * SecondsPerFirmMemberMonth / Environment.ProcessorCount + rows * SecondsPerRow;
+        return new RunEstimate(BaseBytes + (long)(members * perMember), rows * rowBytes, seconds);
+    }
+
+    /// <summary>Why the run cannot fit on this machine, with what would, or null.</summary>
+    public string? Refusal(int members, long availableMemory, long freeDisk, bool perMemberSeries)
+    {
+        if (MemoryBytes > availableMemory)
+        {
+            long perMember = Math.Max(1, (MemoryBytes - BaseBytes) / members);
+            long fit = Math.Max(0, (availableMemory - BaseBytes) / perMember);
+            return $"the run needs about {Size(MemoryBytes)} of memory and {Size(availableMemory)} is available; run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members (--members)";
+        }
+        if (perMemberSeries && OutputBytes > freeDisk)
+        {
+            long fit = Math.Max(0, freeDisk / Math.Max(1, OutputBytes / members));
+            return $"the series files would take about {Size(OutputBytes)} and the destination has {Size(freeDisk)} free; " +
+                $"run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members, write fewer series (outputs: in the scenario), or write quantiles only (--format none)";
+        }
+        return null;
+    }
+
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{(bytes / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture)} GB",
+        >= 1L << 20 => $"{(bytes / (double)(1L << 20)).ToString("0", CultureInfo.InvariantCulture)} MB",
+        _ => $"{(bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture)} KB",
+    };
+}

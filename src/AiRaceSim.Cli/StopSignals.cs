@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+using AiRaceSim.Output;
+
+namespace AiRaceSim.Cli;
+
+/// <summary>
+/// SIGINT and SIGTERM stop airace in any phase within a second, leaving nothing behind: the first
+/// signal cancels the work; if it has not ended a moment later, the partial output folders are
+/// removed and the process exits. A second signal does that at once.
+/// </summary>
+public sealed class StopSignals : IDisposable
+{
+    /// <summary>How long cancelled work may take to end by itself.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(700);
+    private readonly PosixSignalRegistration[] _registrations;
+    private readonly CancellationTokenSource _stop;
+    private readonly TextWriter _stderr;
+    private int _signals, _exitCode;
+
+    /// <summary>128 + the signal's number once one arrived (130 for SIGINT, 143 for SIGTERM), else null.</summary>
+    public int? ExitCode => _exitCode == 0 ? null : _exitCode;
+
+    private StopSignals(CancellationTokenSource stop, TextWriter stderr)
+    {
+        _stop = stop;
+        _stderr = stderr;
+        _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
+    }
+
+    /// <summary>Cancels <paramref name="stop"/> on the first signal.</summary>
+    public static StopSignals Register(CancellationTokenSource stop, TextWriter stderr) => new(stop, stderr);
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true; // we end the process ourselves, after cleaning up
+        int code = 128 + (context.Signal == PosixSignal.SIGINT ? 2 : 15);
+        Interlocked.CompareExchange(ref _exitCode, code, 0);
+        if (Interlocked.Increment(ref _signals) > 1) Exit(code);
+        _stderr.WriteLine($"airace: stopping ({context.Signal}).");
+        _stop.Cancel();
+        var timer = new Thread(() => { Thread.Sleep(Grace); Exit(code); }) { IsBackground = true };
+        timer.Start();
+    }
+
+    private void Exit(int code)
+    {
+        OutputFolder.AbandonAll();
+        _stderr.Flush();
+        Environment.Exit(code);
+    }
+
+    public void Dispose()
+    {
+        foreach (var r in _registrations) r.Dispose();
+    }
+}

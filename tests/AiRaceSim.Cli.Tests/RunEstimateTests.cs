@@ -1,0 +1,67 @@
+namespace AiRaceSim.Cli.Tests;
+
+/// <summary>A run that cannot fit is refused before it starts, saying what would fit.</summary>
+[Collection(CliCollection.Name)]
+public sealed class RunEstimateTests : IDisposable
+{
+    private const long MB = 1L << 20;
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Too_much_memory_is_refused_with_the_members_that_fit()
+    {
+        // 160 MB of base and 1 MB per member: 660 MB available fits (660 − 160) / 1 = 500 members.
+        var estimate = new RunEstimate(160 * MB + 1000 * MB, 0, 1);
+        Assert.Equal("the run needs about 1.1 GB of memory and 660 MB is available; run at most 500 members (--members)",
+            estimate.Refusal(1000, 660 * MB, long.MaxValue, perMemberSeries: true));
+        Assert.Null(estimate.Refusal(1000, 2000 * MB, long.MaxValue, perMemberSeries: true));
+    }
+
+    [Fact]
+    public void Series_files_larger_than_the_free_disk_are_refused_unless_only_quantiles_are_written()
+    {
+        // 10 MB of series per member; 2,500 MB free holds 250 members.
+        var estimate = new RunEstimate(200 * MB, 1000 * 10 * MB, 1);
+        Assert.Equal("the series files would take about 9.8 GB and the destination has 2.4 GB free; run at most 250 members, " +
+            "write fewer series (outputs: in the scenario), or write quantiles only (--format none)",
+            estimate.Refusal(1000, 100_000 * MB, 2500 * MB, perMemberSeries: true));
+        Assert.Null(estimate.Refusal(1000, 100_000 * MB, 2500 * MB, perMemberSeries: false));
+    }
+
+    [Fact]
+    public void The_estimate_grows_in_proportion_to_members_and_months()
+    {
+        var scenario = Scenarios.ScenarioLoader.Load(Path.Combine(ProcessTests.RepoRoot(), "scenarios", "baseline.yaml"));
+        var one = RunEstimate.Of(scenario.Spec, 1000, 50, 40, "baseline", true);
+        var two = RunEstimate.Of(scenario.Spec, 2000, 50, 40, "baseline", true);
+        Assert.Equal(2 * one.OutputBytes, two.OutputBytes);
+        Assert.Equal(2 * (one.MemoryBytes - 160 * MB), two.MemoryBytes - 160 * MB, tolerance: 1);
+        // 264 months × 40 series × 1,000 members, each row "baseline" + 52 bytes.
+        Assert.Equal(264L * 40 * 1000 * 60, one.OutputBytes);
+    }
+
+    [Fact]
+    public async Task A_hundred_thousand_member_csv_run_of_the_baseline_is_refused_before_it_allocates()
+    {
+        var dir = _cli.PathIn("huge");
+        long free = new DriveInfo(_cli.Scratch).AvailableFreeSpace, memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (free > 2000L * 1024 * MB && memory > 200L * 1024 * MB)
+        {
+            Console.WriteLine($"skipped: this machine holds even this run ({memory / (1024 * MB)} GB of memory, {free / (1024 * MB)} GB free)");
+            return;
+        }
+        long before = GC.GetTotalMemory(false);
+        var (code, stdout, stderr) = await _cli.Run("run", Path.Combine(ProcessTests.RepoRoot(), "scenarios", "baseline.yaml"), "--members", "100000", "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        // On this machine memory runs out first (about 0.5 MB a member); with more memory, the disk would.
+        Assert.Matches(@"^airace: .*baseline\.yaml: (the run needs about [0-9.]+ GB of memory and [0-9.]+ GB is available; run at most [0-9,]+ members \(--members\)" +
+            @"|the series files would take about [0-9.]+ GB and the destination has [0-9.]+ GB free; run at most [0-9,]+ members, write fewer series \(outputs: in the scenario\), or write quantiles only \(--format none\))\.\n$",
+            stderr.Replace("\r", ""));
+        Assert.False(Directory.Exists(dir));
+        Assert.Empty(Directory.GetFileSystemEntries(_cli.Scratch));
+        Assert.True(GC.GetTotalMemory(false) - before < 500 * MB, "the refusal allocated the run");
+    }
+}
