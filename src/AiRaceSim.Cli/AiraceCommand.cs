@@ -47,11 +47,15 @@ public static class AiraceCommand
         seed.Validators.Add(r =>
         {
             if (r.Tokens.Count == 1 && !ulong.TryParse(r.Tokens[0].Value, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                r.AddError($"--seed expects a non-negative integer, got '{r.Tokens[0].Value}'");
+                r.AddError($"--seed expects a non-negative integer, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
         });
         var block = PositiveInt("--block", "Members per world (overrides the scenario's ensemble.block)");
         var format = new Option<string>("--format") { Description = "Per-member series file format; none writes quantiles only", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "parquet", "both", "none");
+        format.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && r.Tokens[0].Value is not ("csv" or "parquet" or "both" or "none"))
+                r.AddError($"--format expects csv, parquet, both or none, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
+        });
         var verbose = new Option<bool>("--verbose") { Description = "Show Orleans' warnings on stderr" };
         var telemetry = new Option<bool>("--telemetry") { Description = "Export the simulation's and Orleans' metrics to the console" };
         var noReport = new Option<bool>("--no-report") { Description = "Write no charts/ and no report.html" };

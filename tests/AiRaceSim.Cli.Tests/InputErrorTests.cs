@@ -38,7 +38,7 @@ public sealed class InputErrorTests : IDisposable
     [InlineData("--members", "99999999999999999999", "--members expects a whole number ≥ 1, got '99999999999999999999'")]
     [InlineData("--block", "-3", "--block expects a whole number ≥ 1, got '-3'")]
     [InlineData("--seed", "-1", "--seed expects a non-negative integer, got '-1'")]
-    [InlineData("--format", "xml", "Argument 'xml' not recognized. Must be one of:")]
+    [InlineData("--format", "xml", "--format expects csv, parquet, both or none, got 'xml'")]
     [InlineData("--colour", "red", "Unrecognized command or argument '--colour'")]
     public async Task Bad_arguments_exit_2_and_write_nothing(string option, string value, string message)
     {
