@@ -71,8 +71,9 @@ public static class CompareCommand
         if (output is not null)
         {
             Reports.CompareReport.Write(output.Temporary, o.Pair, o.Metric, members, series, header, table);
+            Output.RunManifest.WriteListing(output.Temporary, "compare", Reports.CompareReport.Files);
             output.Commit();
-            stdout.WriteLine($"wrote {string.Join(", ", Reports.CompareReport.Files)} to {o.Report}");
+            stdout.WriteLine($"wrote {string.Join(", ", Reports.CompareReport.Files)}, manifest.json to {o.Report}");
         }
         return ExitCodes.Ok;
     }

@@ -62,11 +62,12 @@ public static class GapCommand
         File.WriteAllText(folder.PathOf("gap.csv"), csv.ToString(), new UTF8Encoding(false));
         string label = o.Log10 ? $"log10 {o.Value}" : o.Value;
         FigureRenderer.Save(ObservedGapChart.Figure(o.Leader, o.Follower, label, groups[o.Leader], groups[o.Follower], gaps), folder.Temporary);
+        RunManifest.WriteListing(folder.Temporary, "gap", Written);
         folder.Commit();
         var exact = gaps.Where(g => g.Gap.Flag == GapFlag.Exact).ToList();
         stdout.WriteLine($"{o.Follower} behind {o.Leader} at {gaps.Count} dates of {o.Follower}: {exact.Count} measured, {gaps.Count - exact.Count} bounds or undefined"
             + (exact.Count > 0 ? $"; last measured {exact[^1].Date}: {exact[^1].Gap.Months.ToString("F1", CultureInfo.InvariantCulture)} months" : ""));
-        stdout.WriteLine($"wrote {string.Join(", ", Written)} to {destination}");
+        stdout.WriteLine($"wrote {string.Join(", ", Written)}, manifest.json to {destination}");
         return ExitCodes.Ok;
     }
 

@@ -68,6 +68,27 @@ public sealed record RunManifest
     /// <summary>A manifest holds the resolved scenario, which a scenario file's limit bounds; twice that is plenty.</summary>
     private const long LargestManifest = 2 * AiRaceSim.Scenarios.Limits.FileBytes;
 
+    /// <summary>
+    /// The manifest of an output folder that is not a run's (gap, a compare report): what wrote it and
+    /// the files it holds, so the folder can be replaced by the next such command like a run's.
+    /// </summary>
+    public static void WriteListing(string folder, string command, IEnumerable<string> files)
+    {
+        var (version, commit) = ProjectVersion();
+        using var stream = File.Create(Path.Combine(folder, "manifest.json"));
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("format", Format);
+        json.WriteNumber("format_version", FormatVersion);
+        json.WriteString("command", command);
+        json.WriteString("version", version);
+        json.WriteString("commit", commit);
+        json.WriteStartArray("outputs");
+        foreach (var f in files.Append("manifest.json")) json.WriteStringValue(f);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     public void Write(string path)
     {
         var (version, commit) = ProjectVersion();

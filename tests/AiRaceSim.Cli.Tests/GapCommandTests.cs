@@ -92,6 +92,22 @@ public sealed class GapCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Its_folder_is_an_output_the_next_gap_replaces_and_a_foreign_file_protects()
+    {
+        var output = _cli.PathIn("again");
+        await Gap("L", "F", output);
+        Assert.Equal(["gap.csv", "gap.png", "gap.svg", "manifest.json"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        await Gap("F", "L", output); // replaced: the leader and follower are swapped in the new file
+        Assert.StartsWith("2020-01-01,L,F,", File.ReadAllLines(Path.Combine(output, "gap.csv"))[1]);
+        File.WriteAllText(Path.Combine(output, "mine.txt"), "keep");
+        var (code, _, stderr) = await _cli.Run("gap", Write("series.csv", Series), "--date", "day", "--group", "place", "--value", "level",
+            "--leader", "L", "--follower", "F", "--out", output);
+        Assert.Equal(2, code);
+        Assert.Contains("'mine.txt', which its manifest does not list", stderr);
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(output, "mine.txt")));
+    }
+
+    [Fact]
     public async Task A_missing_file_is_bad_input()
     {
         var (code, _, stderr) = await _cli.Run("gap", _cli.PathIn("none.csv"), "--out", _cli.PathIn("o"));
