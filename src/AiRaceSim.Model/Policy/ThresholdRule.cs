@@ -42,6 +42,11 @@ public sealed record ThresholdRule
     public int CooldownMonths { get; init; }
     public required CountryAction Then { get; init; }
     public string? Name { get; init; }
+    /// <summary>The rule's active window (MODEL.md v2): outside it the rule neither counts nor fires. Null: open.</summary>
+    public Month? From { get; init; }
+    public Month? To { get; init; }
+
+    public bool ActiveIn(Month t) => (From is not { } a || t >= a) && (To is not { } b || t <= b);
 
     public int Key(int index) => ActorKey.Of("rule", Name ?? $"{Government}#{index}");
 
@@ -60,6 +65,7 @@ public sealed record ThresholdRule
         if (ForMonths < 1) throw new ArgumentException("for_months must be ≥ 1");
         if (ProbabilityPerMonth is < 0 or > 1) throw new ArgumentException("probability_per_month must be in [0, 1]");
         if (CooldownMonths < 0) throw new ArgumentException("cooldown_months must be ≥ 0");
+        if (From is { } from && To is { } to && to < from) throw new ArgumentException($"rule window ends ({to}) before it starts ({from})");
         if (Metric == RuleMetric.PerceivedGap)
         {
             var p = spec.Countries[spec.CountryIndex(Government)].Perception

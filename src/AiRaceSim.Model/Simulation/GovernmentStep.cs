@@ -72,9 +72,16 @@ public static class GovernmentStep
                 _ => lastMonth.Capability[lastMonth.IndexOf(rule.Of, rule.Behind)],
             };
             bool[]? fired = null;
+            bool active = rule.ActiveIn(t);
             for (int m = 0; m < c.Members; m++)
             {
-                bool held = ti > 0 && rule.Holds(values[m], t - 1);
+                // Outside its window a rule does not count months either: it starts afresh at its window.
+                bool held = active && ti > 0 && rule.Holds(values[m], t - 1);
+                if (!active)
+                {
+                    state.Streak[m] = 0;
+                    continue;
+                }
                 if (state.Evaluate(rule, m, held, ti, d.Uniform(m, key, ti, DrawSlot.RuleChance)))
                     (fired ??= new bool[c.Members])[m] = true;
             }

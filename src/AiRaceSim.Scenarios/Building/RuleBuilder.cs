@@ -26,6 +26,13 @@ internal static class RuleBuilder
                 pair = false;
             }
             if (ok && pair && w.Metric == GapMetric.PerceivedGapMonths) ok = Perceives(r, c);
+            if (r.From is { } from) ok &= c.Inside(r, nameof(r.From), from, "rule window start");
+            if (r.To is { } to) ok &= c.Inside(r, nameof(r.To), to, "rule window end");
+            if (r is { From: { } f, To: { } e } && e < f)
+            {
+                c.Error(r, nameof(r.To), $"the rule's window ends ({e}) before it starts ({f}); give to at or after from");
+                ok = false;
+            }
             var actions = ActionBuilder.Country(r.Then, c, r.Government);
             if (!ok || !pair || actions is not [var action]) continue;
             var threshold = (w.Below ?? w.Above)!;
@@ -50,6 +57,8 @@ internal static class RuleBuilder
                 CooldownMonths = r.CooldownMonths ?? 0,
                 Then = action,
                 Name = r.Id,
+                From = r.From,
+                To = r.To,
             });
         }
         return built;

@@ -1,3 +1,4 @@
+using AiRaceSim.Model.Time;
 using System.ComponentModel;
 using AiRaceSim.Scenarios.Binding;
 using AiRaceSim.Scenarios.Values;
@@ -15,4 +16,6 @@ internal sealed class RuleDocument
     [Description("Chance per month of acting once the condition has held long enough, 0..1 (default 1)."), InRange(0, 1)] public double? ProbabilityPerMonth { get; init; }
     [Description("true: fire at most once (default false).")] public bool? Once { get; init; }
     [Description("Months after firing before it can fire again (default 0)."), InRange(0, 1200)] public int? CooldownMonths { get; init; }
+    [Description("First month the rule is active, inside start..end (default: start); before it the rule neither counts nor fires. A historical baseline starts its rules at now.")] public Month? From { get; init; }
+    [Description("Last month the rule is active, inside start..end, at or after from (default: end).")] public Month? To { get; init; }
 }
