@@ -106,7 +106,7 @@ public class FullExampleTests
         Assert.Equal(new BetaDist(4, 4), entrant.Distillation);
         Assert.Equal(new Fixed(0.5), entrant.ComputeShare);
         Assert.Equal(new Fixed(0.4), entrant.ResearchShare);
-        Assert.Equal(3, entrant.RunMonths);
+        Assert.Equal(new AiRaceSim.Model.Random.Fixed(3), entrant.RunMonths);
         Assert.True(entrant.UsesOpenModels);
     }
 

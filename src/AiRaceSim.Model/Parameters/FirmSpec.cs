@@ -28,7 +28,10 @@ public sealed record FirmSpec
     public Distribution ComputeShare { get; init; } = new Fixed(0.6);        // ι_C
     public Distribution ResearchShare { get; init; } = new Fixed(0.3);       // ι_R
     public StepSchedule FrontierRunShare { get; init; } = StepSchedule.Constant(0.4); // φ_i(t)
-    public int RunMonths { get; init; } = 4;                                 // T_run
+    /// <summary>T_run: months of one training run, drawn per member (v2) and rounded to whole months.</summary>
+    public Distribution RunMonths { get; init; } = new Fixed(4);
+    /// <summary>v2: the month in which the first run ends is drawn per member (uniform on 0..T_run−1); false: every run ends T_run months after entry.</summary>
+    public bool StaggerRuns { get; init; }
     public Distribution Distillation { get; init; } = new Fixed(0.1);        // χ_i
     public Distribution InitialCompute { get; init; } = new Fixed(0);       // H0, H100e
     public Distribution InitialResearchStock { get; init; } = new Fixed(0); // Z0, M$

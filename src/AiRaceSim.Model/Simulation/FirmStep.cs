@@ -32,7 +32,6 @@ public static class FirmStep
         for (int m = 0; m < f.Members; m++) f.Funding[m] *= growth[m];
 
         int ti = t - start;
-        bool runEnds = f.RunEndsAt(t, start);
         double phi = f.Spec.FrontierRunShare.At(t);
         Span<double> eff = stackalloc double[FirmState.Channels];
         Span<double> price = stackalloc double[FirmState.Channels];
@@ -65,7 +64,7 @@ public static class FirmStep
             f.RunAccumulated[m] += f.Utilised[m];
             double a = f.Algorithmic[m];
             double baseK = f.Base[m];
-            if (runEnds)
+            if (f.RunEndsAt(t, start, m))
             {
                 double logC = Compute.RunLogFlop(phi, g.Flop[m], f.RunAccumulated[m]);
                 f.RunAccumulated[m] = 0;
@@ -204,7 +203,7 @@ public static class FirmStep
             if (f.Spec.EntryCapability is null && f.Utilised[m] > 0)
             {
                 // As if a run on the initial compute had just finished (K1).
-                double logC = Compute.RunLogFlop(phi, g.Flop[m], f.Utilised[m] * f.Spec.RunMonths);
+                double logC = Compute.RunLogFlop(phi, g.Flop[m], f.Utilised[m] * f.RunMonths[m]);
                 f.LargestRunLogFlop[m] = f.LastRunLogFlop[m] = logC;
                 k = logC + a;
             }

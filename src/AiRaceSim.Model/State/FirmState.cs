@@ -26,6 +26,8 @@ public sealed class FirmState
 
     // Drawn parameters.
     public readonly double[] ComputeShare, ResearchShare, Distillation, InitialCompute, InitialResearch, AlgorithmicLag;
+    /// <summary>C6 (v2): run length in whole months and the offset of the first run's end, per member.</summary>
+    public readonly int[] RunMonths, RunPhase;
     public readonly FundingDraws FundingDraws;
 
     // Money this month (M$/month).
@@ -53,6 +55,9 @@ public sealed class FirmState
         ComputeShare = D(Spec.ComputeShare); ResearchShare = D(Spec.ResearchShare); Distillation = D(Spec.Distillation);
         InitialCompute = D(Spec.InitialCompute); InitialResearch = D(Spec.InitialResearchStock);
         AlgorithmicLag = D(Spec.AlgorithmicLagMonths);
+        RunMonths = D(Spec.RunMonths).Select(x => Math.Clamp((int)Math.Round(x, MidpointRounding.AwayFromZero), 1, 24)).ToArray();
+        var phase = D(new UniformDist(0, 1));
+        RunPhase = RunMonths.Select((n, m) => Spec.StaggerRuns ? Math.Min(n - 1, (int)(phase[m] * n)) : 0).ToArray();
         FundingDraws = new FundingDraws(Spec.Funding, d, Actor, DrawSlot.ParameterBase + 40);
 
         double[] Z() => new double[Members];
@@ -80,6 +85,9 @@ public sealed class FirmState
 
     public Month EntryMonth(Month start) => Spec.Entry is { } e && e > start ? e : start;
 
-    /// <summary>Whether month t (offset from its entry) ends one of its training runs (C6).</summary>
-    public bool RunEndsAt(Month t, Month start) => (t - EntryMonth(start) + 1) % Spec.RunMonths == 0;
+    /// <summary>
+    /// Whether month t ends one of member m's training runs (C6): every T_run months from entry,
+    /// the first one RunPhase months early (v2), so firms and members do not finish in lockstep.
+    /// </summary>
+    public bool RunEndsAt(Month t, Month start, int m) => (t - EntryMonth(start) + 1 + RunPhase[m]) % RunMonths[m] == 0;
 }

@@ -45,8 +45,11 @@ internal sealed class FirmDocument
     [Description("φ: share of compute used for the frontier run, a number or [[yyyy-MM, share], …] (default 0.4)."), InRange(0, 1)]
     public Schedule<double>? FrontierRunShare { get; init; }
 
-    [Description("T_run: months of one frontier run, 1..24 (default 4)."), InRange(1, 24)]
-    public int? RunMonths { get; init; }
+    [Description("T_run: months of one frontier run, 1..24 in every draw, rounded to whole months; a number or a distribution such as {dist: uniform, low: 2.5, high: 6.5} (default 4)."), InRange(1, 24, EveryDraw = true)]
+    public Param? RunMonths { get; init; }
+
+    [Description("true: the month the first run ends is drawn per member, uniform on 0..T_run−1, so runs do not end in lockstep (MODEL.md v2 C6; default false).")]
+    public bool? StaggerRuns { get; init; }
 
     [Description("χ: distillation propensity, 0..1 (default 0.1)."), InRange(0, 1)]
     public Param? Distillation { get; init; }
