@@ -23,7 +23,7 @@ public sealed class SeriesCatalog
         "domestic_chip_output", "domestic_chip_efficiency", "patent_subsidy", "funding",
     ];
 
-    public static readonly IReadOnlyList<string> PairMetrics = ["capability_gap_months", "compute_gap_months", "capability_gap_flag"];
+    public static readonly IReadOnlyList<string> PairMetrics = ["capability_gap_months", "compute_gap_months", "capability_gap_flag", "compute_gap_flag"];
 
     public static readonly IReadOnlyList<string> FirmMetrics =
     [

@@ -128,7 +128,8 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
             {
                 0 => w.Gaps.Capability[p][m],
                 1 => w.Gaps.Compute[p][m],
-                _ => (double)w.CapabilityGapFlag[p][m],
+                2 => (double)w.CapabilityGapFlag[p][m],
+                _ => (double)w.ComputeGapFlag[p][m],
             };
     }
 
