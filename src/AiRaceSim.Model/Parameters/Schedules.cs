@@ -19,9 +19,13 @@ public sealed record StepSchedule(IReadOnlyList<(Month From, double Value)> Step
 /// <summary>
 /// Funding_i(t) of C2: a level (M$ per month) at a reference date and yearly growth factors
 /// that change at dates (segment k applies from its date until the next; the first also before).
+/// v2: the last growth rate, which has no end date, may fade towards <see cref="Fade"/>.
 /// </summary>
 public sealed record FundingSchedule(Distribution Level, Month At, IReadOnlyList<(Month From, Distribution GrowthPerYear)> Growth)
 {
+    /// <summary>Where the open-ended last growth rate tends (g_∞) and its half-life in months; null: it never fades.</summary>
+    public GrowthFade? Fade { get; init; }
+
     public static FundingSchedule Flat(double musdPerMonth, Month at) => new(new Fixed(musdPerMonth), at, [(at, new Fixed(1.0))]);
 
     public int SegmentAt(Month t)
@@ -32,6 +36,17 @@ public sealed record FundingSchedule(Distribution Level, Month At, IReadOnlyList
     }
 }
 
+/// <summary>
+/// C2 (v2): the last growth rate fades towards g_∞ with a half-life h_g, in logs:
+/// <c>ln g(t) = ln g_∞ + (ln g − ln g_∞)·2^(−(t − t_last)/h_g)</c> for months t at or after the
+/// last segment's start t_last (so a 3×/yr lab slows instead of exploding).
+/// </summary>
+public sealed record GrowthFade(double ToPerYear, double HalfLifeMonths)
+{
+    public double LogPerMonth(double logPerMonth, int monthsSinceStart) =>
+        Math.Log(ToPerYear) / 12.0 + (logPerMonth - Math.Log(ToPerYear) / 12.0) * Math.Pow(2, -monthsSinceStart / HalfLifeMonths);
+}
+
 /// <summary>Funding schedules drawn for the members of a block: level and per-segment monthly log-growth.</summary>
 public sealed class FundingDraws
 {
@@ -39,6 +54,7 @@ public sealed class FundingDraws
     private readonly double[] _level;
     private readonly double[][] _logGrowthPerMonth; // [segment][member], natural log
     private readonly double[][] _growthPerMonth;    // [segment][member], the factor itself
+    private readonly double[] _faded;               // this month's factors of a fading last segment (reused)
 
     public FundingDraws(FundingSchedule schedule, MemberDraws d, int actor, int firstSlot)
     {
@@ -56,6 +72,16 @@ public sealed class FundingDraws
             _logGrowthPerMonth[k] = g;
         }
         _growthPerMonth = _logGrowthPerMonth.Select(g => g.Select(Math.Exp).ToArray()).ToArray();
+        _faded = new double[_level.Length];
+    }
+
+    /// <summary>ln of the growth factor from month s to s+1 for member m, the fade applied in the last segment.</summary>
+    private double LogGrowth(Month s, int m)
+    {
+        int k = _schedule.SegmentAt(s);
+        double log = _logGrowthPerMonth[k][m];
+        var from = _schedule.Growth[k].From;
+        return _schedule.Fade is { } fade && k == _schedule.Growth.Count - 1 && s >= from ? fade.LogPerMonth(log, s - from) : log;
     }
 
     /// <summary>Funding in month t for each member: the level carried from the reference date along the segments.</summary>
@@ -65,13 +91,19 @@ public sealed class FundingDraws
         {
             double log = 0;
             if (t > _schedule.At)
-                for (var s = _schedule.At; s < t; s += 1) log += _logGrowthPerMonth[_schedule.SegmentAt(s)][m];
+                for (var s = _schedule.At; s < t; s += 1) log += LogGrowth(s, m);
             else
-                for (var s = t; s < _schedule.At; s += 1) log -= _logGrowthPerMonth[_schedule.SegmentAt(s)][m];
+                for (var s = t; s < _schedule.At; s += 1) log -= LogGrowth(s, m);
             into[m] = _level[m] * Math.Exp(log);
         }
     }
 
-    /// <summary>The growth factor that carries funding from month t to t+1.</summary>
-    public double[] MonthlyFactors(Month t) => _growthPerMonth[_schedule.SegmentAt(t)];
+    /// <summary>The growth factor that carries funding from month t to t+1 (a buffer reused the next month when fading).</summary>
+    public double[] MonthlyFactors(Month t)
+    {
+        int k = _schedule.SegmentAt(t);
+        if (_schedule.Fade is null || k != _schedule.Growth.Count - 1 || t < _schedule.Growth[k].From) return _growthPerMonth[k];
+        for (int m = 0; m < _faded.Length; m++) _faded[m] = Math.Exp(LogGrowth(t, m));
+        return _faded;
+    }
 }

@@ -58,6 +58,8 @@ public sealed record WorldSpec
             if (!ids.Add("f:" + f.Id)) throw new ArgumentException($"firm '{f.Id}' is defined twice");
             CountryIndex(f.Country);
             if (f.RunMonths.Central is < 1 or > 24) throw new ArgumentException($"firm '{f.Id}': run_months must be in 1..24");
+            if (f.Funding.Fade is { } fade && !(fade.ToPerYear > 0 && fade.HalfLifeMonths > 0))
+                throw new ArgumentException($"firm '{f.Id}': a funding fade needs a growth factor and a half-life > 0");
             if (f.Entry is { } e && f.EntryCapability is FrontierAt fa && fa.Date >= e)
                 throw new ArgumentException($"firm '{f.Id}': frontier_at {fa.Date} must be before its entry {e}");
         }

@@ -85,7 +85,7 @@ internal static class FirmBuilder
             ServesApi = f.ServesApi ?? d.ServesApi,
             OffersApiAbroad = f.OffersApiAbroad ?? d.OffersApiAbroad,
             UsesOpenModels = f.UsesOpenModels ?? d.UsesOpenModels,
-            Funding = Funding(f.Funding, entry ?? first),
+            Funding = Funding(f.Funding, entry ?? first, c),
             ComputeShare = computeShare,
             ResearchShare = researchShare,
             FrontierRunShare = f.FrontierRunShare is { } s ? Steps(s) : d.FrontierRunShare,
@@ -99,8 +99,10 @@ internal static class FirmBuilder
         };
     }
 
-    private static FundingSchedule Funding(FundingDocument f, Month fallbackAt)
+    private static FundingSchedule Funding(FundingDocument f, Month fallbackAt, BuildContext c)
     {
+        if (f is { FadeHalfLifeMonths: not null, FadesToPerYear: null })
+            c.Error(f, nameof(f.FadeHalfLifeMonths), "fade_half_life_months needs fades_to_per_year, the growth factor to fade towards; add it or remove the half-life");
         var at = f.At ?? fallbackAt;
         IReadOnlyList<(Month, Distribution)> growth = f.GrowthPerYear switch
         {
@@ -108,7 +110,10 @@ internal static class FirmBuilder
             { Single: { } single } => [(at, single.Value)],
             _ => [(at, new Fixed(1.0))],
         };
-        return new FundingSchedule(f.MusdPerMonth.Value, at, growth);
+        return new FundingSchedule(f.MusdPerMonth.Value, at, growth)
+        {
+            Fade = f.FadesToPerYear is { } to ? new GrowthFade(to, f.FadeHalfLifeMonths ?? 24) : null,
+        };
     }
 
     private static StepSchedule Steps(Schedule<double> s) =>
