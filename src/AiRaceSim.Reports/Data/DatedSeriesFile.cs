@@ -13,7 +13,7 @@ public sealed record DatedObservation(string Date, double Month, double Value);
 /// A CSV of dated observations in groups (such as Epoch AI's models: one row per model with its
 /// date, country and training compute), read into one series per group, ascending by date. A date
 /// is yyyy-MM-dd (a fractional month, <see cref="TimeDistance.MonthOf"/>) or yyyy-MM; a row whose
-/// value is empty has no observation and is skipped.
+/// value or group is empty has no observation and is skipped.
 /// </summary>
 public static class DatedSeriesFile
 {
@@ -36,7 +36,7 @@ public static class DatedSeriesFile
             var f = CsvFields.Split(line.TrimEnd('\r'));
             string Where(int column) => $"{path}:{number}: column '{header[column]}' (field {column + 1})";
             if (f.Count != header.Count) throw new DatedSeriesException($"{path}:{number}: expected {header.Count} fields as in the header, found {f.Count}");
-            if (f[v].Length == 0) continue;
+            if (f[v].Length == 0 || f[g].Length == 0) continue;
             if (!double.TryParse(f[v], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                 throw new DatedSeriesException($"{Where(v)}: expected a number such as 3.14e+23, got '{f[v]}'");
             if (log10)
