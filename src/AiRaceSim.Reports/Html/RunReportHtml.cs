@@ -44,7 +44,8 @@ public static class RunReportHtml
         Table(html, ["line", "date", "event", "what"], c.Marks.Select(m => (IReadOnlyList<string>)[
             numbers.TryGetValue(m.Date.Index, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "", m.Date.ToString(), m.Label, m.What]), 3);
         if (c.Run.Rules.Count > 0)
-            html.Append("<p>Rule firings are read from the median member's series: the months its export-control tier (or support) rises with no scheduled event of that kind. Single members may fire at other months or not at all.</p>\n");
+            html.Append("<p>Rule firings (marked <em>(median)</em>) are read from the median across members: the months the target's export-control tier (or support) rises with no scheduled event of that kind. ")
+                .Append("Consecutive rising months count as one firing, dated where the median reaches its new level (with an even number of members the median averages two, which can rise a month apart). Single members may fire at other months or not at all.</p>\n");
 
         if (calibration is not null)
         {
