@@ -7,7 +7,7 @@ namespace AiRaceSim.Reports.Charts;
 /// <summary>
 /// Draws a <see cref="Figure"/> with ScottPlot as <c>NAME.png</c> and <c>NAME.svg</c> (1200×700 by
 /// default): panels on a grid, ISO dates (yyyy-MM) on the x axis, the shipped fonts, event lines
-/// numbered at the top and named in the legend.
+/// numbered at the top (named in the report's table of events; the legend holds the series only).
 /// </summary>
 public static partial class FigureRenderer
 {
@@ -126,17 +126,12 @@ public static partial class FigureRenderer
             m.MarkerLineWidth = points.Filled ? 1 : 2;
             m.LegendText = points.Name;
         }
+        // Events carry only their number: a legend of dozens of events does not fit the chart (it was
+        // cut off), so their names are in the report's table of events, by number.
         foreach (var e in panel.Events)
-        {
-            var v = plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex("#555555"), LinePattern.Dashed);
-            v.LegendText = $"{e.Number}  {e.Label}";
-        }
+            plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex("#555555"), LinePattern.Dashed);
         SetLimits(plot, panel);
-        if (panel.Legend)
-        {
-            if (panel.Events.Count > 0) plot.ShowLegend(Edge.Right).Legend.FontSize = 11;
-            else plot.ShowLegend(Alignment.UpperLeft).FontSize = 11;
-        }
+        if (panel.Legend) plot.ShowLegend(panel.Events.Count > 0 ? Alignment.LowerLeft : Alignment.UpperLeft).FontSize = 11;
         else plot.HideLegend();
         return plot;
     }

@@ -35,7 +35,7 @@ public static class RunReportHtml
 
         html.Append("<h2>Charts</h2>\n");
         if (c.Quantiles.Months > 0)
-            html.Append("<p>Dates are ISO months (yyyy-MM). Each country keeps one colour on every chart. Numbered dashed lines are the events listed below.</p>\n");
+            html.Append("<p>Dates are ISO months (yyyy-MM). Each country keeps one colour on every chart. Numbered dashed lines are the events of the table <em>Events by date</em> below, by line number.</p>\n");
         foreach (var f in figures)
             Figure(html, svgs[f.Name], f.Note is null ? f.Title : $"{f.Title}. {f.Note}", $"{RunReport.Charts}/{f.Name}.png, {RunReport.Charts}/{f.Name}.svg");
 
