@@ -47,6 +47,55 @@ public sealed class ReportOptionTests : IDisposable
         Assert.Matches("<td>[0-9]+</td><td>2022-07</td><td>block</td>", html);
     }
 
+    private static List<string> Charts(string folder) =>
+        Directory.GetFiles(Path.Combine(folder, "charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()!;
+
+    [Fact]
+    public async Task A_report_after_no_report_or_with_outputs_for_two_countries_has_every_chart()
+    {
+        // small.yaml has two countries, four firms and a perception: all eight charts of a run report.
+        string[] all = ["adoption", "compute", "firm-gaps", "frontier", "gap", "money", "patents", "perception"];
+        var expected = all.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal).ToList();
+        var later = _cli.PathIn("later");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--members", "2", "--out", later, "--no-report");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await _cli.Run("report", later);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(expected, Charts(later));
+        Assert.DoesNotContain("Charts left out", File.ReadAllText(Path.Combine(later, "report.html")));
+
+        // outputs: for US and CN only (no firm, no pair, no world) still records what the charts draw.
+        var scenario = _cli.PathIn("two.yaml");
+        File.WriteAllText(scenario, File.ReadAllText("scenarios/small.yaml").Replace("entities: all }", "entities: [US, CN] }"));
+        var two = _cli.PathIn("two");
+        (code, _, stderr) = await _cli.Run("run", scenario, "--members", "2", "--out", two);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(expected, Charts(two));
+        Assert.DoesNotContain("Charts left out", File.ReadAllText(Path.Combine(two, "report.html")));
+    }
+
+    [Fact]
+    public async Task A_report_from_a_series_file_without_the_charts_series_says_which_charts_it_left_out()
+    {
+        // One member with --no-report writes series.csv only, with the outputs: selection (here capability alone).
+        var scenario = _cli.PathIn("few.yaml");
+        File.WriteAllText(scenario, File.ReadAllText("scenarios/small.yaml").Replace(
+            "outputs: { metrics: [capability, capability_gap_months, compute_installed, patents_cumulative, market_share], entities: all }",
+            "outputs: { metrics: [capability], entities: all }"));
+        var folder = _cli.PathIn("few");
+        var (code, _, stderr) = await _cli.Run("run", scenario, "--members", "1", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await _cli.Run("report", folder);
+        Assert.True(code == 0, stderr);
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("Charts left out", html);
+        foreach (var chart in new[] { "gap", "compute", "patents", "adoption", "money", "firm-gaps", "perception" })
+            Assert.Contains($"<li>{chart} (", html);
+        Assert.Contains("series.csv holds none of its series (funding, revenue)", html);
+        Assert.DoesNotContain("<li>frontier (", html); // capability is there
+        Assert.Contains("frontier.svg", Charts(folder));
+    }
+
     [Fact]
     public async Task The_report_states_the_question_of_the_scenario_file()
     {

@@ -24,6 +24,9 @@ public sealed class QuantileTable
 
     public QuantileSeries? Get(string entity, string metric) => _series.GetValueOrDefault((entity, metric));
 
+    /// <summary>Whether any entity has a series of <paramref name="metric"/>.</summary>
+    public bool Has(string metric) => _series.Keys.Any(k => k.Metric == metric);
+
     /// <summary>The month axis: <see cref="Month.Index"/> of each month of the run.</summary>
     public double[] X() => Enumerable.Range(0, Months).Select(t => (double)(Start.Index + t)).ToArray();
 

@@ -9,7 +9,7 @@ namespace AiRaceSim.Reports.Html;
 /// <summary>The text of a run's report.html: the scenario, its summary explained, the charts inline, the events, the calibration and the manifest.</summary>
 public static class RunReportHtml
 {
-    public static string Build(ChartInputs c, IReadOnlyList<Figure> figures, IReadOnlyDictionary<string, string> svgs,
+    public static string Build(ChartInputs c, IReadOnlyList<Figure> figures, IReadOnlyList<LeftOutChart> leftOut, IReadOnlyDictionary<string, string> svgs,
         CalibrationFile? calibration, IReadOnlyList<string> outputs)
     {
         var run = c.Run;
@@ -36,6 +36,13 @@ public static class RunReportHtml
         html.Append("<h2>Charts</h2>\n");
         if (c.Quantiles.Months > 0)
             html.Append("<p>Dates are ISO months (yyyy-MM). Each country keeps one colour on every chart. Numbered dashed lines are the events of the table <em>Events by date</em> below, by line number.</p>\n");
+        if (leftOut.Count > 0)
+        {
+            html.Append("<p><strong>Charts left out</strong>:</p>\n<ul>\n");
+            foreach (var l in leftOut)
+                html.Append("<li>").Append(E(l.Chart.Name)).Append(" (").Append(E(l.Chart.What)).Append("): ").Append(E(l.Why)).Append(".</li>\n");
+            html.Append("</ul>\n");
+        }
         foreach (var f in figures)
             Figure(html, svgs[f.Name], f.Note is null ? f.Title : $"{f.Title}. {f.Note}", $"{RunReport.Charts}/{f.Name}.png, {RunReport.Charts}/{f.Name}.svg");
 
