@@ -31,8 +31,11 @@ public static class RunReport
         _ = plot.GetSvgXml(120, 70);
     });
 
-    public static ChartInputs Inputs(string folder) =>
-        new(RunInfo.Load(folder), QuantileTable.Load(folder, new HashSet<string>(ChartInputs.Metrics)));
+    public static ChartInputs Inputs(string folder)
+    {
+        var run = RunInfo.Load(folder);
+        return new(run, QuantileTable.Load(folder, new HashSet<string>(ChartInputs.Metrics), run.Start, run.End));
+    }
 
     /// <summary>Writes the charts and report.html into <paramref name="folder"/>; returns the files written, relative to it.</summary>
     public static IReadOnlyList<string> Write(string folder)

@@ -96,6 +96,49 @@ public sealed class ReportOptionTests : IDisposable
         Assert.Contains("frontier.svg", Charts(folder));
     }
 
+    /// <summary>Runs small.yaml without a report, edits its quantiles.csv, and expects `airace report` to refuse it: exit 2, the message, nothing written.</summary>
+    private async Task CorruptQuantilesAreRefused(string name, Func<List<string>, (int Line, int Column, string Message)> corrupt)
+    {
+        var folder = _cli.PathIn(name);
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--members", "2", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        var path = Path.Combine(folder, "quantiles.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        var (line, column, message) = corrupt(lines);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var before = Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order().ToList();
+        (code, _, stderr) = await _cli.Run("report", folder);
+        Assert.Equal(2, code);
+        Assert.Contains($"quantiles.csv:{line}:{column}: {message}", stderr);
+        Assert.Equal(before, Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order());
+    }
+
+    [Fact]
+    public async Task Report_refuses_a_month_outside_the_run_before_allocating_for_it()
+    {
+        // small.yaml runs 2020-01..2023-12; a row dated 9999-01 would have made the table ~95,000 months long.
+        await CorruptQuantilesAreRefused("far", lines =>
+        {
+            var fields = lines[1].Split(',');
+            fields[0] = "9999-01";
+            lines.Add(string.Join(',', fields));
+            return (lines.Count, 1, "field 1: month 9999-01 lies outside the run's months 2020-01..2023-12");
+        });
+    }
+
+    [Fact]
+    public async Task Report_names_the_file_line_and_column_of_a_bad_number()
+    {
+        await CorruptQuantilesAreRefused("abc", lines =>
+        {
+            var fields = lines[5].Split(',');
+            fields[6] = "abc"; // p50
+            lines[5] = string.Join(',', fields);
+            int column = fields.Take(6).Sum(f => f.Length + 1) + 1;
+            return (6, column, "field 7: expected a number such as 0.25 (or an empty field), got 'abc'");
+        });
+    }
+
     [Fact]
     public async Task The_report_states_the_question_of_the_scenario_file()
     {
