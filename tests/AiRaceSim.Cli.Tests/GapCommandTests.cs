@@ -75,6 +75,8 @@ public sealed class GapCommandTests : IDisposable
 
     [Theory]
     [InlineData("name,place,day,level\nx,L,2020-13-01,1\n", "series.csv:2: column 'day' (field 3): expected a date yyyy-MM-dd or yyyy-MM, got '2020-13-01'")]
+    [InlineData("name,place,day,level\nx,L,2020-01-01,1\ny,F,0050-01-01,2\n", "series.csv:3: column 'day' (field 3): expected a date from 1900-01-01 to 2200-12-31, got '0050-01-01'")]
+    [InlineData("name,place,day,level\nx,L,2201-01,1\ny,F,2020-01,2\n", "series.csv:2: column 'day' (field 3): expected a date from 1900-01-01 to 2200-12-31, got '2201-01'")]
     [InlineData("name,place,day,level\nx,L,2020-01-01,1\ny,F,2020-02-01,lots\n", "series.csv:3: column 'level' (field 4): expected a number")]
     [InlineData("name,place,when,level\nx,L,2020-01-01,1\n", "series.csv:1: no column 'day' (give it with --date); the header has: name, place, when, level")]
     [InlineData("name,place,day,level\nx,L,2020-01-01,1\ny,F,2020-02-01\n", "series.csv:3: expected 4 fields as in the header, found 3")]

@@ -17,6 +17,9 @@ public sealed record DatedObservation(string Date, double Month, double Value);
 /// </summary>
 public static class DatedSeriesFile
 {
+    /// <summary>The years a date may have: observed series of this kind lie well inside them, and the charts' date axis needs years of four digits.</summary>
+    public const int FirstYear = 1900, LastYear = 2200;
+
     public static IReadOnlyDictionary<string, List<DatedObservation>> Read(string path, string dateColumn, string groupColumn, string valueColumn, bool log10)
     {
         if (!File.Exists(path)) throw new DatedSeriesException($"{path}: no such file");
@@ -45,6 +48,8 @@ public static class DatedSeriesFile
                 value = Math.Log10(value);
             }
             double month = ParseMonth(f[d]) ?? throw new DatedSeriesException($"{Where(d)}: expected a date yyyy-MM-dd or yyyy-MM, got '{f[d]}'");
+            if (month < FirstYear * 12 || month >= (LastYear + 1) * 12)
+                throw new DatedSeriesException($"{Where(d)}: expected a date from {FirstYear}-01-01 to {LastYear}-12-31, got '{f[d]}'");
             if (!groups.TryGetValue(f[g], out var list)) groups[f[g]] = list = [];
             list.Add(new DatedObservation(f[d], month, value));
         }
