@@ -225,5 +225,33 @@ public sealed class ReportOptionTests : IDisposable
         Assert.False(File.Exists(Path.Combine(other, "calibration.json")));
     }
 
+    [Fact]
+    public async Task Calibrate_report_refuses_a_changed_scenario_of_the_same_name_and_a_fit()
+    {
+        var folder = _cli.PathIn("run");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--members", "2", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        var targets = _cli.PathIn("targets.yaml");
+        File.WriteAllText(targets, """
+            targets:
+              - { id: T-gap, what: CN behind US at the end, observed: a test value, source: this test, series: { entity: CN-US, metric: capability_gap_months }, statistic: at, from: 2023-12, range: [-100, 100] }
+            """);
+        var changed = _cli.PathIn("changed.yaml");
+        File.WriteAllText(changed, File.ReadAllText("scenarios/small.yaml").Replace("capability_noise_sd: 0.02", "capability_noise_sd: 0.03"));
+        (code, _, stderr) = await _cli.Run("calibrate", changed, "--targets", targets, "--report", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("holds a run of a different 'small-test': its resolved scenario differs at 'parameters.capability_noise_sd'", stderr);
+        (code, _, stderr) = await _cli.Run("calibrate", "scenarios/small.yaml", "--targets", targets, "--fit", "parameters.capability_noise_sd", "--report", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("--report", stderr);
+        Assert.Contains("with --fit: the folder holds a run of the unfitted scenario", stderr);
+        Assert.False(File.Exists(Path.Combine(folder, "calibration.json")));
+        Assert.False(File.Exists(Path.Combine(folder, "report.html")));
+        // The same scenario with its own number of members is the run's.
+        (code, var stdout, stderr) = await _cli.Run("calibrate", "scenarios/small.yaml", "--targets", targets, "--members", "3", "--report", folder);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.True(File.Exists(Path.Combine(folder, "calibration.json")));
+    }
+
     public void Dispose() => _cli.Dispose();
 }
