@@ -129,7 +129,7 @@ public static partial class FigureRenderer
         // Events carry only their number: a legend of dozens of events does not fit the chart (it was
         // cut off), so their names are in the report's table of events, by number.
         foreach (var e in panel.Events)
-            plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex("#555555"), LinePattern.Dashed);
+            plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex(Palette.Neutral), LinePattern.Dashed);
         SetLimits(plot, panel);
         if (panel.Legend) plot.ShowLegend(panel.Events.Count > 0 ? Alignment.LowerLeft : Alignment.UpperLeft).FontSize = 11;
         else plot.HideLegend();
@@ -165,7 +165,7 @@ public static partial class FigureRenderer
             label.OffsetY = 2 + row * 15;
             label.LabelFontSize = 11;
             label.LabelBold = true;
-            label.LabelFontColor = Color.FromHex("#333333");
+            label.LabelFontColor = Color.FromHex(Palette.Text);
         }
     }
 
