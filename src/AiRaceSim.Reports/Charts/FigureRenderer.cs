@@ -95,6 +95,8 @@ public static partial class FigureRenderer
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
             ticks.LabelFormatter = d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        // ScottPlot's numeric labels follow the current culture: invariant here, whatever the process's globalization.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel };
         foreach (var band in panel.Bands)
         {
             bool named = false;
@@ -167,6 +169,13 @@ public static partial class FigureRenderer
             label.LabelBold = true;
             label.LabelFontColor = Color.FromHex(Palette.Text);
         }
+    }
+
+    /// <summary>A y tick label in the invariant culture: whole or large numbers with thousands separators, others to nine decimals (no float noise, no "-0").</summary>
+    public static string TickLabel(double value)
+    {
+        double v = Math.Round(value, 9) + 0.0;
+        return v % 1 == 0 || Math.Abs(v) >= 1000 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("0.#########", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Stretches of consecutive indices where <paramref name="present"/> holds, as [from, to).</summary>
