@@ -149,14 +149,30 @@ public sealed class ReportChartTests(BaselineReportFixture run)
     [Fact]
     public async Task Airace_report_rebuilds_the_same_report_from_the_folder()
     {
-        var before = File.ReadAllBytes(Path.Combine(run.Folder, "report.html"));
-        var png = File.ReadAllBytes(Path.Combine(run.Folder, "charts", "gap.png"));
-        File.Delete(Path.Combine(run.Folder, "report.html"));
-        Directory.Delete(Path.Combine(run.Folder, "charts"), recursive: true);
-        var stdout = new StringWriter();
-        int code = await AiraceCommand.RunAsync(["report", run.Folder], stdout, new StringWriter());
-        Assert.Equal(0, code);
-        Assert.Equal(before, File.ReadAllBytes(Path.Combine(run.Folder, "report.html")));
-        Assert.Equal(png, File.ReadAllBytes(Path.Combine(run.Folder, "charts", "gap.png")));
+        // On a copy: the other tests share the fixture's folder, which this one must not change.
+        var copy = Directory.CreateTempSubdirectory("airace-rebuild-");
+        try
+        {
+            foreach (var file in Directory.GetFiles(run.Folder, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy.FullName, Path.GetRelativePath(run.Folder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            var before = File.ReadAllBytes(Path.Combine(copy.FullName, "report.html"));
+            var png = File.ReadAllBytes(Path.Combine(copy.FullName, "charts", "gap.png"));
+            File.Delete(Path.Combine(copy.FullName, "report.html"));
+            Directory.Delete(Path.Combine(copy.FullName, "charts"), recursive: true);
+            var stdout = new StringWriter();
+            int code = await AiraceCommand.RunAsync(["report", copy.FullName], stdout, new StringWriter());
+            Assert.Equal(0, code);
+            Assert.Equal(before, File.ReadAllBytes(Path.Combine(copy.FullName, "report.html")));
+            Assert.Equal(png, File.ReadAllBytes(Path.Combine(copy.FullName, "charts", "gap.png")));
+            Assert.True(File.Exists(Path.Combine(run.Folder, "report.html")) && Directory.Exists(Path.Combine(run.Folder, "charts")));
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
     }
 }
