@@ -35,7 +35,13 @@ public static class CalibrateCommand
         var outside = targets.Where(t => t.From < scenario.Spec.Start || t.To > scenario.Spec.End).ToList();
         foreach (var t in outside) stderr.WriteLine($"{targetsPath}: target {t.Id}: its months {t.From}..{t.To} are outside the scenario's {scenario.Spec.Start}..{scenario.Spec.End}");
         if (unknown.Count + outside.Count > 0) return ExitCodes.BadInput;
-        if (o.Report is { } folder && CalibrationReport.Problem(folder, scenario.Name) is { } problem)
+        if (o.Report is { } reported && o.Fit.Count > 0)
+        {
+            stderr.WriteLine($"airace: --report '{reported}' with --fit: the folder holds a run of the unfitted scenario, and the fit's results would be filed under it; "
+                + "fit first, run the overlay it writes (airace run), then calibrate the overlay with --report into that run's folder");
+            return ExitCodes.BadInput;
+        }
+        if (o.Report is { } folder && CalibrationReport.Problem(folder, scenario) is { } problem)
         {
             stderr.WriteLine($"airace: --report '{folder}' {problem}");
             return ExitCodes.BadInput;

@@ -26,10 +26,10 @@ public static class GapCommand
         var file = new Argument<string>("file") { Description = "CSV file with one row per observation (e.g. data/epoch/large-scale-ai-models-to-2023.csv)" };
         Option<string> Text(string name, string description, string value) => new(name) { Description = description, DefaultValueFactory = _ => value };
         var date = Text("--date", "Date column: yyyy-MM-dd (a day counts as the fraction of its month) or yyyy-MM", "date");
-        var group = Text("--group", "Group column (such as the country)", "country");
+        var group = Text("--group", "Group column (such as the country; the default, country_id, is the scenario id data/epoch's file maps each row's country to)", "country_id");
         var value = Text("--value", "Value column (the level compared)", "training_compute_flop");
-        var leader = Text("--leader", "The leading group", "United States");
-        var follower = Text("--follower", "The following group", "China");
+        var leader = Text("--leader", "The leading group", "US");
+        var follower = Text("--follower", "The following group", "CN");
         var log10 = new Option<bool>("--log10") { Description = "Take values as log10 of the column (levels on the chart; the gap is the same)" };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder, new or empty (default results/gap-<file name>/); it receives gap.csv, gap.png, gap.svg" };
         var command = new Command("gap", "Time distance between two groups of an observed dated series") { file, date, group, value, leader, follower, log10, output };

@@ -35,7 +35,7 @@ public static class RunCommand
         var spec = scenario.Spec;
         var countries = spec.Countries.Select(c => c.Id).ToList();
         bool report = !options.NoReport;
-        var recorded = RecordedSeries(scenario, countries, report);
+        var recorded = RecordedSeries(scenario);
         var catalog = new SeriesCatalog(spec, recorded.Metrics, recorded.Entities);
         Func<SeriesKey, bool> selected = k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true);
         var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, selected);
@@ -88,8 +88,8 @@ public static class RunCommand
             }
             if (scenario.Members > 1 || report)
             {
-                // The report is drawn from quantiles.csv (one member too), which therefore also holds the metrics its charts need.
-                var charted = report ? new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, k => selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric)) : layout;
+                // The report is drawn from quantiles.csv (one member too), which therefore also holds the series its charts need, report or not (`airace report` later).
+                var charted = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, k => selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric));
                 writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
                 files.Add("quantiles.csv");
             }
@@ -139,14 +139,13 @@ public static class RunCommand
         }
     }
 
-    /// <summary>The scenario's outputs plus what the summary (and the report's charts) need; null keeps everything.</summary>
-    private static (string[]? Metrics, string[]? Entities) RecordedSeries(LoadedScenario s, IReadOnlyList<string> countries, bool report)
-    {
-        var metrics = s.Metrics?.Union(RunSummary.Metrics).Union(report ? Reports.Charts.ChartInputs.Metrics : []).ToArray();
-        var pairs = Model.State.WorldState.MeasuredPairs(s.Spec).Select(SeriesCatalog.PairName);
-        var entities = s.Entities?.Union(countries).Union(pairs).ToArray();
-        return (metrics, entities);
-    }
+    /// <summary>
+    /// The scenario's outputs plus what the summary and the report's charts need, with --no-report
+    /// too, so that `airace report` draws the same report later. The charts draw every entity (the
+    /// world, each country, pair and firm), so all are kept; null keeps everything.
+    /// </summary>
+    private static (string[]? Metrics, string[]? Entities) RecordedSeries(LoadedScenario s) =>
+        (s.Metrics?.Union(RunSummary.Metrics).Union(Reports.Charts.ChartInputs.Metrics).ToArray(), null);
 
     private static long AvailableMemory() => (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.8);
 

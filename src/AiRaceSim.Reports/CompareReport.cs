@@ -17,7 +17,6 @@ public static class CompareReport
 {
     public const string Chart = "compare-gap";
     public static readonly string[] Files = ["report.html", $"charts/{Chart}.png", $"charts/{Chart}.svg"];
-    private static readonly string[] Colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F6A00", "#332288", "#882255", "#44AA99"];
 
     public static Figure Figure(string pair, string metric, IReadOnlyList<CompareSeries> scenarios)
     {
@@ -31,13 +30,13 @@ public static class CompareReport
         for (int i = 0; i < scenarios.Count; i++)
         {
             var s = scenarios[i];
-            string color = i == 0 ? Palette.Reference : Colors[(i - 1) % Colors.Length];
+            string color = i == 0 ? Palette.Reference : Palette.Scenario(i - 1);
             panel.Bands.Add(new Band($"{s.Scenario}, P5–P95", color, s.X, s.P05, s.P95, i == 0 ? 0.3 : 0.12));
         }
         for (int i = 1; i < scenarios.Count; i++)
-            panel.Lines.Add(new Line(scenarios[i].Scenario, Colors[(i - 1) % Colors.Length], scenarios[i].X, scenarios[i].Median));
+            panel.Lines.Add(new Line(scenarios[i].Scenario, Palette.Scenario(i - 1), scenarios[i].X, scenarios[i].Median));
         // The reference on top, dashed, so that it shows where a scenario follows it.
-        panel.Lines.Add(new Line($"{scenarios[0].Scenario} (reference)", "#555555", scenarios[0].X, scenarios[0].Median, Dash.Dashed, 2.5f));
+        panel.Lines.Add(new Line($"{scenarios[0].Scenario} (reference)", Palette.Neutral, scenarios[0].X, scenarios[0].Median, Dash.Dashed, 2.5f));
         return new Figure(Chart, panel.Title, [panel]);
     }
 

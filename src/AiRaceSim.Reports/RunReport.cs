@@ -15,11 +15,7 @@ public static class RunReport
     public const string Html = "report.html", Charts = "charts";
 
     /// <summary>The figures of a run, in report order (those the run has data for).</summary>
-    public static IReadOnlyList<Figure> Figures(ChartInputs c) => new[]
-    {
-        GapCharts.Gap(c), WorldCharts.Frontier(c, ObservedData.EpochModels()), WorldCharts.Compute(c), WorldCharts.Patents(c),
-        WorldCharts.Adoption(c), WorldCharts.Money(c), GapCharts.FirmGaps(c), GapCharts.Perception(c),
-    }.OfType<Figure>().ToList();
+    public static IReadOnlyList<Figure> Figures(ChartInputs c) => RunCharts.Build(c, "the run").Figures;
 
     /// <summary>
     /// Loads the fonts and draws a small chart off-screen, so that a run can pay ScottPlot's and
@@ -35,8 +31,11 @@ public static class RunReport
         _ = plot.GetSvgXml(120, 70);
     });
 
-    public static ChartInputs Inputs(string folder) =>
-        new(RunInfo.Load(folder), QuantileTable.Load(folder, new HashSet<string>(ChartInputs.Metrics)));
+    public static ChartInputs Inputs(string folder)
+    {
+        var run = RunInfo.Load(folder);
+        return new(run, QuantileTable.Load(folder, new HashSet<string>(ChartInputs.Metrics), run.Start, run.End));
+    }
 
     /// <summary>Writes the charts and report.html into <paramref name="folder"/>; returns the files written, relative to it.</summary>
     public static IReadOnlyList<string> Write(string folder)
@@ -47,7 +46,7 @@ public static class RunReport
         Directory.CreateDirectory(staging);
         try
         {
-            var figures = Figures(inputs);
+            var (figures, leftOut) = RunCharts.Build(inputs, QuantileTable.SourceIn(folder) ?? "the run");
             // Figures draw independently (each its own plots and surface): in parallel, written in figure order.
             var files = new IReadOnlyList<string>[figures.Count];
             Parallel.For(0, figures.Count, i => files[i] = FigureRenderer.Save(figures[i], staging));
@@ -57,7 +56,7 @@ public static class RunReport
             Directory.Move(staging, charts);
             written.Add(Html);
             var outputs = ManifestOutputs.Update(folder, o => o == Html || o.StartsWith(Charts + "/", StringComparison.Ordinal), written);
-            var html = RunReportHtml.Build(inputs, figures, svgs, CalibrationFile.Read(folder), outputs);
+            var html = RunReportHtml.Build(inputs, figures, leftOut, svgs, CalibrationFile.Read(folder), outputs);
             var temporary = Path.Combine(folder, Html + ".partial");
             File.WriteAllText(temporary, html, new System.Text.UTF8Encoding(false));
             File.Move(temporary, Path.Combine(folder, Html), overwrite: true);

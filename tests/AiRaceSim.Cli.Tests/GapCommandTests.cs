@@ -75,6 +75,8 @@ public sealed class GapCommandTests : IDisposable
 
     [Theory]
     [InlineData("name,place,day,level\nx,L,2020-13-01,1\n", "series.csv:2: column 'day' (field 3): expected a date yyyy-MM-dd or yyyy-MM, got '2020-13-01'")]
+    [InlineData("name,place,day,level\nx,L,2020-01-01,1\ny,F,0050-01-01,2\n", "series.csv:3: column 'day' (field 3): expected a date from 1900-01-01 to 2200-12-31, got '0050-01-01'")]
+    [InlineData("name,place,day,level\nx,L,2201-01,1\ny,F,2020-01,2\n", "series.csv:2: column 'day' (field 3): expected a date from 1900-01-01 to 2200-12-31, got '2201-01'")]
     [InlineData("name,place,day,level\nx,L,2020-01-01,1\ny,F,2020-02-01,lots\n", "series.csv:3: column 'level' (field 4): expected a number")]
     [InlineData("name,place,when,level\nx,L,2020-01-01,1\n", "series.csv:1: no column 'day' (give it with --date); the header has: name, place, when, level")]
     [InlineData("name,place,day,level\nx,L,2020-01-01,1\ny,F,2020-02-01\n", "series.csv:3: expected 4 fields as in the header, found 3")]
@@ -124,11 +126,22 @@ public sealed class GapCommandTests : IDisposable
         var (code, stdout, stderr) = await _cli.Run("gap", file, "--log10", "--out", output);
         Assert.True(code == 0, stderr);
         var rows = File.ReadAllLines(Path.Combine(output, "gap.csv")).Skip(1).Select(l => l.Split(',')).ToList();
-        // China's dated rows with a compute estimate, one gap row per distinct date.
-        var chinaDates = File.ReadLines(file).Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "China" && f[4].Length > 0).Select(f => f[3]).Distinct().Count();
-        Assert.Equal(chinaDates, rows.Count);
-        Assert.All(rows, r => Assert.Equal(("China", "United States"), (r[1], r[2])));
-        Assert.Contains("China behind United States", stdout);
+        // The default group is country_id: China's rows and Hong Kong's (data/epoch/README.md), one gap row per distinct date.
+        // No field of the file holds a quoted comma, so splitting on commas reads it.
+        var china = File.ReadLines(file).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[2] is "China" or "China; Hong Kong" or "Hong Kong (China)" && f[4].Length > 0).ToList();
+        Assert.Contains(china, f => f[0].StartsWith("SenseChat", StringComparison.Ordinal) && f[2] == "Hong Kong (China)");
+        Assert.Equal(china.Select(f => f[3]).Distinct().Count(), rows.Count);
+        Assert.All(rows, r => Assert.Equal(("CN", "US"), (r[1], r[2])));
+        double Gap(string date) => double.Parse(rows.Single(r => r[0] == date)[3], CultureInfo.InvariantCulture);
+        // By hand: China's running maximum is Wu Dao 2.0 (1.543e24, 2021-05-31), first reached by the US with
+        // GPT-3.5 (davinci-002, 2.578e24) on 2022-03-15; from SenseChat (Hong Kong, 3.89e24, 2023-04-10)
+        // on it is SenseChat's, first reached by GPT-4 (2.1e25) on 2023-03-15.
+        Assert.Equal(2023 * 12 + 2 + 19 / 31.0 - (2022 * 12 + 2 + 14 / 31.0), Gap("2023-03-20"), 1e-6); // PanGu-Sigma: 12.2 months
+        Assert.Equal(3 + 9 / 30.0 - (2 + 14 / 31.0), Gap("2023-04-10"), 1e-6); // SenseChat: 0.8 months
+        Assert.Equal(11 + 21 / 31.0 - (2 + 14 / 31.0), Gap("2023-12-22"), 1e-6); // YaYi 2.0, the last: 9.2 months
+        Assert.Contains("CN behind US", stdout);
+        Assert.Contains("last measured 2023-12-22: 9.2 months", stdout);
     }
 
     public void Dispose() => _cli.Dispose();

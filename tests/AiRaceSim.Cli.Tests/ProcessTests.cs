@@ -148,7 +148,35 @@ public sealed class ProcessTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(readOnly));
     }
 
-    private static Process Start(string[]? prefix, params string[] args)
+    [Fact]
+    public async Task Charts_draw_their_text_with_fonts_from_memory_and_write_no_font_file()
+    {
+        // A shared temporary folder held the fonts before: a file someone else put there was trusted.
+        var temporary = _cli.PathIn("tmp");
+        Directory.CreateDirectory(temporary);
+        var output = _cli.PathIn("gap");
+        var epoch = Path.Combine(RepoRoot(), "data", "epoch", "large-scale-ai-models-to-2023.csv");
+        using (var process = Start(null, new Dictionary<string, string> { ["TMPDIR"] = temporary }, "gap", epoch, "--log10", "--out", output))
+        {
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, await stderr);
+        }
+        Assert.False(Directory.Exists(Path.Combine(temporary, "airace-fonts")));
+        Assert.Empty(Directory.GetFiles(temporary, "*.ttf", SearchOption.AllDirectories));
+        // The title is drawn: dark pixels in the top rows of the PNG (white without a font).
+        using var png = SkiaSharp.SKBitmap.Decode(Path.Combine(output, "gap.png"));
+        int dark = 0;
+        for (int y = 0; y < 30; y++)
+            for (int x = 0; x < png.Width; x++)
+                if (png.GetPixel(x, y).Red < 100) dark++;
+        Assert.True(dark > 200, $"{dark} dark pixels in the title rows");
+    }
+
+    private static Process Start(string[]? prefix, params string[] args) => Start(prefix, new Dictionary<string, string>(), args);
+
+    private static Process Start(string[]? prefix, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var all = (prefix ?? []).Concat([DotnetHost(), Airace]).Concat(args).ToArray();
         var info = new ProcessStartInfo(all[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -156,6 +184,7 @@ public sealed class ProcessTests : IDisposable
         // An unprivileged user has no home of its own here; the runtime needs none, but keep it off root's.
         info.Environment["HOME"] = Path.GetTempPath();
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         return Process.Start(info)!;
     }
 

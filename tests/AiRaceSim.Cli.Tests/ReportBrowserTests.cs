@@ -13,6 +13,15 @@ public sealed class ReportBrowserTests(BaselineReportFixture run, ITestOutputHel
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>.ci/run must run the tests with CI=true, or a failed chromium install passes this test silently.</summary>
+    [Fact]
+    public void Ci_runs_the_tests_with_ci_true()
+    {
+        var script = File.ReadAllLines(Path.Combine(OtherCommandTests.RepositoryRoot(), ".ci", "run"));
+        var test = script.Select(l => l.Trim()).Where(l => !l.StartsWith('#')).Single(l => l.Contains("dotnet test", StringComparison.Ordinal));
+        Assert.StartsWith("CI=true dotnet test ", test);
+    }
+
     [Fact]
     public async Task The_report_opens_in_chromium_with_no_network_request_and_no_error()
     {

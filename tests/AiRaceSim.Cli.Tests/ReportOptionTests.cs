@@ -40,10 +40,103 @@ public sealed class ReportOptionTests : IDisposable
         Assert.Contains("charts/gap.svg", outputs);
         var present = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order();
         Assert.Equal(outputs.Order(), present);
-        // small.yaml measures CN behind US and marks its two events and its rule.
-        var texts = SvgTexts(Path.Combine(folder, "charts", "gap.svg"));
-        Assert.Contains(texts, t => t.EndsWith("2021-10 controls", StringComparison.Ordinal));
-        Assert.Contains(texts, t => t.EndsWith("2022-07 block", StringComparison.Ordinal));
+        // small.yaml measures CN behind US and marks its two events (numbered on the chart, named in the report's table).
+        Assert.Contains("Capability gap: months CN is behind US", SvgTexts(Path.Combine(folder, "charts", "gap.svg")));
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Matches("<td>[0-9]+</td><td>2021-10</td><td>controls</td>", html);
+        Assert.Matches("<td>[0-9]+</td><td>2022-07</td><td>block</td>", html);
+    }
+
+    private static List<string> Charts(string folder) =>
+        Directory.GetFiles(Path.Combine(folder, "charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()!;
+
+    [Fact]
+    public async Task A_report_after_no_report_or_with_outputs_for_two_countries_has_every_chart()
+    {
+        // small.yaml has two countries, four firms and a perception: all eight charts of a run report.
+        string[] all = ["adoption", "compute", "firm-gaps", "frontier", "gap", "money", "patents", "perception"];
+        var expected = all.SelectMany(n => new[] { n + ".png", n + ".svg" }).Order(StringComparer.Ordinal).ToList();
+        var later = _cli.PathIn("later");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--members", "2", "--out", later, "--no-report");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await _cli.Run("report", later);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(expected, Charts(later));
+        Assert.DoesNotContain("Charts left out", File.ReadAllText(Path.Combine(later, "report.html")));
+
+        // outputs: for US and CN only (no firm, no pair, no world) still records what the charts draw.
+        var scenario = _cli.PathIn("two.yaml");
+        File.WriteAllText(scenario, File.ReadAllText("scenarios/small.yaml").Replace("entities: all }", "entities: [US, CN] }"));
+        var two = _cli.PathIn("two");
+        (code, _, stderr) = await _cli.Run("run", scenario, "--members", "2", "--out", two);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(expected, Charts(two));
+        Assert.DoesNotContain("Charts left out", File.ReadAllText(Path.Combine(two, "report.html")));
+    }
+
+    [Fact]
+    public async Task A_report_from_a_series_file_without_the_charts_series_says_which_charts_it_left_out()
+    {
+        // One member with --no-report writes series.csv only, with the outputs: selection (here capability alone).
+        var scenario = _cli.PathIn("few.yaml");
+        File.WriteAllText(scenario, File.ReadAllText("scenarios/small.yaml").Replace(
+            "outputs: { metrics: [capability, capability_gap_months, compute_installed, patents_cumulative, market_share], entities: all }",
+            "outputs: { metrics: [capability], entities: all }"));
+        var folder = _cli.PathIn("few");
+        var (code, _, stderr) = await _cli.Run("run", scenario, "--members", "1", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await _cli.Run("report", folder);
+        Assert.True(code == 0, stderr);
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("Charts left out", html);
+        foreach (var chart in new[] { "gap", "compute", "patents", "adoption", "money", "firm-gaps", "perception" })
+            Assert.Contains($"<li>{chart} (", html);
+        Assert.Contains("series.csv holds none of its series (funding, revenue)", html);
+        Assert.DoesNotContain("<li>frontier (", html); // capability is there
+        Assert.Contains("frontier.svg", Charts(folder));
+    }
+
+    /// <summary>Runs small.yaml without a report, edits its quantiles.csv, and expects `airace report` to refuse it: exit 2, the message, nothing written.</summary>
+    private async Task CorruptQuantilesAreRefused(string name, Func<List<string>, (int Line, int Column, string Message)> corrupt)
+    {
+        var folder = _cli.PathIn(name);
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--members", "2", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        var path = Path.Combine(folder, "quantiles.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        var (line, column, message) = corrupt(lines);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        var before = Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order().ToList();
+        (code, _, stderr) = await _cli.Run("report", folder);
+        Assert.Equal(2, code);
+        Assert.Contains($"quantiles.csv:{line}:{column}: {message}", stderr);
+        Assert.Equal(before, Directory.GetFileSystemEntries(folder, "*", SearchOption.AllDirectories).Order());
+    }
+
+    [Fact]
+    public async Task Report_refuses_a_month_outside_the_run_before_allocating_for_it()
+    {
+        // small.yaml runs 2020-01..2023-12; a row dated 9999-01 would have made the table ~95,000 months long.
+        await CorruptQuantilesAreRefused("far", lines =>
+        {
+            var fields = lines[1].Split(',');
+            fields[0] = "9999-01";
+            lines.Add(string.Join(',', fields));
+            return (lines.Count, 1, "field 1: month 9999-01 lies outside the run's months 2020-01..2023-12");
+        });
+    }
+
+    [Fact]
+    public async Task Report_names_the_file_line_and_column_of_a_bad_number()
+    {
+        await CorruptQuantilesAreRefused("abc", lines =>
+        {
+            var fields = lines[5].Split(',');
+            fields[6] = "abc"; // p50
+            lines[5] = string.Join(',', fields);
+            int column = fields.Take(6).Sum(f => f.Length + 1) + 1;
+            return (6, column, "field 7: expected a number such as 0.25 (or an empty field), got 'abc'");
+        });
     }
 
     [Fact]
@@ -130,6 +223,34 @@ public sealed class ReportOptionTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("holds a run of 'small-test'", stderr);
         Assert.False(File.Exists(Path.Combine(other, "calibration.json")));
+    }
+
+    [Fact]
+    public async Task Calibrate_report_refuses_a_changed_scenario_of_the_same_name_and_a_fit()
+    {
+        var folder = _cli.PathIn("run");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--members", "2", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        var targets = _cli.PathIn("targets.yaml");
+        File.WriteAllText(targets, """
+            targets:
+              - { id: T-gap, what: CN behind US at the end, observed: a test value, source: this test, series: { entity: CN-US, metric: capability_gap_months }, statistic: at, from: 2023-12, range: [-100, 100] }
+            """);
+        var changed = _cli.PathIn("changed.yaml");
+        File.WriteAllText(changed, File.ReadAllText("scenarios/small.yaml").Replace("capability_noise_sd: 0.02", "capability_noise_sd: 0.03"));
+        (code, _, stderr) = await _cli.Run("calibrate", changed, "--targets", targets, "--report", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("holds a run of a different 'small-test': its resolved scenario differs at 'parameters.capability_noise_sd'", stderr);
+        (code, _, stderr) = await _cli.Run("calibrate", "scenarios/small.yaml", "--targets", targets, "--fit", "parameters.capability_noise_sd", "--report", folder);
+        Assert.Equal(2, code);
+        Assert.Contains("--report", stderr);
+        Assert.Contains("with --fit: the folder holds a run of the unfitted scenario", stderr);
+        Assert.False(File.Exists(Path.Combine(folder, "calibration.json")));
+        Assert.False(File.Exists(Path.Combine(folder, "report.html")));
+        // The same scenario with its own number of members is the run's.
+        (code, var stdout, stderr) = await _cli.Run("calibrate", "scenarios/small.yaml", "--targets", targets, "--members", "3", "--report", folder);
+        Assert.True(code == 0, stdout + stderr);
+        Assert.True(File.Exists(Path.Combine(folder, "calibration.json")));
     }
 
     public void Dispose() => _cli.Dispose();

@@ -39,5 +39,5 @@ public sealed record Band(string Name, string Color, double[] X, double[] Low, d
 /// <summary>Observed points, drawn as markers.</summary>
 public sealed record Points(string Name, string Color, double[] X, double[] Y, bool Filled = true);
 
-/// <summary>A dated event: a vertical line with its number at the top and its label in the legend.</summary>
+/// <summary>A dated event: a vertical line with its number at the top; its label is for the report's table of events, not drawn.</summary>
 public sealed record EventLine(double Month, string Label, int Number);

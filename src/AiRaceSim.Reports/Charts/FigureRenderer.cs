@@ -7,7 +7,7 @@ namespace AiRaceSim.Reports.Charts;
 /// <summary>
 /// Draws a <see cref="Figure"/> with ScottPlot as <c>NAME.png</c> and <c>NAME.svg</c> (1200×700 by
 /// default): panels on a grid, ISO dates (yyyy-MM) on the x axis, the shipped fonts, event lines
-/// numbered at the top and named in the legend.
+/// numbered at the top (named in the report's table of events; the legend holds the series only).
 /// </summary>
 public static partial class FigureRenderer
 {
@@ -95,6 +95,8 @@ public static partial class FigureRenderer
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
             ticks.LabelFormatter = d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        // ScottPlot's numeric labels follow the current culture: invariant here, whatever the process's globalization.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel };
         foreach (var band in panel.Bands)
         {
             bool named = false;
@@ -126,17 +128,12 @@ public static partial class FigureRenderer
             m.MarkerLineWidth = points.Filled ? 1 : 2;
             m.LegendText = points.Name;
         }
+        // Events carry only their number: a legend of dozens of events does not fit the chart (it was
+        // cut off), so their names are in the report's table of events, by number.
         foreach (var e in panel.Events)
-        {
-            var v = plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex("#555555"), LinePattern.Dashed);
-            v.LegendText = $"{e.Number}  {e.Label}";
-        }
+            plot.Add.VerticalLine(OaDate(e.Month), 1, Color.FromHex(Palette.Neutral), LinePattern.Dashed);
         SetLimits(plot, panel);
-        if (panel.Legend)
-        {
-            if (panel.Events.Count > 0) plot.ShowLegend(Edge.Right).Legend.FontSize = 11;
-            else plot.ShowLegend(Alignment.UpperLeft).FontSize = 11;
-        }
+        if (panel.Legend) plot.ShowLegend(panel.Events.Count > 0 ? Alignment.LowerLeft : Alignment.UpperLeft).FontSize = 11;
         else plot.HideLegend();
         return plot;
     }
@@ -170,8 +167,15 @@ public static partial class FigureRenderer
             label.OffsetY = 2 + row * 15;
             label.LabelFontSize = 11;
             label.LabelBold = true;
-            label.LabelFontColor = Color.FromHex("#333333");
+            label.LabelFontColor = Color.FromHex(Palette.Text);
         }
+    }
+
+    /// <summary>A y tick label in the invariant culture: whole or large numbers with thousands separators, others to nine decimals (no float noise, no "-0").</summary>
+    public static string TickLabel(double value)
+    {
+        double v = Math.Round(value, 9) + 0.0;
+        return v % 1 == 0 || Math.Abs(v) >= 1000 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("0.#########", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Stretches of consecutive indices where <paramref name="present"/> holds, as [from, to).</summary>

@@ -59,7 +59,7 @@ public static class GapCharts
             };
             panel.Bands.Add(new Band("perceived, P5–P95", color, c.X, perceived.P05, perceived.P95, 0.2));
             panel.Lines.Add(new Line("perceived (median)", color, c.X, perceived.P50, Dash.Dashed));
-            if (c.Median($"{of}-{behind}", "capability_gap_months", "measured (median)", color: "#000000") is { } measured) panel.Lines.Add(measured);
+            if (c.Median($"{of}-{behind}", "capability_gap_months", "measured (median)", color: Palette.Measured) is { } measured) panel.Lines.Add(measured);
             panels.Add(panel);
         }
         return panels.Count == 0 ? null : new Figure("perception", panels.Count == 1 ? panels[0].Title : "Perceived against measured gap, for each government", panels, Math.Min(panels.Count, 2));

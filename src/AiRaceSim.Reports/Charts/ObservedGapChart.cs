@@ -23,9 +23,10 @@ public static class ObservedGapChart
     public static Figure Figure(string leaderName, string followerName, string valueLabel, IReadOnlyList<DatedObservation> leader,
         IReadOnlyList<DatedObservation> follower, IReadOnlyList<ObservedGap> gaps)
     {
-        const string LeaderColor = "#0072B2", FollowerColor = "#D55E00";
+        // Colours by group, not by role: a group that is a country id keeps its colour whichever leads.
+        var palette = new Palette([leaderName, followerName]);
         var levels = new Panel($"Observed levels: {followerName} and {leaderName}", valueLabel);
-        foreach (var (name, series, color) in new[] { (leaderName, leader, LeaderColor), (followerName, follower, FollowerColor) })
+        foreach (var (name, series, color) in new[] { (leaderName, leader, palette.Of(leaderName)), (followerName, follower, palette.Of(followerName)) })
         {
             levels.Points.Add(new Points(name, color, series.Select(o => o.Month).ToArray(), series.Select(o => o.Value).ToArray()));
             var (x, y) = Steps(series);
@@ -36,7 +37,7 @@ public static class ObservedGapChart
         {
             var chosen = gaps.Where(g => g.Gap.Flag == flag && double.IsFinite(g.Gap.Months)).ToList();
             if (chosen.Count > 0)
-                gap.Points.Add(new Points(name, flag == GapFlag.Exact ? FollowerColor : "#555555", chosen.Select(g => g.Month).ToArray(), chosen.Select(g => g.Gap.Months).ToArray(), filled));
+                gap.Points.Add(new Points(name, flag == GapFlag.Exact ? palette.Of(followerName) : Palette.Neutral, chosen.Select(g => g.Month).ToArray(), chosen.Select(g => g.Gap.Months).ToArray(), filled));
         }
         return new Figure("gap", $"Time distance, {followerName} behind {leaderName}", [levels, gap], 2);
     }

@@ -13,10 +13,13 @@ public sealed record DatedObservation(string Date, double Month, double Value);
 /// A CSV of dated observations in groups (such as Epoch AI's models: one row per model with its
 /// date, country and training compute), read into one series per group, ascending by date. A date
 /// is yyyy-MM-dd (a fractional month, <see cref="TimeDistance.MonthOf"/>) or yyyy-MM; a row whose
-/// value is empty has no observation and is skipped.
+/// value or group is empty has no observation and is skipped.
 /// </summary>
 public static class DatedSeriesFile
 {
+    /// <summary>The years a date may have: observed series of this kind lie well inside them, and the charts' date axis needs years of four digits.</summary>
+    public const int FirstYear = 1900, LastYear = 2200;
+
     public static IReadOnlyDictionary<string, List<DatedObservation>> Read(string path, string dateColumn, string groupColumn, string valueColumn, bool log10)
     {
         if (!File.Exists(path)) throw new DatedSeriesException($"{path}: no such file");
@@ -36,7 +39,7 @@ public static class DatedSeriesFile
             var f = CsvFields.Split(line.TrimEnd('\r'));
             string Where(int column) => $"{path}:{number}: column '{header[column]}' (field {column + 1})";
             if (f.Count != header.Count) throw new DatedSeriesException($"{path}:{number}: expected {header.Count} fields as in the header, found {f.Count}");
-            if (f[v].Length == 0) continue;
+            if (f[v].Length == 0 || f[g].Length == 0) continue;
             if (!double.TryParse(f[v], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                 throw new DatedSeriesException($"{Where(v)}: expected a number such as 3.14e+23, got '{f[v]}'");
             if (log10)
@@ -45,6 +48,8 @@ public static class DatedSeriesFile
                 value = Math.Log10(value);
             }
             double month = ParseMonth(f[d]) ?? throw new DatedSeriesException($"{Where(d)}: expected a date yyyy-MM-dd or yyyy-MM, got '{f[d]}'");
+            if (month < FirstYear * 12 || month >= (LastYear + 1) * 12)
+                throw new DatedSeriesException($"{Where(d)}: expected a date from {FirstYear}-01-01 to {LastYear}-12-31, got '{f[d]}'");
             if (!groups.TryGetValue(f[g], out var list)) groups[f[g]] = list = [];
             list.Add(new DatedObservation(f[d], month, value));
         }

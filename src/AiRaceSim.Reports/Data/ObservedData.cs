@@ -18,33 +18,23 @@ public static class ObservedData
 {
     public const string EpochAttribution = "Epoch AI, \"Large-Scale AI Models\", https://epoch.ai/data/large-scale-ai-models (CC BY 4.0)";
 
-    /// <summary>Epoch's country names (the first listed) mapped to scenario ids (data/epoch/README.md).</summary>
-    public static readonly IReadOnlyDictionary<string, string> EpochCountries = new Dictionary<string, string>
-    {
-        ["United States"] = "US", ["China"] = "CN", ["China; Hong Kong"] = "CN", ["Hong Kong (China)"] = "CN",
-        ["Korea (Republic of)"] = "KR", ["Japan"] = "JP", ["United Kingdom"] = "UK", ["India"] = "IN",
-        ["France"] = "EU", ["Germany"] = "EU", ["Finland (multinational)"] = "EU",
-    };
-
-    /// <summary>The models with a training-compute estimate whose country maps to a scenario id, in file order.</summary>
+    /// <summary>
+    /// The models with a training-compute estimate and a scenario country, in file order. The
+    /// country is the file's <c>country_id</c> column (its first listed country mapped to a
+    /// scenario id, data/epoch/README.md), the one mapping both these charts and `airace gap` use.
+    /// </summary>
     public static IReadOnlyList<EpochModel> EpochModels()
     {
         var models = new List<EpochModel>();
         var lines = Lines("epoch-models.csv");
         var header = CsvFields.Split(lines[0]);
-        int name = header.IndexOf("model"), country = header.IndexOf("country"), date = header.IndexOf("date"), flop = header.IndexOf("training_compute_flop");
+        int name = header.IndexOf("model"), country = header.IndexOf("country_id"), date = header.IndexOf("date"), flop = header.IndexOf("training_compute_flop");
         foreach (var line in lines.Skip(1))
         {
             var f = CsvFields.Split(line);
-            if (f[flop].Length == 0) continue;
-            var first = f[country];
-            if (!EpochCountries.TryGetValue(first, out var id))
-            {
-                int semicolon = first.IndexOf(';');
-                if (semicolon < 0 || !EpochCountries.TryGetValue(first[..semicolon].Trim(), out id)) continue;
-            }
+            if (f[flop].Length == 0 || f[country].Length == 0) continue;
             var d = DateOnly.ParseExact(f[date], "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            models.Add(new EpochModel(f[name], id, TimeDistance.MonthOf(d.Year, d.Month, d.Day),
+            models.Add(new EpochModel(f[name], f[country], TimeDistance.MonthOf(d.Year, d.Month, d.Day),
                 Math.Log10(double.Parse(f[flop], NumberStyles.Float, CultureInfo.InvariantCulture))));
         }
         return models;

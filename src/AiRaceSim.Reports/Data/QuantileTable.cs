@@ -24,6 +24,9 @@ public sealed class QuantileTable
 
     public QuantileSeries? Get(string entity, string metric) => _series.GetValueOrDefault((entity, metric));
 
+    /// <summary>Whether any entity has a series of <paramref name="metric"/>.</summary>
+    public bool Has(string metric) => _series.Keys.Any(k => k.Metric == metric);
+
     /// <summary>The month axis: <see cref="Month.Index"/> of each month of the run.</summary>
     public double[] X() => Enumerable.Range(0, Months).Select(t => (double)(Start.Index + t)).ToArray();
 
@@ -32,7 +35,12 @@ public sealed class QuantileTable
     public static string? SourceIn(string folder) =>
         File.Exists(Path.Combine(folder, "quantiles.csv")) ? "quantiles.csv" : File.Exists(Path.Combine(folder, "series.csv")) ? "series.csv" : null;
 
-    public static QuantileTable Load(string folder, ISet<string> metrics)
+    /// <summary>
+    /// Reads the series of <paramref name="metrics"/> dated <paramref name="start"/>..<paramref name="end"/>
+    /// (the manifest's months). A bad row throws a <see cref="FormatException"/> naming the file, line,
+    /// column and what was expected, before anything is allocated for it.
+    /// </summary>
+    public static QuantileTable Load(string folder, ISet<string> metrics, Month start, Month end)
     {
         var source = SourceIn(folder) ?? throw new FileNotFoundException($"{folder} holds neither quantiles.csv nor series.csv, which the report is drawn from");
         var path = Path.Combine(folder, source);
@@ -55,8 +63,12 @@ public sealed class QuantileTable
             if (text.Split(cells, ',') != fields) throw new FormatException($"{path}:{lineNumber}: expected {fields} fields");
             if (!wanted.Contains(text[cells[d + 2]]) || (tidy && !text[cells[1]].SequenceEqual("0"))) continue;
             var values = new double[6];
-            for (int q = 0; q < 6; q++) values[q] = Number(text[cells[tidy ? 5 : 3 + q]]);
-            Add(text[cells[d]].ToString(), text[cells[d + 1]].ToString(), text[cells[d + 2]].ToString(), values);
+            for (int q = 0; q < 6; q++)
+            {
+                int c = tidy ? 5 : 3 + q;
+                values[q] = Number(text[cells[c]], c, cells[c].Start.Value + 1);
+            }
+            Add(text[cells[d]].ToString(), text[cells[d + 1]].ToString(), text[cells[d + 2]].ToString(), values, cells[d].Start.Value + 1);
         }
 
         void Quoted(string quoted)
@@ -64,12 +76,27 @@ public sealed class QuantileTable
             var f = CsvFields.Split(quoted);
             if (f.Count != fields) throw new FormatException($"{path}:{lineNumber}: expected {fields} fields, found {f.Count}");
             if (!metrics.Contains(f[d + 2]) || (tidy && f[1] != "0")) return;
-            Add(f[d], f[d + 1], f[d + 2], Enumerable.Range(0, 6).Select(q => Number(f[tidy ? 5 : 3 + q])).ToArray());
+            // CsvFields gives no offsets: the column of a quoted row is the field's number.
+            Add(f[d], f[d + 1], f[d + 2], Enumerable.Range(0, 6).Select(q => Number(f[tidy ? 5 : 3 + q], tidy ? 5 : 3 + q, null)).ToArray(), null);
         }
 
-        void Add(string date, string entity, string metric, double[] values)
+        string Where(int field, int? column) =>
+            $"{path}:{lineNumber}:{(column is { } c ? c.ToString(CultureInfo.InvariantCulture) + ":" : "")} field {field + 1}";
+
+        double Number(ReadOnlySpan<char> text, int field, int? column)
         {
-            var month = Month.Parse(date).Index;
+            if (text.Length == 0) return double.NaN;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)) return v;
+            throw new FormatException($"{Where(field, column)}: expected a number such as 0.25 (or an empty field), got '{Excerpt(text)}'");
+        }
+
+        void Add(string date, string entity, string metric, double[] values, int? column)
+        {
+            if (!Month.TryParse(date, out var parsed))
+                throw new FormatException($"{Where(d, column)}: expected a month yyyy-MM, got '{Excerpt(date)}'");
+            if (parsed < start || parsed > end)
+                throw new FormatException($"{Where(d, column)}: month {date} lies outside the run's months {start}..{end} (manifest.json)");
+            var month = parsed.Index;
             if (!rows.TryGetValue((entity, metric), out var list)) rows[(entity, metric)] = list = [];
             list.Add((month, values));
             first = Math.Min(first, month);
@@ -88,6 +115,5 @@ public sealed class QuantileTable
         return new QuantileTable(new Month(first), months, series);
     }
 
-    private static double Number(ReadOnlySpan<char> text) =>
-        text.Length == 0 ? double.NaN : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static string Excerpt(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
 }

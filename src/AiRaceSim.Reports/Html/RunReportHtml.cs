@@ -9,7 +9,7 @@ namespace AiRaceSim.Reports.Html;
 /// <summary>The text of a run's report.html: the scenario, its summary explained, the charts inline, the events, the calibration and the manifest.</summary>
 public static class RunReportHtml
 {
-    public static string Build(ChartInputs c, IReadOnlyList<Figure> figures, IReadOnlyDictionary<string, string> svgs,
+    public static string Build(ChartInputs c, IReadOnlyList<Figure> figures, IReadOnlyList<LeftOutChart> leftOut, IReadOnlyDictionary<string, string> svgs,
         CalibrationFile? calibration, IReadOnlyList<string> outputs)
     {
         var run = c.Run;
@@ -35,7 +35,14 @@ public static class RunReportHtml
 
         html.Append("<h2>Charts</h2>\n");
         if (c.Quantiles.Months > 0)
-            html.Append("<p>Dates are ISO months (yyyy-MM). Each country keeps one colour on every chart. Numbered dashed lines are the events listed below.</p>\n");
+            html.Append("<p>Dates are ISO months (yyyy-MM). Each country keeps one colour on every chart. Numbered dashed lines are the events of the table <em>Events by date</em> below, by line number.</p>\n");
+        if (leftOut.Count > 0)
+        {
+            html.Append("<p><strong>Charts left out</strong>:</p>\n<ul>\n");
+            foreach (var l in leftOut)
+                html.Append("<li>").Append(E(l.Chart.Name)).Append(" (").Append(E(l.Chart.What)).Append("): ").Append(E(l.Why)).Append(".</li>\n");
+            html.Append("</ul>\n");
+        }
         foreach (var f in figures)
             Figure(html, svgs[f.Name], f.Note is null ? f.Title : $"{f.Title}. {f.Note}", $"{RunReport.Charts}/{f.Name}.png, {RunReport.Charts}/{f.Name}.svg");
 
@@ -44,7 +51,8 @@ public static class RunReportHtml
         Table(html, ["line", "date", "event", "what"], c.Marks.Select(m => (IReadOnlyList<string>)[
             numbers.TryGetValue(m.Date.Index, out var n) ? n.ToString(CultureInfo.InvariantCulture) : "", m.Date.ToString(), m.Label, m.What]), 3);
         if (c.Run.Rules.Count > 0)
-            html.Append("<p>Rule firings are read from the median member's series: the months its export-control tier (or support) rises with no scheduled event of that kind. Single members may fire at other months or not at all.</p>\n");
+            html.Append("<p>Rule firings (marked <em>(median)</em>) are read from the median across members: the months the target's export-control tier (or support) rises with no scheduled event of that kind. ")
+                .Append("Consecutive rising months count as one firing, dated where the median reaches its new level (with an even number of members the median averages two, which can rise a month apart). Single members may fire at other months or not at all.</p>\n");
 
         if (calibration is not null)
         {
