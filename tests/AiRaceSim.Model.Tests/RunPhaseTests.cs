@@ -58,3 +58,40 @@ public class RunPhaseTests
         }
     }
 }
+
+/// <summary>A staggered first run is as long as the others: it began RunPhase months before entry.</summary>
+public class StaggeredFirstRunTests
+{
+    [Fact]
+    public void On_constant_compute_every_first_run_has_the_flop_of_a_whole_run_whatever_its_phase()
+    {
+        // No funding, no reinvested revenue and no depreciation: utilised compute stays u·H0, so a run of T months has C = φ·F·T·u·H0.
+        var world = TestWorlds.UsCn(months: 12);
+        var spec = world with
+        {
+            Parameters = world.Parameters with { ComputeDepreciationPerMonth = new Fixed(0), Utilisation = new Fixed(0.35), RevenueReinvestment = new Fixed(0) },
+            Firms = world.Firms.Select(f => f with
+            {
+                Funding = FundingSchedule.Flat(0, TestWorlds.Start), InitialCompute = new Fixed(1000), RunMonths = new Fixed(4),
+                StaggerRuns = true, FrontierRunShare = StepSchedule.Constant(0.4),
+            }).ToList(),
+        };
+        var sim = new BlockSimulation(spec, 0, 50);
+        double whole = Math.Log10(0.4 * spec.Parameters.FlopPerH100eMonth.Central * 4 * 0.35 * 1000);
+        var firm = sim.Firms[0];
+        var firstEnd = new bool[50];
+        for (int ti = 0; ti < 6; ti++)
+        {
+            var t = spec.Start + ti;
+            sim.Step();
+            for (int m = 0; m < 50; m++)
+                if (!firstEnd[m] && firm.RunEndsAt(t, spec.Start, m))
+                {
+                    firstEnd[m] = true;
+                    Assert.Equal(whole, firm.LastRunLogFlop[m], 9);
+                }
+        }
+        Assert.All(firstEnd, Assert.True);
+        Assert.True(firm.RunPhase.Distinct().Count() > 1);
+    }
+}

@@ -192,7 +192,8 @@ public static class FirmStep
             f.Utilised[m] = f.InitialCompute[m] * g.U[m];
             f.ResearchStock[m] = f.InitialResearch[m];
             f.Absorption[m] = Knowledge.Absorption(f.InitialResearch[m], g.Z50[m]);
-            f.RunAccumulated[m] = 0;
+            // A staggered first run began RunPhase months before entry (v2), so it is as long as the others.
+            f.RunAccumulated[m] = f.RunPhase[m] * f.Utilised[m];
             f.Pending[m] = double.NegativeInfinity;
             double k = f.Spec.EntryCapability switch
             {
