@@ -24,7 +24,10 @@ public class ContractTests
                 Entry = Month.Of(2022, 1), EntryCapability = new FrontierAt(Month.Of(2020, 6)),
                 ComputeShare = new TriangularDist(0.5, 0.6, 0.7), InitialCompute = new DiscreteDist([0, 100], [1, 3]),
                 FrontierRunShare = new StepSchedule([(Month.Of(2020, 1), 0.1), (Month.Of(2021, 1), 0.4)]),
+                RunMonths = new UniformDist(2.5, 6.5), StaggerRuns = true,
+                Funding = FundingSchedule.Flat(10, Month.Of(2022, 1)) with { Fade = new GrowthFade(1.15, 24) },
             }, TestWorlds.Firm("level", "US", 10) with { Entry = Month.Of(2021, 1), EntryCapability = new CapabilityLevel(24) }],
+            Rules = [spec.Rules[0] with { From = Month.Of(2021, 6), To = Month.Of(2024, 12) }, .. spec.Rules.Skip(1)],
             Countries = [spec.Countries[0] with { HistoryBeforeStart = [(Month.Of(2019, 1), 22.5)] }, spec.Countries[1]],
             Events =
             [
@@ -49,6 +52,12 @@ public class ContractTests
         var bytes = SpecCodec.Serialize(spec);
         var back = SpecCodec.Deserialize(bytes);
         Assert.Equal(bytes, SpecCodec.Serialize(back));
+        // The v2 fields come back as they went (a dropped field would also round-trip its bytes).
+        var late = back.Firms.Single(f => f.Id == "late");
+        Assert.Equal(new UniformDist(2.5, 6.5), late.RunMonths);
+        Assert.True(late.StaggerRuns);
+        Assert.Equal(new GrowthFade(1.15, 24), late.Funding.Fade);
+        Assert.Equal((Month.Of(2021, 6), Month.Of(2024, 12)), (back.Rules[0].From, back.Rules[0].To));
         Assert.Contains("\"$type\":\"negbinomial\"", SpecCodec.ToJson(spec));
     }
 
