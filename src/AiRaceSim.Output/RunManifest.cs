@@ -74,29 +74,43 @@ public sealed record RunManifest
     /// </summary>
     public static void WriteListing(string folder, string command, IEnumerable<string> files)
     {
-        var (version, commit) = ProjectVersion();
         using var stream = File.Create(Path.Combine(folder, "manifest.json"));
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
+        WriteFormat(json);
+        json.WriteString("command", command);
+        WriteVersion(json);
+        WriteOutputs(json, files.Append("manifest.json"));
+        json.WriteEndObject();
+    }
+
+    /// <summary>What makes a folder recognisably airace's own (<see cref="ReadOutputs"/> checks it).</summary>
+    private static void WriteFormat(Utf8JsonWriter json)
+    {
         json.WriteString("format", Format);
         json.WriteNumber("format_version", FormatVersion);
-        json.WriteString("command", command);
+    }
+
+    private static void WriteVersion(Utf8JsonWriter json)
+    {
+        var (version, commit) = ProjectVersion();
         json.WriteString("version", version);
         json.WriteString("commit", commit);
+    }
+
+    private static void WriteOutputs(Utf8JsonWriter json, IEnumerable<string> files)
+    {
         json.WriteStartArray("outputs");
-        foreach (var f in files.Append("manifest.json")) json.WriteStringValue(f);
+        foreach (var f in files) json.WriteStringValue(f);
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     public void Write(string path)
     {
-        var (version, commit) = ProjectVersion();
         using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
-        json.WriteString("format", Format);
-        json.WriteNumber("format_version", FormatVersion);
+        WriteFormat(json);
         json.WriteString("scenario", Scenario);
         json.WriteStartArray("files");
         foreach (var (file, sha) in Files)
@@ -111,11 +125,8 @@ public sealed record RunManifest
         json.WriteNumber("members", Members);
         json.WriteNumber("block", BlockSize);
         json.WriteNumber("blocks", Blocks);
-        json.WriteString("version", version);
-        json.WriteString("commit", commit);
-        json.WriteStartArray("outputs");
-        foreach (var o in OutputFiles) json.WriteStringValue(o);
-        json.WriteEndArray();
+        WriteVersion(json);
+        WriteOutputs(json, OutputFiles);
         json.WriteNumber("series_written", SeriesWritten);
         json.WriteString("started_utc", Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteString("finished_utc", Finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
