@@ -48,19 +48,22 @@ public static class StateGuard
         }
     }
 
-    private static void Finite(WorldState w, Month t, string entity, string variable, double[] values)
+    private static void Finite(WorldState w, Month t, string entity, string variable, double[] values) =>
+        Guard(w, t, entity, variable, values, logScale: false);
+
+    private static void LogScale(WorldState w, Month t, string entity, string variable, double[] values) =>
+        Guard(w, t, entity, variable, values, logScale: true);
+
+    /// <summary>The first value that is NaN or infinite (−∞ allowed on a log scale) stops the run.</summary>
+    private static void Guard(WorldState w, Month t, string entity, string variable, double[] values, bool logScale)
     {
         for (int m = 0; m < values.Length; m++)
-            if (!double.IsFinite(values[m])) throw new NonFiniteStateException(entity, variable, t, w.FirstMember + m, values[m]);
+        {
+            double v = values[m];
+            if (double.IsFinite(v) || (logScale && double.IsNegativeInfinity(v))) continue;
+            throw new NonFiniteStateException(entity, variable, t, w.FirstMember + m, v);
+        }
     }
-
-    private static void LogScale(WorldState w, Month t, string entity, string variable, double[] values)
-    {
-        for (int m = 0; m < values.Length; m++)
-            if (double.IsNaN(values[m]) || double.IsPositiveInfinity(values[m]))
-                throw new NonFiniteStateException(entity, variable, t, w.FirstMember + m, values[m]);
-    }
-
 }
 
 /// <summary>The model's arithmetic left the finite numbers: which entity, variable, month and member.</summary>
