@@ -36,6 +36,7 @@ public sealed record GlobalParameters
     public Distribution FineTuneLoss { get; init; } = new Fixed(0.3);                   // Δ_ft, log10
     public Distribution YoungLabLoss { get; init; } = new Fixed(1.0);                   // Δ_γ, log10
     public Distribution DistillationLoss { get; init; } = new Fixed(0.1);               // Δ_d, log10
+    public Distribution UpliftCap { get; init; } = new Fixed(0.55);                     // U_max (v2), log10
     public Distribution CapabilityNoiseSd { get; init; } = new Fixed(0.0);              // sd of ε, log10
     // Markets and money (C2, M3)
     public Distribution RevenueReinvestment { get; init; } = new Fixed(0.5);            // ρ_rev
@@ -51,7 +52,7 @@ public sealed class GlobalDraws
     public readonly double[] Q0, TauHw, Flop, DeltaH, U, UCompliant, UDomestic;
     public readonly double[] SmugglePremium, SmuggleXi, DomesticPrice;
     public readonly double[] DeltaZ, Z50, ZRef, Rho, TauAlg, Psi, JRate;
-    public readonly double[] FineTuneLoss, YoungLabLoss, DistillLoss, NoiseSd;
+    public readonly double[] FineTuneLoss, YoungLabLoss, DistillLoss, UpliftCap, NoiseSd;
     public readonly double[] RevReinvest, ShareBeta, PatentBeta, PatentDispersion;
     public readonly Distribution BreakthroughSize;
     /// <summary>g_a of A2 per member, from τ_alg (computed once, not every firm-month).</summary>
@@ -71,6 +72,7 @@ public sealed class GlobalDraws
         JRate = D(p.BreakthroughRatePerMonth); FineTuneLoss = D(p.FineTuneLoss); YoungLabLoss = D(p.YoungLabLoss);
         DistillLoss = D(p.DistillationLoss); NoiseSd = D(p.CapabilityNoiseSd); RevReinvest = D(p.RevenueReinvestment);
         ShareBeta = D(p.ShareSensitivity); PatentBeta = D(p.PatentElasticity); PatentDispersion = D(p.PatentDispersion);
+        UpliftCap = D(p.UpliftCap); // v2: drawn last, so the slots of the v1 parameters stay
         BreakthroughSize = p.BreakthroughSize;
         PublicationLag = p.PublicationLagMonths;
         _q = new double[d.Count];

@@ -35,6 +35,7 @@ internal static class ParameterBuilder
             FineTuneLoss = P(p.FineTuneLoss, d.FineTuneLoss),
             YoungLabLoss = P(p.YoungLabLoss, d.YoungLabLoss),
             DistillationLoss = P(p.DistillationLoss, d.DistillationLoss),
+            UpliftCap = P(p.DistillationUpliftCap, d.UpliftCap),
             CapabilityNoiseSd = P(p.CapabilityNoiseSd, d.CapabilityNoiseSd),
             RevenueReinvestment = P(p.RevenueReinvestment, d.RevenueReinvestment),
             ShareSensitivity = P(p.ShareSensitivity, d.ShareSensitivity),

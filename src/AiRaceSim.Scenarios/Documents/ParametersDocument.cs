@@ -77,6 +77,9 @@ internal sealed class ParametersDocument
     [Description("Δ_d: capability lost in distillation, log10 (K4)."), InRange(0, 10)]
     public Param? DistillationLoss { get; init; }
 
+    [Description("U_max: most that distillation and fine-tuning add to a firm's own trained model, log10 (K4, v2)."), InRange(0, 10)]
+    public Param? DistillationUpliftCap { get; init; }
+
     [Description("σ_ε: standard deviation of monthly capability noise, log10 (K4)."), InRange(0, 10)]
     public Param? CapabilityNoiseSd { get; init; }
 
