@@ -14,7 +14,7 @@ public struct HomePolicySurrogate
     [Id(3)] public double[] Vouchers; [Id(4)] public double[] Support; [Id(5)] public double[] ChipOutput;
     [Id(6)] public double[] ChipEfficiency; [Id(7)] public bool[] LicensingOn; [Id(8)] public bool[] ApprovalRound;
     [Id(9)] public double[] PatentPropensity; [Id(10)] public double[] PatentQuality; [Id(11)] public double[] PatentSubsidy;
-    [Id(12)] public double[][] ApiAccess;
+    [Id(12)] public double[][] ApiAccess; [Id(13)] public double[] BudgetCeiling;
 }
 
 [RegisterConverter]
@@ -22,13 +22,14 @@ public sealed class HomePolicyConverter : IConverter<HomePolicy, HomePolicySurro
 {
     public HomePolicy ConvertFromSurrogate(in HomePolicySurrogate s) => new(s.Tier, s.Enforcement, s.SmugglingBase, s.Vouchers,
         s.Support, s.ChipOutput, s.ChipEfficiency, s.LicensingOn, s.ApprovalRound, s.PatentPropensity, s.PatentQuality,
-        s.PatentSubsidy, s.ApiAccess);
+        s.PatentSubsidy, s.ApiAccess, s.BudgetCeiling);
 
     public HomePolicySurrogate ConvertToSurrogate(in HomePolicy v) => new()
     {
         Tier = v.Tier, Enforcement = v.Enforcement, SmugglingBase = v.SmugglingBase, Vouchers = v.Vouchers, Support = v.Support,
         ChipOutput = v.ChipOutput, ChipEfficiency = v.ChipEfficiency, LicensingOn = v.LicensingOn, ApprovalRound = v.ApprovalRound,
         PatentPropensity = v.PatentPropensity, PatentQuality = v.PatentQuality, PatentSubsidy = v.PatentSubsidy, ApiAccess = v.ApiAccess,
+        BudgetCeiling = v.BudgetCeiling,
     };
 }
 
@@ -38,20 +39,20 @@ public struct CountryReportSurrogate
     [Id(0)] public int CountryIndex; [Id(1)] public double[][] Appeal; [Id(2)] public double[] Spend; [Id(3)] public double[] Adoption;
     [Id(4)] public int[] Tier; [Id(5)] public double[] Enforcement; [Id(6)] public double[] Support; [Id(7)] public double[] Vouchers;
     [Id(8)] public double[] Perceived; [Id(9)] public double[] ChipOutput; [Id(10)] public double[] ChipEfficiency;
-    [Id(11)] public double[] PatentSubsidy;
+    [Id(11)] public double[] PatentSubsidy; [Id(12)] public double[] Gdp;
 }
 
 [RegisterConverter]
 public sealed class CountryReportConverter : IConverter<CountryReport, CountryReportSurrogate>
 {
     public CountryReport ConvertFromSurrogate(in CountryReportSurrogate s) => new(s.CountryIndex, s.Appeal, s.Spend, s.Adoption,
-        s.Tier, s.Enforcement, s.Support, s.Vouchers, s.Perceived, s.ChipOutput, s.ChipEfficiency, s.PatentSubsidy);
+        s.Tier, s.Enforcement, s.Support, s.Vouchers, s.Perceived, s.ChipOutput, s.ChipEfficiency, s.PatentSubsidy, s.Gdp);
 
     public CountryReportSurrogate ConvertToSurrogate(in CountryReport v) => new()
     {
         CountryIndex = v.CountryIndex, Appeal = v.Appeal, Spend = v.Spend, Adoption = v.Adoption, Tier = v.Tier,
         Enforcement = v.Enforcement, Support = v.Support, Vouchers = v.Vouchers, Perceived = v.Perceived,
-        ChipOutput = v.ChipOutput, ChipEfficiency = v.ChipEfficiency, PatentSubsidy = v.PatentSubsidy,
+        ChipOutput = v.ChipOutput, ChipEfficiency = v.ChipEfficiency, PatentSubsidy = v.PatentSubsidy, Gdp = v.Gdp,
     };
 }
 
@@ -60,19 +61,20 @@ public struct FirmInputsSurrogate
 {
     [Id(0)] public double[] OpenBest; [Id(1)] public double[] BestPublishedLagged; [Id(2)] public double[]?[] ApiCapability;
     [Id(3)] public double[] Revenue; [Id(4)] public double[] NationalShare; [Id(5)] public double[]? EntryLevel;
-    [Id(6)] public int[] ApiFirms;
+    [Id(6)] public int[] ApiFirms; [Id(7)] public double[] NationalDemand;
 }
 
 [RegisterConverter]
 public sealed class FirmInputsConverter : IConverter<FirmInputs, FirmInputsSurrogate>
 {
     public FirmInputs ConvertFromSurrogate(in FirmInputsSurrogate s) =>
-        new(s.OpenBest, s.BestPublishedLagged, s.ApiCapability, s.ApiFirms, s.Revenue, s.NationalShare, s.EntryLevel);
+        new(s.OpenBest, s.BestPublishedLagged, s.ApiCapability, s.ApiFirms, s.Revenue, s.NationalShare, s.EntryLevel, s.NationalDemand);
 
     public FirmInputsSurrogate ConvertToSurrogate(in FirmInputs v) => new()
     {
         OpenBest = v.OpenBest, BestPublishedLagged = v.BestPublishedLagged, ApiCapability = v.ApiCapability,
         Revenue = v.Revenue, NationalShare = v.NationalShare, EntryLevel = v.EntryLevel, ApiFirms = v.ApiFirms,
+        NationalDemand = v.NationalDemand,
     };
 }
 
@@ -84,7 +86,7 @@ public struct FirmReportSurrogate
     [Id(7)] public double[] Capability; [Id(8)] public double[] Algorithmic; [Id(9)] public double[] LargestRunLogFlop;
     [Id(10)] public double[] Budget; [Id(11)] public double[] Installed; [Id(12)] public double[] Absorption;
     [Id(13)] public double[] Patents; [Id(14)] public double[] PatentsCumulative; [Id(15)] public double[][] AddedByChannel;
-    [Id(16)] public double[] Funding;
+    [Id(16)] public double[] Funding; [Id(17)] public double[] Trained; [Id(18)] public double[] BudgetDemand;
 }
 
 [RegisterConverter]
@@ -92,7 +94,7 @@ public sealed class FirmReportConverter : IConverter<FirmReport, FirmReportSurro
 {
     public FirmReport ConvertFromSurrogate(in FirmReportSurrogate s) => new(s.Index, s.CountryIndex, s.Active, s.Entered,
         s.OpenWeights, s.ServesApi, s.Publishes, s.Capability, s.Algorithmic, s.LargestRunLogFlop, s.Budget, s.Installed,
-        s.Absorption, s.Patents, s.PatentsCumulative, s.AddedByChannel, s.Funding);
+        s.Absorption, s.Patents, s.PatentsCumulative, s.AddedByChannel, s.Funding, s.Trained, s.BudgetDemand);
 
     public FirmReportSurrogate ConvertToSurrogate(in FirmReport v) => new()
     {
@@ -100,6 +102,7 @@ public sealed class FirmReportConverter : IConverter<FirmReport, FirmReportSurro
         ServesApi = v.ServesApi, Publishes = v.Publishes, Capability = v.Capability, Algorithmic = v.Algorithmic,
         LargestRunLogFlop = v.LargestRunLogFlop, Budget = v.Budget, Installed = v.Installed, Absorption = v.Absorption,
         Patents = v.Patents, PatentsCumulative = v.PatentsCumulative, AddedByChannel = v.AddedByChannel, Funding = v.Funding,
+        Trained = v.Trained, BudgetDemand = v.BudgetDemand,
     };
 }
 

@@ -1,3 +1,4 @@
+using AiRaceSim.Model.Random;
 using AiRaceSim.Model.Gaps;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Model.Simulation;
@@ -10,7 +11,10 @@ public class ComputeGapFlagTests
     [Fact]
     public void The_compute_gap_flag_is_the_flag_of_the_time_distance_on_the_compute_frontiers()
     {
-        var spec = TestWorlds.UsCn(months: 72);
+        // cn-a starts with algorithms 40 months ahead: China leads in capability while behind in compute,
+        // so the two flags must differ somewhere.
+        var world = TestWorlds.UsCn(months: 72);
+        var spec = world with { Firms = [.. world.Firms.Select(f => f.Id == "cn-a" ? f with { AlgorithmicLagMonths = new Fixed(-40) } : f)] };
         var catalog = new SeriesCatalog(spec, ["largest_run_log_flop", "compute_gap_months", "compute_gap_flag", "capability_gap_flag"], ["US", "CN", "CN-US"]);
         var sim = new BlockSimulation(spec, 0, 4, catalog);
         sim.Run();

@@ -72,6 +72,29 @@ public class ComputeEquationTests
     [Fact]
     public void C6_run_compute_is_share_times_flop_per_month_times_utilised_sum() =>
         Assert.Equal(Math.Log10(0.4 * 2.6e21 * 1e5), Compute.RunLogFlop(0.4, 2.6e21, 1e5), 12);
+
+    [Fact]
+    public void C2_saturation_is_two_to_the_minus_quarter_when_the_national_budget_equals_its_ceiling()
+    {
+        Assert.Equal(Math.Pow(2, -0.25), Compute.Saturation(1200, 1200), 14);
+        // Three times the ceiling: σ = 82^(−1/4), so σ·B = 3·82^(−1/4)·B̄ ≈ 0.99694·B̄ (just under the ceiling).
+        Assert.Equal(3 * Math.Pow(82, -0.25), 3 * Compute.Saturation(3, 1), 14);
+        Assert.True(3 * Compute.Saturation(3, 1) < 1);
+        // A tenth of the ceiling: (1 + 1e-4)^(−1/4) = 0.999975…, no visible effect.
+        Assert.Equal(Math.Pow(1.0001, -0.25), Compute.Saturation(0.1, 1), 14);
+        Assert.Equal(1, Compute.Saturation(1e9, double.PositiveInfinity));
+        Assert.Equal(1, Compute.Saturation(0, 5));
+    }
+
+    [Fact]
+    public void C2_gdp_grows_from_its_level_by_its_yearly_factor()
+    {
+        var gdp = new AiRaceSim.Model.Parameters.GdpSeries(27.4, Month.Of(2023, 1), 1.04);
+        // 27.4 T$/yr · 1.04² = 29.63584 T$/yr at 2025-01, = 29.63584e6 / 12 M$ per month.
+        Assert.Equal(29.63584e6 / 12, gdp.MusdPerMonth(Month.Of(2025, 1)), 6);
+        // Half a year before: 27.4 / √1.04.
+        Assert.Equal(27.4e6 / 12 / Math.Sqrt(1.04), gdp.MusdPerMonth(Month.Of(2022, 7)), 6);
+    }
 }
 
 public class KnowledgeEquationTests
@@ -118,11 +141,12 @@ public class CapabilityEquationTests
     }
 
     [Fact]
-    public void K2_open_base_discounts_fine_tuning_and_a_young_lab()
+    public void K2_open_floor_discounts_fine_tuning_and_a_young_lab()
     {
-        Assert.Equal(26 - 0.3 - 1.0 * 0.5, Capability.OpenBase(24, 26, 0.3, 1.0, 0.5), 12);
-        Assert.Equal(25.5, Capability.OpenBase(25.5, 26, 0.3, 1.0, 0.5), 12);
-        Assert.Equal(24, Capability.OpenBase(24, double.NegativeInfinity, 0.3, 1.0, 0.5));
+        // 26 − 0.3 − 1.0·(1 − 0.7) = 25.4; γ = 0.7 so that γ and 1 − γ differ.
+        Assert.Equal(25.4, Capability.OpenFloor(26, 0.3, 1.0, 0.7), 12);
+        Assert.Equal(26 - 0.3 - 1.0, Capability.OpenFloor(26, 0.3, 1.0, 0), 12);
+        Assert.Equal(double.NegativeInfinity, Capability.OpenFloor(double.NegativeInfinity, 0.3, 1.0, 0.7));
     }
 
     [Fact]
@@ -134,11 +158,23 @@ public class CapabilityEquationTests
     }
 
     [Fact]
-    public void K4_distillation_closes_a_share_chi_gamma_of_the_distance_to_the_teacher()
+    public void K4_uplift_closes_a_share_chi_gamma_of_the_distance_from_the_own_base_and_the_cap_binds()
     {
-        Assert.Equal(25 + 0.5 * 0.8 * (27 - 0.1 - 25) + 0.01, Capability.Candidate(25, 0.5, 0.8, 27, 0.1, 0.01), 12);
-        Assert.Equal(25, Capability.Candidate(25, 0.5, 0.8, 24, 0.1, 0), 12);
-        Assert.Equal(double.NegativeInfinity, Capability.Candidate(double.NegativeInfinity, 0.5, 0.8, 27, 0.1, 0));
+        // χ = 0.6, γ = 0.8, teacher 27, Δ_d = 0.1, own 25: 0.6·0.8·(27 − 0.1 − 25) = 0.912.
+        Assert.Equal(0.912, Capability.Uplift(25, 0.6, 0.8, 27, 0.1, cap: 2), 12);   // cap does not bind
+        Assert.Equal(0.55, Capability.Uplift(25, 0.6, 0.8, 27, 0.1, cap: 0.55), 12); // cap binds
+        Assert.Equal(0, Capability.Uplift(25, 0.6, 0.8, 24, 0.1, cap: 2));           // teacher below own: nothing
+        Assert.Equal(0, Capability.Uplift(double.NegativeInfinity, 0.6, 0.8, 27, 0.1, cap: 2)); // no own model
+        Assert.Equal(25.55, Capability.Trained(25, 0.55), 12);
+    }
+
+    [Fact]
+    public void K4_candidate_is_the_better_of_the_open_floor_and_the_trained_level_plus_noise()
+    {
+        Assert.Equal(25.912 + 0.01, Capability.Candidate(25.4, 25.912, 0.01), 12);
+        Assert.Equal(26 - 0.02, Capability.Candidate(26, 25.55, -0.02), 12); // the floor wins
+        Assert.Equal(25.55, Capability.Candidate(double.NegativeInfinity, 25.55, 0), 12);
+        Assert.Equal(double.NegativeInfinity, Capability.Candidate(double.NegativeInfinity, double.NegativeInfinity, 0.3));
     }
 
     [Fact]

@@ -1,19 +1,23 @@
 namespace AiRaceSim.Model.Equations;
 
 /// <summary>
-/// Capability in log10 effective FLOP (K1–K5). −∞ stands for "no model yet", so max() needs
-/// no special cases.
+/// Capability in log10 effective FLOP (K1–K5, G1). −∞ stands for "no model yet", so max() needs
+/// no special cases. v2 keeps three levels apart: the firm's own trained base (K1), the open
+/// floor it may deploy (K2), and its trained capability T = own + capped uplift (K4, G1).
 /// </summary>
 public static class Capability
 {
-    /// <summary>(K1) base = max(base, log C + a) when a run finishes.</summary>
-    public static double OwnBase(double currentBase, double runLogFlop, double algorithmic) =>
-        Math.Max(currentBase, runLogFlop + algorithmic);
+    /// <summary>(K1) Own base = max(own, log C + a) when a run finishes.</summary>
+    public static double OwnBase(double currentOwn, double runLogFlop, double algorithmic) =>
+        Math.Max(currentOwn, runLogFlop + algorithmic);
 
-    /// <summary>(K2) base = max(base, K_open − Δ_ft − Δ_γ·(1 − γ)).</summary>
-    public static double OpenBase(double currentBase, double openBest, double fineTuneLoss, double youngLabLoss, double absorption) =>
-        double.IsNegativeInfinity(openBest) ? currentBase
-            : Math.Max(currentBase, openBest - fineTuneLoss - youngLabLoss * (1 - absorption));
+    /// <summary>
+    /// (K2, v2) The open floor: K_open − Δ_ft − Δ_γ·(1 − γ), or −∞ while no open model exists.
+    /// A floor for what the firm deploys, not a base it distils on.
+    /// </summary>
+    public static double OpenFloor(double openBest, double fineTuneLoss, double youngLabLoss, double absorption) =>
+        double.IsNegativeInfinity(openBest) ? double.NegativeInfinity
+            : openBest - fineTuneLoss - youngLabLoss * (1 - absorption);
 
     /// <summary>
     /// (K3) One API model's contribution: K_floor + w·max(0, K_api − K_floor). The teacher is the
@@ -24,13 +28,25 @@ public static class Capability
         double.IsNegativeInfinity(apiCapability) || double.IsNegativeInfinity(floor) || access <= 0
             ? floor : floor + access * Math.Max(0, apiCapability - floor);
 
-    /// <summary>(K4) K_cand = base + χ·γ·max(0, K_teach − Δ_d − base) + ε.</summary>
-    public static double Candidate(double currentBase, double distillation, double absorption, double teacher,
-        double distillationLoss, double noise)
+    /// <summary>
+    /// (K4, v2) What distillation and fine-tuning add to the firm's own model:
+    /// min(U_max, χ·γ·max(0, K_teach − Δ_d − own)); nothing without an own model or a teacher.
+    /// </summary>
+    public static double Uplift(double own, double distillation, double absorption, double teacher,
+        double distillationLoss, double cap)
     {
-        if (double.IsNegativeInfinity(currentBase)) return currentBase;
-        double gain = double.IsNegativeInfinity(teacher) ? 0 : Math.Max(0, teacher - distillationLoss - currentBase);
-        return currentBase + distillation * absorption * gain + noise;
+        if (double.IsNegativeInfinity(own) || double.IsNegativeInfinity(teacher)) return 0;
+        return Math.Min(cap, distillation * absorption * Math.Max(0, teacher - distillationLoss - own));
+    }
+
+    /// <summary>(G1, v2) Trained capability T = own + uplift: what counts towards the country frontier.</summary>
+    public static double Trained(double own, double uplift) => own + uplift;
+
+    /// <summary>(K4, v2) K_cand = max(floor, T) + ε; −∞ while the firm has neither.</summary>
+    public static double Candidate(double floor, double trained, double noise)
+    {
+        double best = Math.Max(floor, trained);
+        return double.IsNegativeInfinity(best) ? best : best + noise;
     }
 
     /// <summary>(K5) Deployed capability never falls: K(t) = max(K(t−1), candidate).</summary>

@@ -17,6 +17,17 @@ public static class Compute
         funding + reinvestment * previousRevenue + support;
 
     /// <summary>
+    /// (C2, M2 v2) Saturation σ = (1 + (B/B̄)^4)^(−1/4): 1 while B ≪ B̄, and σ·B tends to B̄ as B grows
+    /// (σ = 2^(−1/4) at B = B̄). An infinite ceiling (no GDP given) never binds.
+    /// </summary>
+    public static double Saturation(double demand, double ceiling)
+    {
+        if (double.IsPositiveInfinity(ceiling) || demand <= 0) return 1;
+        double r = demand / ceiling;
+        return Math.Pow(1 + r * r * r * r, -0.25);
+    }
+
+    /// <summary>
     /// (C3) Spend goes to the channels in order of efficiency per dollar (η/price), each up to its
     /// spending cap; ties keep the fixed channel order. Writes H100e added per channel into
     /// <paramref name="added"/> and returns the money left unspent (no channel could take it).

@@ -91,6 +91,12 @@ public sealed record CountrySpec
     public Distribution Support { get; init; } = new Fixed(0);               // Sub: M$/month to the country's firms
     public Distribution Vouchers { get; init; } = new Fixed(0);              // θ
     public Distribution ChipFund { get; init; } = new Fixed(0);              // Fund_chip, M$/month
+    /// <summary>GDP_c(t) against which budgets and market spending saturate (C2, M2, v2); null: they never saturate.</summary>
+    public GdpSeries? Gdp { get; init; }
+    /// <summary>s_c: the share of GDP that the country's AI budgets approach (C2, v2).</summary>
+    public Distribution BudgetCeilingShare { get; init; } = new UniformDist(0.02, 0.05);
+    /// <summary>s_M,c: the share of GDP that spending on AI services approaches (M2, v2).</summary>
+    public Distribution SpendCeilingShare { get; init; } = new UniformDist(0.02, 0.05);
     /// <summary>Dated levels of this country's frontier before the start (for gaps reaching back before it).</summary>
     public IReadOnlyList<(Month Date, double Level)> HistoryBeforeStart { get; init; } = [];
 }

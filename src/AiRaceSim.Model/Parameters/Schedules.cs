@@ -107,3 +107,13 @@ public sealed class FundingDraws
         return _faded;
     }
 }
+
+/// <summary>
+/// GDP_c(t) (v2): a yearly level in T$ at a date, carried by a yearly growth factor before and
+/// after it. Deterministic: what is uncertain is the share of it AI can take (s_c), not GDP.
+/// </summary>
+public sealed record GdpSeries(double TusdPerYear, Month At, double GrowthPerYear)
+{
+    /// <summary>GDP in M$ per month at t (1 T$/yr = 1e6/12 M$ per month).</summary>
+    public double MusdPerMonth(Month t) => TusdPerYear * 1e6 / 12 * Math.Pow(GrowthPerYear, (t - At) / 12.0);
+}

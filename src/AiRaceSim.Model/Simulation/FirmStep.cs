@@ -43,9 +43,11 @@ public static class FirmStep
 
         for (int m = 0; m < f.Members; m++)
         {
-            // C2: budget and its split.
+            // C2: budget, saturated against the country's ceiling by last month's national demand (v2), and its split.
             double support = home.Support[m] * share[m];
-            double budget = Compute.Budget(f.Funding[m], g.RevReinvest[m], revenue[m], support);
+            double demand = Compute.Budget(f.Funding[m], g.RevReinvest[m], revenue[m], support);
+            double budget = demand * Compute.Saturation(world.NationalDemand[m], home.BudgetCeiling[m]);
+            f.BudgetDemand[m] = demand;
             f.Budget[m] = budget;
             double ic = f.ComputeShare[m] * budget, ir = f.ResearchShare[m] * budget;
             f.ComputeSpend[m] = ic; f.ResearchSpend[m] = ir;
@@ -63,7 +65,7 @@ public static class FirmStep
             f.Utilised[m] = Compute.Installed(f.Utilised[m], g.DeltaH[m], addedUtilised);
             f.RunAccumulated[m] += f.Utilised[m];
             double a = f.Algorithmic[m];
-            double baseK = f.Base[m];
+            double own = f.Base[m];
             if (f.RunEndsAt(t, start, m))
             {
                 double logC = Compute.RunLogFlop(phi, g.Flop[m], f.RunAccumulated[m]);
@@ -72,7 +74,7 @@ public static class FirmStep
                 {
                     f.LastRunLogFlop[m] = logC;
                     f.LargestRunLogFlop[m] = Math.Max(f.LargestRunLogFlop[m], logC);
-                    baseK = Capability.OwnBase(baseK, logC, a); // K1
+                    own = Capability.OwnBase(own, logC, a); // K1
                 }
             }
 
@@ -84,32 +86,36 @@ public static class FirmStep
             f.Algorithmic[m] = Knowledge.Algorithmic(a, g.AlgorithmicRate[m], z, g.ZRef[m], g.Rho[m],
                 g.Psi[m], gamma, world.BestPublishedLagged[m], jump);
 
-            // K2–K4: open base, teacher, distillation.
-            if (f.Spec.UsesOpenModels)
-                baseK = Capability.OpenBase(baseK, world.OpenBest[m], g.FineTuneLoss[m], g.YoungLabLoss[m], gamma);
-            f.Base[m] = baseK;
-            double teacher = Teacher(world, home, m, baseK);
+            // K2–K4 (v2): the open floor, the teacher, the capped uplift on the firm's own base.
+            double floor = f.Spec.UsesOpenModels
+                ? Capability.OpenFloor(world.OpenBest[m], g.FineTuneLoss[m], g.YoungLabLoss[m], gamma) : double.NegativeInfinity;
+            f.Base[m] = own; f.Floor[m] = floor;
+            double teacher = Teacher(world, home, m, own);
             f.Teacher[m] = teacher;
+            double trained = Capability.Trained(own, Capability.Uplift(own, f.Distillation[m], gamma, teacher, g.DistillLoss[m], g.UpliftCap[m]));
             double noise = g.NoiseSd[m] > 0
                 ? g.NoiseSd[m] * NormalQuantile.Standard(d.Uniform(m, f.Actor, ti, DrawSlot.CapabilityNoise))
                 : 0;
-            double candidate = Capability.Candidate(baseK, f.Distillation[m], gamma, teacher, g.DistillLoss[m], noise);
+            double candidate = Capability.Candidate(floor, trained, noise);
             f.Candidate[m] = candidate;
 
-            // K5: licensing gate, then deployment that never falls.
+            // K5: licensing gate, then deployment that never falls; the trained level (G1) passes the same gate.
             if (home.LicensingOn[m])
             {
                 f.Pending[m] = Math.Max(f.Pending[m], candidate);
+                f.PendingTrained[m] = Math.Max(f.PendingTrained[m], trained);
                 if (home.ApprovalRound[m])
                 {
                     f.Capability[m] = Capability.Deploy(f.Capability[m], f.Pending[m]);
-                    f.Pending[m] = double.NegativeInfinity;
+                    f.Trained[m] = Capability.Deploy(f.Trained[m], f.PendingTrained[m]);
+                    f.Pending[m] = f.PendingTrained[m] = double.NegativeInfinity;
                 }
             }
             else
             {
                 f.Capability[m] = Capability.Deploy(f.Capability[m], Math.Max(candidate, f.Pending[m]));
-                f.Pending[m] = double.NegativeInfinity;
+                f.Trained[m] = Capability.Deploy(f.Trained[m], Math.Max(trained, f.PendingTrained[m]));
+                f.Pending[m] = f.PendingTrained[m] = double.NegativeInfinity;
             }
 
             // P1: patents.
@@ -194,7 +200,7 @@ public static class FirmStep
             f.Absorption[m] = Knowledge.Absorption(f.InitialResearch[m], g.Z50[m]);
             // A staggered first run began RunPhase months before entry (v2), so it is as long as the others.
             f.RunAccumulated[m] = f.RunPhase[m] * f.Utilised[m];
-            f.Pending[m] = double.NegativeInfinity;
+            f.Pending[m] = f.PendingTrained[m] = double.NegativeInfinity;
             double k = f.Spec.EntryCapability switch
             {
                 FrontierAt => entryLevel is null ? throw new InvalidOperationException($"firm '{f.Spec.Id}' enters without its entry level") : entryLevel[m],
@@ -212,7 +218,8 @@ public static class FirmStep
             {
                 f.LargestRunLogFlop[m] = f.LastRunLogFlop[m] = double.NegativeInfinity;
             }
-            f.Base[m] = f.Capability[m] = f.Candidate[m] = f.Teacher[m] = k;
+            f.Base[m] = f.Trained[m] = f.Capability[m] = f.Candidate[m] = f.Teacher[m] = k;
+            f.Floor[m] = double.NegativeInfinity;
         }
     }
 

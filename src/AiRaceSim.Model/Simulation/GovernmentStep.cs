@@ -97,6 +97,7 @@ public static class GovernmentStep
         int ti = t - spec.Start;
         int actor = ActorKey.Of("country", c.Id);
         if (ti > 0) Advance(c);
+        c.SetCeilings(t);
 
         foreach (var ev in eventsNow)
         {
@@ -126,7 +127,11 @@ public static class GovernmentStep
         }
 
         // M2: this month's spending.
-        for (int m = 0; m < c.Members; m++) c.Spend[m] = Markets.Spend(c.Adoption[m], c.SpendPerAdopter[m]);
+        for (int m = 0; m < c.Members; m++)
+        {
+            double spend = Markets.Spend(c.Adoption[m], c.SpendPerAdopter[m]);
+            c.Spend[m] = spend * Compute.Saturation(spend, c.SpendCeiling[m]);
+        }
     }
 
     /// <summary>From t−1 to t: chip output and learning (C5), adoption (M1), spending per adopter.</summary>

@@ -29,6 +29,7 @@ public static class StateGuard
             Finite(w, t, firm, "patents_cumulative", f.PatentsCumulative);
             // log10 quantities: −∞ is log10 of nothing (a lab with no compute yet), a value like any other.
             LogScale(w, t, firm, "capability", f.Capability);
+            LogScale(w, t, firm, "trained_capability", f.Trained);
             LogScale(w, t, firm, "algorithmic_efficiency", f.Algorithmic);
             LogScale(w, t, firm, "largest_run_log_flop", f.LargestRunLogFlop);
         }

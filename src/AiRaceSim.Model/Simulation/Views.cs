@@ -18,6 +18,8 @@ public sealed class WorldView(int firms, int members)
     public int[] ApiFirms = [];
     public double[][] Revenue = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     public double[][] NationalShare = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
+    /// <summary>Per firm: B_c(t−1), the unscaled budgets of its country's firms (C2 saturation, v2); shared per country.</summary>
+    public double[][] NationalDemand = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     /// <summary>Per firm entering this month with a frontier_at entry: the world frontier of that date.</summary>
     public double[]?[] EntryLevel = new double[]?[firms];
 }
@@ -25,10 +27,10 @@ public sealed class WorldView(int firms, int members)
 /// <summary>What the world hands one firm for month t: the shared view plus the firm's own slots.</summary>
 public sealed record FirmInputs(
     double[] OpenBest, double[] BestPublishedLagged, double[]?[] ApiCapability, int[] ApiFirms,
-    double[] Revenue, double[] NationalShare, double[]? EntryLevel)
+    double[] Revenue, double[] NationalShare, double[]? EntryLevel, double[] NationalDemand)
 {
     public static FirmInputs For(WorldView v, int firm) => new(v.OpenBest, v.BestPublishedLagged, v.ApiCapability, v.ApiFirms,
-        v.Revenue[firm], v.NationalShare[firm], v.EntryLevel[firm]);
+        v.Revenue[firm], v.NationalShare[firm], v.EntryLevel[firm], v.NationalDemand[firm]);
 }
 
 /// <summary>What one firm reports to the world at the end of a month (references into its state).</summary>
@@ -36,29 +38,30 @@ public sealed record FirmReport(
     int Index, int CountryIndex, bool Active, bool Entered, bool OpenWeights, bool ServesApi, bool Publishes,
     double[] Capability, double[] Algorithmic, double[] LargestRunLogFlop, double[] Budget,
     double[] Installed, double[] Absorption, double[] Patents, double[] PatentsCumulative, double[][] AddedByChannel,
-    double[] Funding)
+    double[] Funding, double[] Trained, double[] BudgetDemand)
 {
     public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.HasEntered, f.OpenWeights,
         f.Spec.ServesApi, f.Spec.Publishes, f.Capability, f.Algorithmic, f.LargestRunLogFlop, f.Budget,
-        f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel, f.Funding);
+        f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel, f.Funding, f.Trained, f.BudgetDemand);
 }
 
 /// <summary>What one country reports at the end of a month: its market (appeal of each firm, spending) and policy levels.</summary>
 public sealed record CountryReport(
     int CountryIndex, double[][] Appeal, double[] Spend, double[] Adoption, int[] Tier, double[] Enforcement,
-    double[] Support, double[] Vouchers, double[] Perceived, double[] ChipOutput, double[] ChipEfficiency, double[] PatentSubsidy)
+    double[] Support, double[] Vouchers, double[] Perceived, double[] ChipOutput, double[] ChipEfficiency, double[] PatentSubsidy,
+    double[] Gdp)
 {
     public static CountryReport Of(CountryState c) => new(c.Index, c.Appeal, c.Spend, c.Adoption, c.Tier, c.Enforcement,
-        c.Support, c.Vouchers, c.Perceived, c.ChipOutput, c.ChipEfficiency, c.PatentSubsidy);
+        c.Support, c.Vouchers, c.Perceived, c.ChipOutput, c.ChipEfficiency, c.PatentSubsidy, c.Gdp);
 }
 
 /// <summary>What a firm reads from its home government in month t (references into the country state).</summary>
 public sealed record HomePolicy(
     int[] Tier, double[] Enforcement, double[] SmugglingBase, double[] Vouchers, double[] Support,
     double[] ChipOutput, double[] ChipEfficiency, bool[] LicensingOn, bool[] ApprovalRound,
-    double[] PatentPropensity, double[] PatentQuality, double[] PatentSubsidy, double[][] ApiAccess)
+    double[] PatentPropensity, double[] PatentQuality, double[] PatentSubsidy, double[][] ApiAccess, double[] BudgetCeiling)
 {
     public static HomePolicy Of(CountryState c) => new(c.Tier, c.Enforcement, c.SmugglingBase, c.Vouchers, c.Support,
         c.ChipOutput, c.ChipEfficiency, c.LicensingOn, c.ApprovalRound, c.PatentPropensity, c.PatentQuality,
-        c.PatentSubsidy, c.ApiAccess);
+        c.PatentSubsidy, c.ApiAccess, c.BudgetCeiling);
 }

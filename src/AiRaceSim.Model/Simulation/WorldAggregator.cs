@@ -44,7 +44,7 @@ public static class WorldAggregator
                 if (f.CountryIndex != c || !f.Entered) continue;
                 for (int m = 0; m < n; m++)
                 {
-                    k[m] = Math.Max(k[m], f.Capability[m]);
+                    k[m] = Math.Max(k[m], f.Trained[m]); // v2: trained models only, not a deployed open floor
                     lc[m] = Math.Max(lc[m], f.LargestRunLogFlop[m]);
                 }
             }
@@ -131,7 +131,10 @@ public static class WorldAggregator
         }
     }
 
-    /// <summary>Each active firm's share of its country's firm budgets (funding before the first month).</summary>
+    /// <summary>
+    /// Each active firm's share of its country's firm budgets (equal shares before the first month),
+    /// and B_c, the country's unscaled budget demand for next month's saturation (C2, v2; funding before the first month).
+    /// </summary>
     private static void NationalShares(WorldState w, FirmReport[] firms, bool useBudget)
     {
         int n = w.Members;
@@ -139,14 +142,21 @@ public static class WorldAggregator
         for (int c = 0; c < w.Spec.Countries.Count; c++)
         {
             Array.Clear(total);
+            var demand = w.NationalDemand[c];
+            Array.Clear(demand);
             foreach (var f in firms)
                 if (f.CountryIndex == c && f.Active)
-                    for (int m = 0; m < n; m++) total[m] += useBudget ? f.Budget[m] : 1;
+                    for (int m = 0; m < n; m++)
+                    {
+                        total[m] += useBudget ? f.Budget[m] : 1;
+                        demand[m] += useBudget ? f.BudgetDemand[m] : f.Funding[m];
+                    }
             foreach (var f in firms)
             {
                 if (f.CountryIndex != c) continue;
                 var share = w.View.NationalShare[f.Index];
                 for (int m = 0; m < n; m++) share[m] = f.Active && total[m] > 0 ? (useBudget ? f.Budget[m] : 1) / total[m] : 0;
+                w.View.NationalDemand[f.Index] = demand;
             }
         }
     }

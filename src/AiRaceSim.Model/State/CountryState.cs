@@ -34,6 +34,9 @@ public sealed class CountryState
         LearningChips, ChipGrowth, ChipFundResponse, FabCapital;
     // Market (M1, M2).
     public readonly double[] Adoption, Potential, AdoptionP, AdoptionQ, SpendPerAdopter, SpendLogGrowth, Spend;
+    // Saturation (C2, M2, v2): GDP in M$/month, the shares s_c and s_M,c, and this month's ceilings s·GDP.
+    public readonly double[] Gdp, BudgetCeilingShare, SpendCeilingShare, BudgetCeiling, SpendCeiling;
+    public readonly GdpSeries? GdpSeries;
     // Perception (G3).
     public readonly bool HasPerception;
     public readonly double[] Perceived, Kappa, Bias, NoiseSd;
@@ -89,6 +92,24 @@ public sealed class CountryState
         var p = c.Perception ?? new PerceptionSpec { Of = c.Id, Behind = c.Id };
         Perceived = new double[n]; Array.Fill(Perceived, double.NaN);
         Kappa = D(p.Kappa); Bias = D(p.Bias); NoiseSd = D(p.NoiseSd);
+
+        // v2, drawn after the v1 parameters so their slots stay.
+        GdpSeries = c.Gdp;
+        BudgetCeilingShare = D(c.BudgetCeilingShare); SpendCeilingShare = D(c.SpendCeilingShare);
+        Gdp = new double[n]; BudgetCeiling = new double[n]; SpendCeiling = new double[n];
+        SetCeilings(spec.Start);
+    }
+
+    /// <summary>GDP and the saturation ceilings for month t (∞ without a GDP series).</summary>
+    public void SetCeilings(Time.Month t)
+    {
+        double gdp = GdpSeries?.MusdPerMonth(t) ?? double.PositiveInfinity;
+        for (int m = 0; m < Members; m++)
+        {
+            Gdp[m] = GdpSeries is null ? double.NaN : gdp;
+            BudgetCeiling[m] = BudgetCeilingShare[m] * gdp;
+            SpendCeiling[m] = SpendCeilingShare[m] * gdp;
+        }
     }
 
     public int FirmSlot(string firmId) => Array.IndexOf(_firmIds, firmId);

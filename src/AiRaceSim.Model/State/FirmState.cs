@@ -31,12 +31,15 @@ public sealed class FirmState
     public readonly FundingDraws FundingDraws;
 
     // Money this month (M$/month).
-    public readonly double[] Funding, Budget, ComputeSpend, ResearchSpend;
+    /// <summary>Budget is after C2's saturation (v2); BudgetDemand before it (what the country's σ is computed from).</summary>
+    public readonly double[] Funding, Budget, BudgetDemand, ComputeSpend, ResearchSpend;
     // Compute: installed H100e, utilisation-weighted H100e, this month's additions by channel, the current run.
     public readonly double[] Installed, Utilised, RunAccumulated, LastRunLogFlop, LargestRunLogFlop;
     public readonly double[][] AddedByChannel;
-    // Knowledge and capability.
-    public readonly double[] ResearchStock, Absorption, Algorithmic, Base, Teacher, Candidate, Capability, Pending;
+    // Knowledge and capability: Base is the own trained base (K1), Floor the open floor (K2), Trained
+    // T = own + capped uplift (K4, G1 v2; through the licensing gate), Capability what is deployed (K5).
+    public readonly double[] ResearchStock, Absorption, Algorithmic, Base, Floor, Teacher, Candidate, Capability, Pending;
+    public readonly double[] Trained, PendingTrained;
     // Patents: this month, cumulative, quality-weighted cumulative.
     public readonly double[] Patents, PatentsCumulative, PatentsQualityCumulative;
     /// <summary>Share of the country's firm budgets last month (for support and domestic chip allocation).</summary>
@@ -62,11 +65,11 @@ public sealed class FirmState
 
         double[] Z() => new double[Members];
         double[] NaNs() { var a = new double[Members]; Array.Fill(a, double.NaN); return a; }
-        Funding = Z(); Budget = Z(); ComputeSpend = Z(); ResearchSpend = Z();
+        Funding = Z(); Budget = Z(); BudgetDemand = Z(); ComputeSpend = Z(); ResearchSpend = Z();
         Installed = Z(); Utilised = Z(); RunAccumulated = Z(); LastRunLogFlop = NaNs(); LargestRunLogFlop = NaNs();
         AddedByChannel = [Z(), Z(), Z(), Z()];
         ResearchStock = Z(); Absorption = Z(); Algorithmic = NaNs(); Base = NaNs(); Teacher = NaNs();
-        Candidate = NaNs(); Capability = NaNs(); Pending = NaNs();
+        Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Floor = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
         NationalShare = Z();
     }
@@ -78,7 +81,7 @@ public sealed class FirmState
     public void Leave()
     {
         Active = false;
-        foreach (var a in new[] { Funding, Budget, ComputeSpend, ResearchSpend, Installed, Utilised, RunAccumulated, Patents })
+        foreach (var a in new[] { Funding, Budget, BudgetDemand, ComputeSpend, ResearchSpend, Installed, Utilised, RunAccumulated, Patents })
             Array.Clear(a);
         foreach (var a in AddedByChannel) Array.Clear(a);
     }

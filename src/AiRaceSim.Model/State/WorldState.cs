@@ -35,6 +35,8 @@ public sealed class WorldState
     /// <summary>Scratch for the market step: exp(β(K − K_world)) per firm, and a per-member sum.</summary>
     internal readonly double[][] Strength;
     internal readonly double[] MarketTotal;
+    /// <summary>B_c per country: the unscaled budgets of its firms last month (C2 saturation, v2).</summary>
+    internal readonly double[][] NationalDemand;
 
     public WorldState(WorldSpec spec, int members, long firstMember = 0)
     {
@@ -58,6 +60,7 @@ public sealed class WorldState
         View = new WorldView(nf, members);
         Strength = Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray();
         MarketTotal = new double[members];
+        NationalDemand = Enumerable.Range(0, nc).Select(_ => new double[members]).ToArray();
     }
 
     /// <summary>The scenario's gap pairs plus every pair a rule or a perception reads, without repeats, in that order.</summary>

@@ -78,6 +78,9 @@ internal static class CountryBuilder
             Vouchers = P(doc.Vouchers, d.Vouchers),
             ChipFund = P(doc.ChipFundMusdPerMonth, d.ChipFund),
             HistoryBeforeStart = history,
+            Gdp = doc.Gdp is { } g ? new GdpSeries(g.TusdPerYear, g.At, g.GrowthPerYear ?? 1) : null,
+            BudgetCeilingShare = P(doc.BudgetCeilingShareOfGdp, d.BudgetCeilingShare),
+            SpendCeilingShare = P(doc.SpendCeilingShareOfGdp, d.SpendCeilingShare),
         };
     }
 

@@ -36,6 +36,15 @@ internal sealed class CountryDocument
     [Description("Fund_chip: chip fund, M$/month, from the start (default 0)."), InRange(0, 1e6)]
     public Param? ChipFundMusdPerMonth { get; init; }
 
+    [Description("GDP, against which AI budgets and market spending saturate (v2; without it they never saturate).")]
+    public GdpDocument? Gdp { get; init; }
+
+    [Description("s_c: share of GDP that the country's AI budgets (funding, reinvested revenue, support) approach (C2, v2; default uniform 0.02–0.05)."), InRange(0, 1, MinExclusive = true)]
+    public Param? BudgetCeilingShareOfGdp { get; init; }
+
+    [Description("s_M: share of GDP that spending on AI services approaches (M2, v2; default uniform 0.02–0.05)."), InRange(0, 1, MinExclusive = true)]
+    public Param? SpendCeilingShareOfGdp { get; init; }
+
     [Description("Dated frontier levels before the start, [[yyyy-MM, log10 FLOP], …] in date order, for gaps reaching back before it.")]
     public List<DatedValue<double>>? History { get; init; }
 

@@ -1,0 +1,70 @@
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Simulation;
+
+namespace AiRaceSim.Model.Tests;
+
+/// <summary>The v2 changes of K2/K4/G1 and C2 inside a running world, against values from the equations.</summary>
+public class ModelV2Tests
+{
+    [Fact]
+    public void G1_a_deployed_open_floor_does_not_count_towards_the_country_frontier()
+    {
+        // CN's only lab has no compute, no funding and no market (so no revenue): it can only deploy the US open model (K2).
+        var world = TestWorlds.UsCn(months: 24, deterministic: true);
+        var spec = world with
+        {
+            Countries = [TestWorlds.Country("US"), TestWorlds.Country("CN", spend: 0)],
+            Firms =
+            [
+                world.Firms[0], world.Firms[1],
+                TestWorlds.Firm("cn-downloader", "CN", 0, h0: 0, z0: 0) with { ServesApi = false },
+            ],
+        };
+        var sim = new BlockSimulation(spec, 0, 1);
+        sim.Run();
+        var cn = sim.Firms[2];
+        int last = (sim.World.Months - 1) * sim.World.Members;
+        Assert.True(double.IsFinite(cn.Capability[0]), "the lab deploys the open floor");
+        Assert.True(double.IsNegativeInfinity(cn.Trained[0]), $"trained {cn.Trained[0]} base {cn.Base[0]} budget {cn.Budget[0]} installed {cn.Installed[0]} largest {cn.LargestRunLogFlop[0]} floor {cn.Floor[0]} cap {cn.Capability[0]}");
+        Assert.Equal(double.NegativeInfinity, sim.World.CountryFrontier[1][last]);
+        // The floor is the best open model less Δ_ft and Δ_γ·(1 − γ), γ = 0 for a lab with no research stock.
+        var p = spec.Parameters;
+        double open = sim.Firms[1].Capability[0];
+        Assert.True(cn.Capability[0] <= open - p.FineTuneLoss.Central - p.YoungLabLoss.Central + 1e-9);
+    }
+
+    [Fact]
+    public void C2_a_national_budget_at_its_ceiling_is_scaled_by_two_to_the_minus_quarter()
+    {
+        // CN: two labs with constant funding 60 + 40 = 100 M$/month, no revenue (no spending), no support.
+        // GDP 0.12 T$/yr = 10,000 M$/month and s_c = 0.01 put the ceiling at 100 M$/month = B_c.
+        var world = TestWorlds.UsCn(months: 12, deterministic: true);
+        var cn = TestWorlds.Country("CN", spend: 0) with
+        {
+            Gdp = new GdpSeries(0.12, TestWorlds.Start, 1.0),
+            BudgetCeilingShare = new Fixed(0.01),
+        };
+        var spec = world with
+        {
+            Countries = [TestWorlds.Country("US"), cn],
+            Firms =
+            [
+                world.Firms[0], world.Firms[1],
+                TestWorlds.Firm("cn-a", "CN", 60, growth: 1.0) with { ServesApi = false },
+                TestWorlds.Firm("cn-b", "CN", 40, growth: 1.0) with { ServesApi = false },
+            ],
+        };
+        var sim = new BlockSimulation(spec, 0, 1);
+        double sigma = Math.Pow(2, -0.25);
+        for (int month = 0; month < 12; month++)
+        {
+            sim.Step();
+            Assert.Equal(60 * sigma, sim.Firms[2].Budget[0], 9);
+            Assert.Equal(40 * sigma, sim.Firms[3].Budget[0], 9);
+            Assert.Equal(60, sim.Firms[2].BudgetDemand[0], 9);
+        }
+        // The US has no GDP series: its budgets are not scaled.
+        Assert.Equal(sim.Firms[0].BudgetDemand[0], sim.Firms[0].Budget[0]);
+    }
+}
