@@ -1,5 +1,6 @@
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Series;
 using AiRaceSim.Model.Simulation;
 
 namespace AiRaceSim.Model.Tests;
@@ -55,7 +56,8 @@ public class ModelV2Tests
                 TestWorlds.Firm("cn-b", "CN", 40, growth: 1.0) with { ServesApi = false },
             ],
         };
-        var sim = new BlockSimulation(spec, 0, 1);
+        var catalog = new SeriesCatalog(spec, ["ai_budget_share_of_gdp", "gdp", "budget"], ["CN", "US"]);
+        var sim = new BlockSimulation(spec, 0, 1, catalog);
         double sigma = Math.Pow(2, -0.25);
         for (int month = 0; month < 12; month++)
         {
@@ -66,5 +68,12 @@ public class ModelV2Tests
         }
         // The US has no GDP series: its budgets are not scaled.
         Assert.Equal(sim.Firms[0].BudgetDemand[0], sim.Firms[0].Budget[0]);
+        // The metrics: 100·2^(−1/4) M$/month of 10,000 M$/month of GDP; GDP 0.12 T$/yr; nothing for the US.
+        var series = sim.TakeSeries()!;
+        int Key(string e, string m) => catalog.Keys.ToList().IndexOf(new SeriesKey(e, m));
+        Assert.Equal(100 * sigma / 10000, series[Key("CN", "ai_budget_share_of_gdp"), 11, 0], 12);
+        Assert.Equal(0.12, series[Key("CN", "gdp"), 11, 0], 12);
+        Assert.Equal(100 * sigma, series[Key("CN", "budget"), 11, 0], 9);
+        Assert.True(double.IsNaN(series[Key("US", "ai_budget_share_of_gdp"), 11, 0]));
     }
 }

@@ -160,3 +160,23 @@ public sealed class RangeDocsTests
         Assert.True(missing.Count == 0, "docs/SCENARIOS.md, 'Valid ranges', lacks or differs in:\n" + string.Join("\n", missing));
     }
 }
+
+/// <summary>The metrics table of docs/SCENARIOS.md is the metric registry.</summary>
+public sealed class MetricDocsTests
+{
+    [Fact]
+    public void The_metrics_table_is_the_registry_row_for_row()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepoPaths.Root(), "docs", "SCENARIOS.md")).Replace("\r", "");
+        var start = docs.IndexOf("| metric | entity | unit | meaning |\n|---|---|---|---|\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/SCENARIOS.md has no metrics table");
+        var table = docs[start..].Split('\n').Skip(2).TakeWhile(l => l.StartsWith('|')).ToList();
+        Assert.Equal(Binding.MetricTable.Rows(), table);
+        // Every kind's names are unique, and every name is one the binder accepts.
+        foreach (var kind in Enum.GetValues<AiRaceSim.Model.Series.EntityKind>())
+        {
+            var names = AiRaceSim.Model.Series.MetricRegistry.Of(kind).Select(m => m.Name).ToList();
+            Assert.Equal(names.Count, names.Distinct().Count());
+        }
+    }
+}

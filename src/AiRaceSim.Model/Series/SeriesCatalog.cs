@@ -13,36 +13,13 @@ public sealed record SeriesKey(string Entity, string Metric);
 /// </summary>
 public sealed class SeriesCatalog
 {
-    public static readonly IReadOnlyList<string> WorldMetrics =
-        ["capability", "largest_run_log_flop", "compute_installed", "patents", "patents_cumulative", "adoption", "funding"];
-
-    public static readonly IReadOnlyList<string> CountryMetrics =
-    [
-        "capability", "largest_run_log_flop", "compute_installed", "compute_share", "revenue", "patents", "patents_cumulative",
-        "export_control_tier", "enforcement", "support", "vouchers", "perceived_gap_months", "adoption", "spend",
-        "domestic_chip_output", "domestic_chip_efficiency", "patent_subsidy", "funding",
-    ];
-
-    public static readonly IReadOnlyList<string> PairMetrics = ["capability_gap_months", "compute_gap_months", "capability_gap_flag", "compute_gap_flag"];
-
-    public static readonly IReadOnlyList<string> FirmMetrics =
-    [
-        "capability", "algorithmic_efficiency", "compute_installed", "largest_run_log_flop", "capability_gap_months",
-        "compute_gap_months", "revenue", "budget", "market_share", "absorption", "patents", "patents_cumulative",
-        "compute_added_frontier", "compute_added_compliant", "compute_added_smuggled", "compute_added_domestic", "funding",
-    ];
-
-    /// <summary>For entity "firm@market": the firm's share of that market's spending (M3).</summary>
-    public static readonly IReadOnlyList<string> FirmMarketMetrics = ["market_share"];
-
-    public static IEnumerable<string> AllMetrics =>
-        WorldMetrics.Concat(CountryMetrics).Concat(PairMetrics).Concat(FirmMetrics).Concat(FirmMarketMetrics).Distinct();
-
-    internal enum Kind : byte { World, Country, Pair, Firm, FirmMarket }
-    internal readonly record struct Source(Kind Kind, int Index, int Metric);
+    internal readonly record struct Source(Metric Metric, int Index);
 
     public IReadOnlyList<SeriesKey> Keys { get; }
     internal IReadOnlyList<Source> Sources { get; }
+
+    /// <summary>Every metric name, from <see cref="MetricRegistry"/>.</summary>
+    public static IEnumerable<string> AllMetrics => MetricRegistry.Names;
 
     /// <param name="metrics">metric names to keep; null keeps all.</param>
     /// <param name="entities">entity ids to keep (country, pair "CN-US", firm, or "world"); null keeps all.</param>
@@ -50,26 +27,26 @@ public sealed class SeriesCatalog
     {
         var keys = new List<SeriesKey>();
         var sources = new List<Source>();
-        void Add(Kind kind, int index, string entity, IReadOnlyList<string> names)
+        void Add(EntityKind kind, int index, string entity)
         {
             if (entities is not null && !entities.Contains(entity)) return;
-            for (int i = 0; i < names.Count; i++)
+            foreach (var metric in MetricRegistry.Of(kind))
             {
-                if (metrics is not null && !metrics.Contains(names[i])) continue;
-                keys.Add(new SeriesKey(entity, names[i]));
-                sources.Add(new Source(kind, index, i));
+                if (metrics is not null && !metrics.Contains(metric.Name)) continue;
+                keys.Add(new SeriesKey(entity, metric.Name));
+                sources.Add(new Source(metric, index));
             }
         }
-        Add(Kind.World, 0, "world", WorldMetrics);
-        for (int c = 0; c < spec.Countries.Count; c++) Add(Kind.Country, c, spec.Countries[c].Id, CountryMetrics);
+        Add(EntityKind.World, 0, "world");
+        for (int c = 0; c < spec.Countries.Count; c++) Add(EntityKind.Country, c, spec.Countries[c].Id);
         var pairs = WorldState.MeasuredPairs(spec);
-        for (int p = 0; p < pairs.Count; p++) Add(Kind.Pair, p, PairName(pairs[p]), PairMetrics);
-        for (int f = 0; f < spec.Firms.Count; f++) Add(Kind.Firm, f, spec.Firms[f].Id, FirmMetrics);
+        for (int p = 0; p < pairs.Count; p++) Add(EntityKind.Pair, p, PairName(pairs[p]));
+        for (int f = 0; f < spec.Firms.Count; f++) Add(EntityKind.Firm, f, spec.Firms[f].Id);
         // A firm's share in each market it can sell in: at home, and abroad when it offers its API there.
         for (int f = 0; f < spec.Firms.Count; f++)
             for (int c = 0; c < spec.Countries.Count; c++)
                 if (spec.Firms[f].Country == spec.Countries[c].Id || spec.Firms[f].OffersApiAbroad)
-                    Add(Kind.FirmMarket, f * spec.Countries.Count + c, $"{spec.Firms[f].Id}@{spec.Countries[c].Id}", FirmMarketMetrics);
+                    Add(EntityKind.FirmMarket, f * spec.Countries.Count + c, $"{spec.Firms[f].Id}@{spec.Countries[c].Id}");
         Keys = keys;
         Sources = sources;
     }

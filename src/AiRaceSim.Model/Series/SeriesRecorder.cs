@@ -13,7 +13,7 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
     private readonly List<double[]> _months = [];
     private readonly Stack<double[]> _free = new(); // month buffers reused after Take: no large-object churn per month
     private readonly double[] _row = new double[members];
-    private readonly double[] _world = new double[members];
+    private readonly MonthContext _context = new(members);
     private int _firstMonth = -1;
 
     public SeriesCatalog Catalog => catalog;
@@ -21,20 +21,14 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
     public void Record(int monthIndex, WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries)
     {
         if (_firstMonth < 0) _firstMonth = monthIndex;
-        int n = members, at = monthIndex * n;
+        int n = members;
         var month = _free.Count > 0 ? _free.Pop() : new double[catalog.Sources.Count * n];
         var row = _row;
+        _context.Set(w, firms, countries, monthIndex);
         for (int s = 0; s < catalog.Sources.Count; s++)
         {
             var src = catalog.Sources[s];
-            switch (src.Kind)
-            {
-                case SeriesCatalog.Kind.World: World(src.Metric, w, firms, countries, at, row); break;
-                case SeriesCatalog.Kind.Country: Country(src.Index, src.Metric, w, firms, countries, at, row); break;
-                case SeriesCatalog.Kind.Pair: Pair(src.Index, src.Metric, w, row); break;
-                case SeriesCatalog.Kind.Firm: Firm(firms[src.Index], src.Metric, w, countries, row); break;
-                default: FirmMarket(firms[src.Index / countries.Count], src.Index % countries.Count, w, row); break;
-            }
+            src.Metric.Read(_context, src.Index, row);
             for (int m = 0; m < n; m++) month[s * n + m] = double.IsInfinity(row[m]) ? double.NaN : row[m];
         }
         _months.Add(month);
@@ -55,120 +49,4 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
         _firstMonth = -1;
         return batch;
     }
-
-    private void World(int metric, WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries, int at, double[] row)
-    {
-        switch (metric)
-        {
-            case 0: w.WorldFrontier.AsSpan(at, members).CopyTo(row); break;
-            case 1: w.WorldComputeFrontier.AsSpan(at, members).CopyTo(row); break;
-            case 2: SumOver(firms, -1, f => f.Installed, row); break;
-            case 3: SumOver(firms, -1, f => f.Patents, row); break;
-            case 4: SumOver(firms, -1, f => f.PatentsCumulative, row); break;
-            case 5: // the unweighted mean of the countries
-                Array.Clear(row);
-                foreach (var c in countries) for (int m = 0; m < members; m++) row[m] += c.Adoption[m];
-                for (int m = 0; m < members; m++) row[m] = countries.Count == 0 ? double.NaN : row[m] / countries.Count;
-                break;
-            default: SumOver(firms, -1, f => f.Funding, row); break;
-        }
-    }
-
-    /// <summary>Sums a firm array over the entered firms of a country (or of all countries when −1), member by member.</summary>
-    private void SumOver(IReadOnlyList<FirmReport> firms, int country, Func<FirmReport, double[]> array, double[] row)
-    {
-        Array.Clear(row);
-        foreach (var f in firms)
-        {
-            if (!f.Entered || (country >= 0 && f.CountryIndex != country)) continue;
-            var values = array(f);
-            for (int m = 0; m < members; m++) row[m] += values[m];
-        }
-    }
-
-    private void Country(int c, int metric, WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries,
-        int at, double[] row)
-    {
-        var r = countries[c];
-        double[]? policy = metric switch
-        {
-            8 => r.Enforcement, 9 => r.Support, 10 => r.Vouchers, 11 => r.Perceived, 12 => r.Adoption, 13 => r.Spend,
-            14 => r.ChipOutput, 15 => r.ChipEfficiency, 16 => r.PatentSubsidy, _ => null,
-        };
-        if (policy is not null) { policy.AsSpan(0, members).CopyTo(row); return; }
-        switch (metric)
-        {
-            case 0: w.CountryFrontier[c].AsSpan(at, members).CopyTo(row); break;
-            case 1: w.CountryComputeFrontier[c].AsSpan(at, members).CopyTo(row); break;
-            case 2: SumOver(firms, c, f => f.Installed, row); break;
-            case 3:
-                SumOver(firms, -1, f => f.Installed, row);
-                var world = _world;
-                row.AsSpan().CopyTo(world);
-                SumOver(firms, c, f => f.Installed, row);
-                for (int m = 0; m < members; m++) row[m] = Ratio(row[m], world[m]);
-                break;
-            case 4:
-                Array.Clear(row);
-                foreach (var f in firms)
-                    if (f.Entered && f.CountryIndex == c)
-                        for (int m = 0; m < members; m++) row[m] += w.View.Revenue[f.Index][m];
-                break;
-            case 5: SumOver(firms, c, f => f.Patents, row); break;
-            case 6: SumOver(firms, c, f => f.PatentsCumulative, row); break;
-            case 7: for (int m = 0; m < members; m++) row[m] = r.Tier[m]; break;
-            default: SumOver(firms, c, f => f.Funding, row); break;
-        }
-    }
-
-    private void Pair(int p, int metric, WorldState w, double[] row)
-    {
-        for (int m = 0; m < members; m++)
-            row[m] = metric switch
-            {
-                0 => w.Gaps.Capability[p][m],
-                1 => w.Gaps.Compute[p][m],
-                2 => (double)w.CapabilityGapFlag[p][m],
-                _ => (double)w.ComputeGapFlag[p][m],
-            };
-    }
-
-    private void Firm(FirmReport f, int metric, WorldState w, IReadOnlyList<CountryReport> countries, double[] row)
-    {
-        for (int m = 0; m < members; m++)
-        {
-            if (!f.Entered) { row[m] = double.NaN; continue; }
-            row[m] = metric switch
-            {
-                0 => f.Capability[m],
-                1 => f.Algorithmic[m],
-                2 => f.Installed[m],
-                3 => f.LargestRunLogFlop[m],
-                4 => w.FirmGap[f.Index][m],
-                5 => w.FirmComputeGap[f.Index][m],
-                6 => w.View.Revenue[f.Index][m],
-                7 => f.Budget[m],
-                8 => Ratio(w.View.Revenue[f.Index][m], TotalSpend(countries, m)),
-                9 => f.Absorption[m],
-                10 => f.Patents[m],
-                11 => f.PatentsCumulative[m],
-                16 => f.Funding[m],
-                _ => f.AddedByChannel[metric - 12][m],
-            };
-        }
-    }
-
-    private void FirmMarket(FirmReport f, int country, WorldState w, double[] row)
-    {
-        for (int m = 0; m < members; m++) row[m] = f.Entered ? w.Shares[country][f.Index][m] : double.NaN;
-    }
-
-    private static double TotalSpend(IReadOnlyList<CountryReport> countries, int m)
-    {
-        double s = 0;
-        foreach (var c in countries) s += c.Spend[m];
-        return s;
-    }
-
-    private static double Ratio(double a, double b) => b > 0 ? a / b : double.NaN;
 }
