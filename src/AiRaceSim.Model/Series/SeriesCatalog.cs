@@ -20,7 +20,7 @@ public sealed class SeriesCatalog
     [
         "capability", "largest_run_log_flop", "compute_installed", "compute_share", "revenue", "patents", "patents_cumulative",
         "export_control_tier", "enforcement", "support", "vouchers", "perceived_gap_months", "adoption", "spend",
-        "domestic_chip_output", "domestic_chip_efficiency", "patent_subsidy", "funding",
+        "domestic_chip_output", "domestic_chip_efficiency", "patent_subsidy", "funding", "open_capability",
     ];
 
     public static readonly IReadOnlyList<string> PairMetrics = ["capability_gap_months", "compute_gap_months", "capability_gap_flag", "compute_gap_flag"];

@@ -117,8 +117,22 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
             case 5: SumOver(firms, c, f => f.Patents, row); break;
             case 6: SumOver(firms, c, f => f.PatentsCumulative, row); break;
             case 7: for (int m = 0; m < members; m++) row[m] = r.Tier[m]; break;
-            default: SumOver(firms, c, f => f.Funding, row); break;
+            case 17: SumOver(firms, c, f => f.Funding, row); break;
+            default: OpenCapability(firms, c, row); break;
         }
+    }
+
+    /// <summary>
+    /// The best deployed capability among the country's open-weights firms this month (T8): the max
+    /// of K over its entered firms (an exited firm's published weights stay) whose open-weights flag
+    /// is set; −∞ (recorded as NaN) when there is none.
+    /// </summary>
+    private void OpenCapability(IReadOnlyList<FirmReport> firms, int country, double[] row)
+    {
+        Array.Fill(row, double.NegativeInfinity);
+        foreach (var f in firms)
+            if ((f.Active || f.Entered) && f.OpenWeights && f.CountryIndex == country)
+                for (int m = 0; m < members; m++) row[m] = Math.Max(row[m], f.Capability[m]);
     }
 
     private void Pair(int p, int metric, WorldState w, double[] row)
