@@ -1,77 +1,58 @@
 using AiRaceSim.Model.Series;
-using AiRaceSim.Model.Time;
-using AiRaceSim.Output;
-using MathNet.Numerics.Statistics;
 
 namespace AiRaceSim.Calibration;
 
-/// <summary>A target's outcome: the median over members, its 5–95 % range, and pass or miss.</summary>
-public sealed record TargetResult(Target Target, double Median, double P05, double P95, int Members)
+/// <summary>
+/// A target's outcome: the median over members, its 5–95 % range, the share of members meeting
+/// the target's share condition (NaN when it has none), and pass or miss by MODEL.md's rule.
+/// </summary>
+public sealed record TargetResult(Target Target, double Median, double P05, double P95, int Members, double Share = double.NaN)
 {
-    public bool Passed => Target.Holds(Median);
+    public bool MedianHolds => Target.Holds(Median);
+
+    /// <summary>The P5–P95 band holds the observed value, or (with none given) overlaps the range.</summary>
+    public bool BandHolds => Members > 0 && (Target.ObservedValue is { } observed
+        ? observed >= P05 && observed <= P95
+        : P05 <= Target.High && P95 >= Target.Low);
+
+    public bool ShareHolds => Target.Share is not { } s || Share >= s.Least;
+
+    public bool Passed => MedianHolds && BandHolds && ShareHolds;
     public double Miss => Target.Miss(Median);
+
+    /// <summary>Why a target failed, in words; empty when it passed.</summary>
+    public string Why => string.Join("; ", new[]
+    {
+        Members == 0 ? "no member has a value" : null,
+        Members > 0 && !MedianHolds ? "median outside the range" : null,
+        Members > 0 && !BandHolds ? (Target.ObservedValue is { } o ? $"observed {Target.Format(o)} outside P5–P95" : "P5–P95 does not overlap the range") : null,
+        Members > 0 && !ShareHolds ? $"share {Share:P0} below {Target.Share!.Least:P0}" : null,
+    }.Where(s => s is not null));
 }
 
-/// <summary>Keeps, as slices stream by, the months of each target's window for every member, then evaluates.</summary>
-public sealed class TargetEvaluator : ISeriesWriter
+/// <summary>Evaluates targets on every member of an ensemble's series.</summary>
+public static class TargetEvaluator
 {
-    private readonly IReadOnlyList<Target> _targets;
-    private readonly int[] _keys;
-    private readonly int[] _from;
-    private readonly double[][][] _windows; // [target][month in window][member]
-
-    public TargetEvaluator(IReadOnlyList<Target> targets, IReadOnlyList<SeriesKey> keys, Month start, int members)
-    {
-        _targets = targets;
-        var list = keys.ToList();
-        _keys = targets.Select(t => list.IndexOf(new SeriesKey(t.Entity, t.Metric))).ToArray();
-        for (int i = 0; i < targets.Count; i++)
-            if (_keys[i] < 0) throw new ArgumentException($"target {targets[i].Id}: series {targets[i].Entity}/{targets[i].Metric} is not recorded");
-        _from = targets.Select(t => t.From - start).ToArray();
-        _windows = targets.Select(t => Enumerable.Range(0, t.To - t.From + 1).Select(_ => Filled(members)).ToArray()).ToArray();
-    }
-
     /// <summary>The series the targets read, as (entity, metric) pairs.</summary>
-    public static IEnumerable<SeriesKey> Needs(IEnumerable<Target> targets) => targets.Select(t => new SeriesKey(t.Entity, t.Metric)).Distinct();
+    public static IEnumerable<SeriesKey> Needs(IEnumerable<Target> targets) =>
+        targets.SelectMany(t => t.Versus is { } v ? [t.Series, v] : new[] { t.Series }).Distinct();
 
-    public ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
-    {
-        for (int i = 0; i < _targets.Count; i++)
-            for (int w = 0; w < _windows[i].Length; w++)
-            {
-                int t = _from[i] + w - slice.FirstMonthIndex;
-                if (t < 0 || t >= slice.Months) continue;
-                for (int m = 0; m < slice.Members; m++) _windows[i][w][slice.FirstMember + m] = slice[_keys[i], t, m];
-            }
-        return ValueTask.CompletedTask;
-    }
+    public static IReadOnlyList<TargetResult> Evaluate(IReadOnlyList<Target> targets, EnsembleSeries series) =>
+        targets.Select(t => Evaluate(t, series)).ToList();
 
-    public IReadOnlyList<TargetResult> Results()
+    public static TargetResult Evaluate(Target target, EnsembleSeries series)
     {
-        var results = new List<TargetResult>();
-        for (int i = 0; i < _targets.Count; i++)
+        var perMember = new List<double>();
+        for (int m = 0; m < series.Members; m++)
         {
-            int members = _windows[i][0].Length;
-            var perMember = new List<double>();
-            var window = new double[_windows[i].Length];
-            for (int m = 0; m < members; m++)
-            {
-                for (int w = 0; w < window.Length; w++) window[w] = _windows[i][w][m];
-                double v = _targets[i].Evaluate(window);
-                if (!double.IsNaN(v)) perMember.Add(v);
-            }
-            var sorted = perMember.Order().ToArray();
-            results.Add(sorted.Length == 0
-                ? new TargetResult(_targets[i], double.NaN, double.NaN, double.NaN, 0)
-                : new TargetResult(_targets[i], SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R7),
-                    SortedArrayStatistics.QuantileCustom(sorted, 0.05, QuantileDefinition.R7),
-                    SortedArrayStatistics.QuantileCustom(sorted, 0.95, QuantileDefinition.R7), sorted.Length));
+            var window = series.Window(target.Series, target.From, target.To, m);
+            var versus = target.Versus is { } v ? series.Window(v, target.From, target.To, m) : [];
+            double value = target.Evaluate(window, versus);
+            if (!double.IsNaN(value)) perMember.Add(value);
         }
-        return results;
+        var sorted = perMember.Order().ToArray();
+        if (sorted.Length == 0) return new TargetResult(target, double.NaN, double.NaN, double.NaN, 0);
+        double share = target.Share is { } s ? sorted.Count(x => x <= s.AtMost) / (double)sorted.Length : double.NaN;
+        return new TargetResult(target, Quantiles.Of(sorted, 0.5), Quantiles.Of(sorted, 0.05), Quantiles.Of(sorted, 0.95), sorted.Length, share);
     }
-
-    private static double[] Filled(int n) { var a = new double[n]; Array.Fill(a, double.NaN); return a; }
-
-    public ValueTask CompleteAsync(CancellationToken cancellation) => ValueTask.CompletedTask;
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

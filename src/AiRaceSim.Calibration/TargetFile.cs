@@ -1,31 +1,32 @@
-using System.Globalization;
-using AiRaceSim.Model.Time;
 using AiRaceSim.Scenarios;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AiRaceSim.Calibration;
 
+/// <summary>What a checks file holds: targets, and optionally bounds and levers.</summary>
+public sealed record CheckFile(string Path, IReadOnlyList<Target> Targets, IReadOnlyList<Bound> Bounds, IReadOnlyList<Lever> Levers);
+
 /// <summary>
-/// Reads a targets file (scenarios/targets.yaml): a list under <c>targets:</c>, each with id,
-/// what, observed, source, series {entity, metric}, statistic, from, to, scale, range [low, high],
-/// weight. Errors carry file, line and column like scenario errors.
+/// Reads a targets file (scenarios/targets.yaml): a list under <c>targets:</c> (see
+/// <see cref="TargetEntry"/>), and optional lists under <c>bounds:</c> (<see cref="BoundEntry"/>)
+/// and <c>levers:</c> (<see cref="LeverEntry"/>). Errors carry file, line and column like
+/// scenario errors; every error of the file is reported at once.
 /// </summary>
 public static class TargetFile
 {
-    private static readonly string[] Keys = ["id", "what", "observed", "source", "series", "statistic", "from", "to", "scale", "range", "weight"];
-    private static readonly Dictionary<string, Statistic> Statistics = new()
-    {
-        ["at"] = Statistic.At, ["mean"] = Statistic.Mean, ["max"] = Statistic.Max, ["min"] = Statistic.Min,
-        ["sum"] = Statistic.Sum, ["growth_per_year"] = Statistic.GrowthPerYear,
-    };
+    private static readonly string[] RootKeys = ["targets", "bounds", "levers"];
 
-    public static IReadOnlyList<Target> Load(string path)
+    public static IReadOnlyList<Target> Load(string path) => LoadAll(path).Targets;
+
+    public static CheckFile LoadAll(string path)
     {
         var errors = new List<ScenarioError>();
         void Error(YamlNode? node, string message) =>
             errors.Add(new ScenarioError(path, node is null ? 1 : (int)node.Start.Line, node is null ? 1 : (int)node.Start.Column, message));
         var targets = new List<Target>();
+        var bounds = new List<Bound>();
+        var levers = new List<Lever>();
         try
         {
             // Like scenario files: a regular file of bounded size, never a FIFO or a device.
@@ -43,12 +44,17 @@ public static class TargetFile
                 Error(yaml.Documents.Count > 0 ? yaml.Documents[0].RootNode : null, "expected a map with a list under 'targets:'");
                 throw new ScenarioException(errors);
             }
+            foreach (var (k, _) in root.Children)
+                if (k is YamlScalarNode { Value: { } key } && !RootKeys.Contains(key))
+                    Error(k, $"unknown key '{key}'; a targets file holds {string.Join(", ", RootKeys)}");
             foreach (var item in items)
-            {
-                if (item is not YamlMappingNode map) { Error(item, "expected a target (a map)"); continue; }
-                var target = Read(map, Error);
-                if (target is not null) targets.Add(target);
-            }
+                if (Entry(item, "target", Error) is { } fields && TargetEntry.Read(fields) is { } target) targets.Add(target);
+            foreach (var item in Section(root, "bounds", Error))
+                if (Entry(item, "bound", Error) is { } fields && BoundEntry.Read(fields) is { } bound) bounds.Add(bound);
+            string folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".";
+            foreach (var item in Section(root, "levers", Error))
+                if (Entry(item, "lever", Error) is { } fields && LeverEntry.Read(fields, folder) is { } lever) levers.Add(lever);
+            Unique(targets.Select(t => t.Id).Concat(bounds.Select(b => b.Id)).Concat(levers.Select(l => l.Id)), root, Error);
         }
         catch (YamlException e)
         {
@@ -59,65 +65,27 @@ public static class TargetFile
             errors.Add(new ScenarioError(path, 1, 1, $"cannot read the file: {e.Message}"));
         }
         if (errors.Count > 0) throw new ScenarioException(errors);
-        return targets;
+        return new CheckFile(path, targets, bounds, levers);
     }
 
-    private static Target? Read(YamlMappingNode map, Action<YamlNode?, string> error)
+    private static YamlFields? Entry(YamlNode item, string kind, Action<YamlNode?, string> error)
     {
-        int before = 0;
-        foreach (var (k, _) in map.Children)
-            if (k is YamlScalarNode { Value: { } key } && !Keys.Contains(key)) error(k, $"unknown key '{key}' in a target; expected one of {string.Join(", ", Keys)}");
-        string? Text(string key, bool required = true)
-        {
-            if (map.Children.TryGetValue(new YamlScalarNode(key), out var n) && n is YamlScalarNode { Value: { } v }) return v;
-            if (required) { error(map, $"a target needs '{key}'"); before++; }
-            return null;
-        }
-        double Number(YamlNode node, string what)
-        {
-            var text = (node as YamlScalarNode)?.Value ?? "";
-            if (text is ".inf" or "inf") return double.PositiveInfinity;
-            if (text is "-.inf" or "-inf") return double.NegativeInfinity;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
-            error(node, $"expected a number for {what}, got '{text}'");
-            return double.NaN;
-        }
-        Month MonthOf(string key, Month? fallback)
-        {
-            if (!map.Children.TryGetValue(new YamlScalarNode(key), out var n))
-            {
-                if (fallback is null) error(map, $"a target needs '{key}' (a month like 2024-07)");
-                return fallback ?? new Month(0);
-            }
-            if (Month.TryParse((n as YamlScalarNode)?.Value, out var m)) return m;
-            error(n, $"expected a month like 2024-07, got '{(n as YamlScalarNode)?.Value}'");
-            return new Month(0);
-        }
-        var id = Text("id") ?? "?";
-        var statisticText = Text("statistic");
-        var statistic = Statistic.At;
-        if (statisticText is not null && !Statistics.TryGetValue(statisticText, out statistic))
-            error(map.Children[new YamlScalarNode("statistic")], $"unknown statistic '{statisticText}'; expected one of {string.Join(", ", Statistics.Keys)}");
-        string entity = "", metric = "";
-        if (map.Children.TryGetValue(new YamlScalarNode("series"), out var s) && s is YamlMappingNode series
-            && series.Children.TryGetValue(new YamlScalarNode("entity"), out var e) && series.Children.TryGetValue(new YamlScalarNode("metric"), out var mt))
-        { entity = (e as YamlScalarNode)?.Value ?? ""; metric = (mt as YamlScalarNode)?.Value ?? ""; }
-        else error(map, $"target {id} needs 'series: {{ entity, metric }}'");
-        var from = MonthOf("from", null);
-        var to = MonthOf("to", from);
-        if (to < from) error(map, $"target {id}: 'to' {to} is before 'from' {from}");
-        if (statistic == Statistic.GrowthPerYear && to <= from) error(map, $"target {id}: growth_per_year needs 'to' after 'from'");
-        double low = double.NaN, high = double.NaN;
-        if (map.Children.TryGetValue(new YamlScalarNode("range"), out var r) && r is YamlSequenceNode { Children.Count: 2 } range)
-        { low = Number(range[0], "the range's low end"); high = Number(range[1], "the range's high end"); }
-        else error(map, $"target {id} needs 'range: [low, high]'");
-        double scale = map.Children.TryGetValue(new YamlScalarNode("scale"), out var sc) ? Number(sc, "scale") : 1;
-        double weight = map.Children.TryGetValue(new YamlScalarNode("weight"), out var w) ? Number(w, "weight") : 1;
-        if (before > 0) return null;
-        return new Target
-        {
-            Id = id, What = Text("what") ?? "", Observed = Text("observed") ?? "", Source = Text("source") ?? "",
-            Entity = entity, Metric = metric, Statistic = statistic, From = from, To = to, Scale = scale, Low = low, High = high, Weight = weight,
-        };
+        if (item is YamlMappingNode map) return new YamlFields(map, kind, error);
+        error(item, $"expected a {kind} (a map)");
+        return null;
+    }
+
+    private static IEnumerable<YamlNode> Section(YamlMappingNode root, string key, Action<YamlNode?, string> error)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node)) return [];
+        if (node is YamlSequenceNode list) return list;
+        error(node, $"expected a list under '{key}:'");
+        return [];
+    }
+
+    private static void Unique(IEnumerable<string> ids, YamlNode root, Action<YamlNode?, string> error)
+    {
+        foreach (var id in ids.GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key))
+            error(root, $"the id '{id}' is used more than once; each target, bound and lever needs its own");
     }
 }

@@ -86,13 +86,17 @@ public static class AiraceCommand
         var fitOut = new Option<string?>("--out", "-o") { Description = "Where --fit writes its overlay (default: <scenario>.fitted.yaml beside it)" };
         var iterations = PositiveInt("--max-iterations", "Most Nelder–Mead iterations for --fit (default 200)");
         var calibrateReport = new Option<string?>("--report") { Description = "A run folder of the same scenario: add the calibration table to its report.html" };
-        var calibrate = new Command("calibrate", "Check a scenario against calibration targets; with --fit, fit parameters to them")
+        var levers = new Option<bool>("--levers")
         {
-            calibrateScenario, targets, calibrateMembers, fit, fitOut, iterations, calibrateReport,
+            Description = "Also run each lever's what-if of the targets file on the same seed and members, and check which way it moves the gap",
+        };
+        var calibrate = new Command("calibrate", "Check a scenario against calibration targets and plausibility bounds (with --levers, lever directions); with --fit, fit parameters to the targets")
+        {
+            calibrateScenario, targets, calibrateMembers, fit, fitOut, iterations, calibrateReport, levers,
         };
         calibrate.SetAction((parse, cancellation) => CalibrateCommand.ExecuteAsync(new CalibrateOptions(
             parse.GetValue(calibrateScenario)!, parse.GetValue(targets), parse.GetValue(calibrateMembers), parse.GetValue(fit) ?? [],
-            parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200, parse.GetValue(calibrateReport)), stdout, stderr, cancellation));
+            parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200, parse.GetValue(calibrateReport), parse.GetValue(levers)), stdout, stderr, cancellation));
 
         var compareFiles = new Argument<string[]>("scenarios") { Arity = ArgumentArity.OneOrMore, Description = "Scenarios to compare; the first is the reference" };
         var pair = new Option<string>("--pair") { Description = "The gap to compare, FOLLOWER-LEADER", DefaultValueFactory = _ => "CN-US" };

@@ -5,36 +5,51 @@ using Spectre.Console;
 
 namespace AiRaceSim.Cli;
 
-public sealed record CalibrateOptions(string Scenario, string? Targets, int? Members, IReadOnlyList<string> Fit, string? Out, int MaxIterations, string? Report = null);
+public sealed record CalibrateOptions(string Scenario, string? Targets, int? Members, IReadOnlyList<string> Fit, string? Out, int MaxIterations,
+    string? Report = null, bool Levers = false);
 
 /// <summary>
-/// `airace calibrate`: runs a scenario and checks it against targets (exit 0 only when all pass);
-/// with --fit, adjusts the named parameters by Nelder–Mead and writes an overlay scenario that
-/// extends the input.
+/// `airace calibrate`: runs a scenario and checks it against the targets and plausibility bounds of
+/// a targets file, and with --levers runs each lever's what-if on the same members and checks the
+/// direction it moves the gap (exit 0 only when all hold); with --fit, adjusts the named
+/// parameters by Nelder–Mead (on the targets) and writes an overlay scenario that extends the input.
 /// </summary>
 public static class CalibrateCommand
 {
     public static async Task<int> ExecuteAsync(CalibrateOptions o, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
         LoadedScenario scenario;
-        IReadOnlyList<Target> targets;
+        CheckFile checks;
         string targetsPath = o.Targets ?? Path.Combine(Path.GetDirectoryName(o.Scenario) ?? ".", "targets.yaml");
         try
         {
             scenario = ScenarioLoader.Load(o.Scenario, new ScenarioOverrides(o.Members));
-            targets = TargetFile.Load(targetsPath);
+            checks = TargetFile.LoadAll(targetsPath);
         }
         catch (ScenarioException e)
         {
             foreach (var line in e.Lines) stderr.WriteLine(line);
             return ExitCodes.BadInput;
         }
+        var targets = checks.Targets;
         var known = new Model.Series.SeriesCatalog(scenario.Spec).Keys.ToHashSet();
         var unknown = targets.Where(t => !known.Contains(new Model.Series.SeriesKey(t.Entity, t.Metric))).ToList();
         foreach (var t in unknown) stderr.WriteLine($"{targetsPath}: target {t.Id}: the scenario records no series {t.Entity}/{t.Metric}; check the entity id and metric name");
         var outside = targets.Where(t => t.From < scenario.Spec.Start || t.To > scenario.Spec.End).ToList();
         foreach (var t in outside) stderr.WriteLine($"{targetsPath}: target {t.Id}: its months {t.From}..{t.To} are outside the scenario's {scenario.Spec.Start}..{scenario.Spec.End}");
         if (unknown.Count + outside.Count > 0) return ExitCodes.BadInput;
+        if (o.Levers && o.Fit.Count > 0)
+        {
+            stderr.WriteLine("airace: --levers with --fit: the what-ifs extend the scenario as written, not the fitted overlay, so they would be paired with "
+                + "members of another scenario; fit first, then calibrate the overlay's what-ifs against it (or the fitted baseline) with --levers");
+            return ExitCodes.BadInput;
+        }
+        List<(Lever Lever, LoadedScenario WhatIf)>? whatIfs = null;
+        if (o.Levers)
+        {
+            whatIfs = LeverInputs.Load(o.Members, scenario, checks, targetsPath, known, stderr);
+            if (whatIfs is null) return ExitCodes.BadInput;
+        }
         if (o.Report is { } reported && o.Fit.Count > 0)
         {
             stderr.WriteLine($"airace: --report '{reported}' with --fit: the folder holds a run of the unfitted scenario, and the fit's results would be filed under it; "
@@ -59,14 +74,26 @@ public static class CalibrateCommand
                 stdout.WriteLine($"fitted {string.Join(", ", fitted.Value.Fit.Values.Select(v => $"{v.Path} = {v.Value.ToString("G6", CultureInfo.InvariantCulture)}"))}");
                 stdout.WriteLine($"loss {fitted.Value.Fit.Loss.ToString("G4", CultureInfo.InvariantCulture)} after {fitted.Value.Fit.Evaluations} runs{(fitted.Value.Fit.Converged ? "" : " (not converged)")}; wrote {fitted.Value.Path}");
             }
-            var results = await Task.Run(() => TargetRun.Evaluate(scenario.Spec, targets, members, block, cancellation), cancellation);
-            WriteTable(stdout, scenario, results);
+            var spec = scenario.Spec;
+            var needs = TargetEvaluator.Needs(targets).Concat(BoundEvaluator.Needs(checks.Bounds, spec))
+                .Concat(whatIfs?.Select(w => w.Lever.Series) ?? []).Distinct().ToList();
+            var series = await Task.Run(() => TargetRun.Run(spec, needs, members, block, cancellation), cancellation);
+            var results = TargetEvaluator.Evaluate(targets, series);
+            var bounds = BoundEvaluator.Evaluate(checks.Bounds, series, spec, scenario.Now);
+            List<LeverResult>? levers = null;
+            if (whatIfs is not null)
+            {
+                levers = [];
+                foreach (var (lever, whatIf) in whatIfs)
+                    levers.Add(await Task.Run(() => LeverRun.Evaluate(lever, scenario, o.Scenario, series, whatIf, cancellation), cancellation));
+            }
+            CalibrationTables.Write(stdout, scenario, results, bounds, levers);
             if (o.Report is { } report)
             {
                 CalibrationReport.Write(report, targetsPath, members, results);
                 stdout.WriteLine($"wrote {Reports.Data.CalibrationFile.Name} and rebuilt {Reports.RunReport.Html} in {report}");
             }
-            return results.All(r => r.Passed) ? ExitCodes.Ok : ExitCodes.Failure;
+            return results.All(r => r.Passed) && bounds.All(b => b.Passed) && (levers ?? []).All(l => l.Passed) ? ExitCodes.Ok : ExitCodes.Failure;
         }
         catch (ArgumentException e)
         {
@@ -130,27 +157,4 @@ public static class CalibrateCommand
 
     /// <summary>The loss of a trial the scenario rules refuse: far above any real miss.</summary>
     private const double OutOfRange = 1e6;
-
-    private static void WriteTable(TextWriter stdout, LoadedScenario scenario, IReadOnlyList<TargetResult> results)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 160;
-        bool ensemble = scenario.Members > 1;
-        var table = new Table().Border(TableBorder.Ascii)
-            .Title(Markup.Escape($"{scenario.Name}: {scenario.Members} member{(ensemble ? "s" : "")}, seed {scenario.Spec.Seed}"))
-            .AddColumn("target").AddColumn("observed (source)").AddColumn(new TableColumn(Markup.Escape(ensemble ? "model: median [P5–P95]" : "model")).RightAligned())
-            .AddColumn(new TableColumn("range").RightAligned()).AddColumn("");
-        foreach (var r in results)
-            table.AddRow(Markup.Escape($"{r.Target.Id}: {r.Target.What}"), Markup.Escape($"{r.Target.Observed} ({r.Target.Source})"),
-                Markup.Escape(ensemble ? $"{N(r.Median)} [{N(r.P05)}–{N(r.P95)}]" : N(r.Median)),
-                Markup.Escape($"{N(r.Target.Low)}–{N(r.Target.High)}"), r.Passed ? "pass" : "MISS");
-        console.Write(table);
-        stdout.WriteLine($"{results.Count(r => r.Passed)} of {results.Count} targets pass.");
-    }
-
-    private static string N(double v) => double.IsPositiveInfinity(v) ? "∞" : double.IsNegativeInfinity(v) ? "−∞" : double.IsNaN(v) ? "–"
-        : Math.Abs(v) >= 1000 ? v.ToString("N0", CultureInfo.InvariantCulture) : v.ToString("G3", CultureInfo.InvariantCulture);
 }
