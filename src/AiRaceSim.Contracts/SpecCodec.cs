@@ -33,6 +33,7 @@ public static class SpecCodec
         WriteIndented = false,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Configure } },
+        Converters = { new GlobalParametersConverter() },
     };
 
     public static byte[] Serialize(WorldSpec spec) => JsonSerializer.SerializeToUtf8Bytes(spec, Options);

@@ -25,7 +25,7 @@ internal static class SchemaGenerator
         PropertyNamingPolicy = DocumentModel.Naming,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { TableKeys } },
         Converters = { new JsonStringEnumConverter(DocumentModel.Naming) },
     };
 
@@ -76,6 +76,23 @@ internal static class SchemaGenerator
             ["threshold_path"] = Embedded(typeof(ThresholdPathDocument), "#/$defs/threshold_path"),
         };
         return root.ToJsonString(Output);
+    }
+
+    /// <summary>A table document's keys in place of its C# properties, carrying their description and range.</summary>
+    private static void TableKeys(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !typeof(ITableDocument).IsAssignableFrom(info.Type)) return;
+        info.Properties.Clear();
+        foreach (var key in DocumentModel.Properties(info.Type))
+        {
+            var p = info.CreateJsonPropertyInfo(key.Type, key.Key);
+            p.AttributeProvider = key.Attributes;
+            p.IsRequired = key.Required;
+            p.IsSetNullable = !key.Required;
+            p.Get = _ => null;
+            p.Set = (doc, value) => { if (value is not null) key.Set(doc, value); };
+            info.Properties.Add(p);
+        }
     }
 
     /// <summary>A type's schema placed below the root: its own "#/…" references are moved to where it sits.</summary>
