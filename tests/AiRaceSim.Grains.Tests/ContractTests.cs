@@ -62,6 +62,18 @@ public class ContractTests
     }
 
     [Fact]
+    public void The_spec_codec_carries_every_global_parameter()
+    {
+        // A distinct non-default value per parameter: one dropped or swapped by the codec shows.
+        var set = ParameterCatalog.All.Aggregate(new GlobalParameters(), (s, p) =>
+            s.With(p, p.IsWholeNumber ? new Fixed(7 + p.Index) : new UniformDist(p.Index, p.Index + 0.5)));
+        var back = SpecCodec.Deserialize(SpecCodec.Serialize(Everything() with { Parameters = set })).Parameters;
+        Assert.All(ParameterCatalog.All, p => Assert.Equal(set[p], back[p]));
+        Assert.Equal(set, back);
+        foreach (var p in ParameterCatalog.All) Assert.Contains($"\"{p.Key}\":", SpecCodec.ToJson(Everything()));
+    }
+
+    [Fact]
     public void A_world_built_from_the_decoded_spec_runs_to_the_same_bits()
     {
         var spec = Everything();
