@@ -36,7 +36,7 @@ public class ContractTests
                 new ScheduledEvent { Date = m, Country = new ApiUnblock("us-frontier", "CN") },
                 new ScheduledEvent { Date = m, Country = new Support("CN", new PoissonDist(30)) },
                 new ScheduledEvent { Date = m, Country = new ChipFund("CN", new NegativeBinomialDist(100, 5)) },
-                new ScheduledEvent { Date = m, Country = new DomesticChipProgram("CN", new Fixed(0.8), null) },
+                new ScheduledEvent { Date = m, Country = new DomesticChips("CN", new Fixed(0.8), null) },
                 new ScheduledEvent { Date = m, Country = new PatentSubsidy("CN", LogNormalDist.FromMedianP95(4, 8)) },
                 new ScheduledEvent { Date = m, Country = new PriceWar("CN", new Fixed(0.5)) },
                 new ScheduledEvent { Date = m, Firm = new FundingScale("cn-a", new Fixed(2)) },
@@ -71,6 +71,13 @@ public class ContractTests
         Assert.All(ParameterCatalog.All, p => Assert.Equal(set[p], back[p]));
         Assert.Equal(set, back);
         foreach (var p in ParameterCatalog.All) Assert.Contains($"\"{p.Key}\":", SpecCodec.ToJson(Everything()));
+    }
+
+    [Fact]
+    public void The_spec_codec_names_every_action_by_its_scenario_key()
+    {
+        string json = SpecCodec.ToJson(Everything());
+        Assert.All(ActionCatalog.All, a => Assert.Contains($"\"$type\":\"{a.Key}\"", json));
     }
 
     [Fact]

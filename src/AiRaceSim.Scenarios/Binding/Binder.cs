@@ -74,7 +74,7 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
     {
         foreach (var choice in type.GetCustomAttributes<KeyChoiceAttribute>(inherit: true))
         {
-            var keys = choice.Members.Select(m => DocumentModel.Key(type, m)).ToList();
+            var keys = choice.Keys(type);
             var given = node.Entries.Where(e => keys.Contains(e.Key.Value)).ToList();
             string options = string.Join(", ", keys);
             if (given.Count == 0 && reportNone)

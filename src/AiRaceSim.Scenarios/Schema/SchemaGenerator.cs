@@ -165,11 +165,14 @@ internal static class SchemaGenerator
                 o["propertyNames"] = new JsonObject { ["pattern"] = BuildContext.CountryIdPattern().ToString() };
         }
         var provider = property?.AttributeProvider ?? (node is JsonObject { } n && !n.ContainsKey("$ref") ? type : null);
-        if (provider?.GetCustomAttributes(typeof(DescriptionAttribute), false).OfType<DescriptionAttribute>().FirstOrDefault() is { } d)
+        // An action's key is described by the action catalog, not by the document holding it.
+        string? description = property is not null && ActionVocabulary.Of(type) is { } action ? action.Meaning
+            : provider?.GetCustomAttributes(typeof(DescriptionAttribute), false).OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+        if (description is not null)
         {
             if (node is not JsonObject obj) node = obj = new JsonObject();
             obj.Remove("description");
-            obj.Insert(0, "description", d.Description);
+            obj.Insert(0, "description", description);
         }
         return node;
     }
@@ -184,8 +187,8 @@ internal static class SchemaGenerator
     {
         foreach (var choice in type.GetCustomAttributes<KeyChoiceAttribute>(inherit: true))
         {
-            var options = new JsonArray(choice.Members
-                .Select(m => (JsonNode)new JsonObject { ["required"] = new JsonArray(DocumentModel.Key(type, m)) }).ToArray());
+            var options = new JsonArray(choice.Keys(type)
+                .Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray(k) }).ToArray());
             o[choice.ExactlyOne ? "oneOf" : "anyOf"] = options;
         }
     }
