@@ -41,15 +41,13 @@ public static class BenchWorld
             Start = start,
             End = Month.Of(2035, 12),
             Seed = 2024,
-            Parameters = new GlobalParameters
-            {
-                AlgorithmicHalvingMonths = LogNormalDist.FromMedianP95(8, 14),
-                HardwareDoublingMonths = LogNormalDist.FromMedianP95(30, 40),
-                DiffusionRatePerMonth = LogNormalDist.FromMedianP95(0.08, 0.2),
-                DistillationLoss = new UniformDist(0, 0.2),
-                CapabilityNoiseSd = new Fixed(0.02),
-                BreakthroughRatePerMonth = new Fixed(0.01),
-            },
+            Parameters = new GlobalParameters()
+                .With(ParameterCatalog.AlgorithmicHalvingMonths, LogNormalDist.FromMedianP95(8, 14))
+                .With(ParameterCatalog.HardwareDoublingMonths, LogNormalDist.FromMedianP95(30, 40))
+                .With(ParameterCatalog.DiffusionRatePerMonth, LogNormalDist.FromMedianP95(0.08, 0.2))
+                .With(ParameterCatalog.DistillationLoss, new UniformDist(0, 0.2))
+                .With(ParameterCatalog.CapabilityNoiseSd, new Fixed(0.02))
+                .With(ParameterCatalog.BreakthroughRatePerMonth, new Fixed(0.01)),
             Countries = countries.Select(Country).ToList(),
             Firms = firms,
             Events =

@@ -19,13 +19,14 @@ public static class SpecCodec
         (typeof(Distribution), [(typeof(Fixed), "fixed"), (typeof(NormalDist), "normal"), (typeof(LogNormalDist), "lognormal"),
             (typeof(BetaDist), "beta"), (typeof(UniformDist), "uniform"), (typeof(TriangularDist), "triangular"),
             (typeof(DiscreteDist), "discrete"), (typeof(PoissonDist), "poisson"), (typeof(NegativeBinomialDist), "negbinomial")]),
-        (typeof(CountryAction), [(typeof(ExportControl), "export_control"), (typeof(Enforcement), "enforcement"),
-            (typeof(ApiBlock), "api_block"), (typeof(ApiUnblock), "api_unblock"), (typeof(Vouchers), "vouchers"),
-            (typeof(Support), "support"), (typeof(ChipFund), "chip_fund"), (typeof(DomesticChipProgram), "domestic_chips"),
-            (typeof(PatentSubsidy), "patent_subsidy"), (typeof(Licensing), "licensing"), (typeof(PriceWar), "price_war")]),
-        (typeof(FirmAction), [(typeof(SetOpenWeights), "open_weights"), (typeof(FundingScale), "funding_scale"), (typeof(FirmExit), "exit")]),
+        // Action type names are the scenario keys, from the one list of actions.
+        (typeof(CountryAction), Actions(onFirm: false)),
+        (typeof(FirmAction), Actions(onFirm: true)),
         (typeof(EntryCapability), [(typeof(FrontierAt), "frontier_at"), (typeof(CapabilityLevel), "capability")]),
     ];
+
+    private static (Type, string)[] Actions(bool onFirm) =>
+        ActionCatalog.All.Where(a => a.OnFirm == onFirm).Select(a => (a.Kernel, a.Key)).ToArray();
 
     public static readonly JsonSerializerOptions Options = new()
     {
@@ -33,6 +34,7 @@ public static class SpecCodec
         WriteIndented = false,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Configure } },
+        Converters = { new GlobalParametersConverter() },
     };
 
     public static byte[] Serialize(WorldSpec spec) => JsonSerializer.SerializeToUtf8Bytes(spec, Options);

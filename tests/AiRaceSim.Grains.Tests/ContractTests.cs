@@ -36,7 +36,7 @@ public class ContractTests
                 new ScheduledEvent { Date = m, Country = new ApiUnblock("us-frontier", "CN") },
                 new ScheduledEvent { Date = m, Country = new Support("CN", new PoissonDist(30)) },
                 new ScheduledEvent { Date = m, Country = new ChipFund("CN", new NegativeBinomialDist(100, 5)) },
-                new ScheduledEvent { Date = m, Country = new DomesticChipProgram("CN", new Fixed(0.8), null) },
+                new ScheduledEvent { Date = m, Country = new DomesticChips("CN", new Fixed(0.8), null) },
                 new ScheduledEvent { Date = m, Country = new PatentSubsidy("CN", LogNormalDist.FromMedianP95(4, 8)) },
                 new ScheduledEvent { Date = m, Country = new PriceWar("CN", new Fixed(0.5)) },
                 new ScheduledEvent { Date = m, Firm = new FundingScale("cn-a", new Fixed(2)) },
@@ -59,6 +59,25 @@ public class ContractTests
         Assert.Equal(new GrowthFade(1.15, 24), late.Funding.Fade);
         Assert.Equal((Month.Of(2021, 6), Month.Of(2024, 12)), (back.Rules[0].From, back.Rules[0].To));
         Assert.Contains("\"$type\":\"negbinomial\"", SpecCodec.ToJson(spec));
+    }
+
+    [Fact]
+    public void The_spec_codec_carries_every_global_parameter()
+    {
+        // A distinct non-default value per parameter: one dropped or swapped by the codec shows.
+        var set = ParameterCatalog.All.Aggregate(new GlobalParameters(), (s, p) =>
+            s.With(p, p.IsWholeNumber ? new Fixed(7 + p.Index) : new UniformDist(p.Index, p.Index + 0.5)));
+        var back = SpecCodec.Deserialize(SpecCodec.Serialize(Everything() with { Parameters = set })).Parameters;
+        Assert.All(ParameterCatalog.All, p => Assert.Equal(set[p], back[p]));
+        Assert.Equal(set, back);
+        foreach (var p in ParameterCatalog.All) Assert.Contains($"\"{p.Key}\":", SpecCodec.ToJson(Everything()));
+    }
+
+    [Fact]
+    public void The_spec_codec_names_every_action_by_its_scenario_key()
+    {
+        string json = SpecCodec.ToJson(Everything());
+        Assert.All(ActionCatalog.All, a => Assert.Contains($"\"$type\":\"{a.Key}\"", json));
     }
 
     [Fact]

@@ -36,14 +36,12 @@ public class PropertyTests
         Start = Start,
         End = Start + (Months - 1),
         Seed = d.Seed,
-        Parameters = new GlobalParameters
-        {
-            AlgorithmicHalvingMonths = LogNormalDist.FromMedianP95(8, 14),
-            DiffusionRatePerMonth = LogNormalDist.FromMedianP95(0.08, 0.2),
-            DistillationLoss = new UniformDist(0, 0.2),
-            CapabilityNoiseSd = new Fixed(0.05),
-            BreakthroughRatePerMonth = new Fixed(0.05),
-        },
+        Parameters = new GlobalParameters()
+            .With(ParameterCatalog.AlgorithmicHalvingMonths, LogNormalDist.FromMedianP95(8, 14))
+            .With(ParameterCatalog.DiffusionRatePerMonth, LogNormalDist.FromMedianP95(0.08, 0.2))
+            .With(ParameterCatalog.DistillationLoss, new UniformDist(0, 0.2))
+            .With(ParameterCatalog.CapabilityNoiseSd, new Fixed(0.05))
+            .With(ParameterCatalog.BreakthroughRatePerMonth, new Fixed(0.05)),
         Countries =
         [
             TestWorlds.Country("US"),

@@ -69,7 +69,9 @@ public class StaggeredFirstRunTests
         var world = TestWorlds.UsCn(months: 12);
         var spec = world with
         {
-            Parameters = world.Parameters with { ComputeDepreciationPerMonth = new Fixed(0), Utilisation = new Fixed(0.35), RevenueReinvestment = new Fixed(0) },
+            Parameters = world.Parameters.With(ParameterCatalog.ComputeDepreciationPerMonth, new Fixed(0))
+                .With(ParameterCatalog.Utilisation, new Fixed(0.35))
+                .With(ParameterCatalog.RevenueReinvestment, new Fixed(0)),
             Firms = world.Firms.Select(f => f with
             {
                 Funding = FundingSchedule.Flat(0, TestWorlds.Start), InitialCompute = new Fixed(1000), RunMonths = new Fixed(4),
@@ -77,7 +79,7 @@ public class StaggeredFirstRunTests
             }).ToList(),
         };
         var sim = new BlockSimulation(spec, 0, 50);
-        double whole = Math.Log10(0.4 * spec.Parameters.FlopPerH100eMonth.Central * 4 * 0.35 * 1000);
+        double whole = Math.Log10(0.4 * spec.Parameters[ParameterCatalog.FlopPerH100eMonth].Central * 4 * 0.35 * 1000);
         var firm = sim.Firms[0];
         var firstEnd = new bool[50];
         for (int ti = 0; ti < 6; ti++)

@@ -18,11 +18,10 @@ public class SimulationBehaviourTests
         // ψ = 0 and ρ = 0: a grows by log10(2)/τ_alg every month, so efficiency doubles every τ_alg months.
         var spec = TestWorlds.UsCn(months: 48) with
         {
-            Parameters = new GlobalParameters
-            {
-                DiffusionRatePerMonth = new Fixed(0), ResearchReturns = new Fixed(0),
-                AlgorithmicHalvingMonths = LogNormalDist.FromMedianP95(8, 14),
-            },
+            Parameters = new GlobalParameters()
+                .With(ParameterCatalog.DiffusionRatePerMonth, new Fixed(0))
+                .With(ParameterCatalog.ResearchReturns, new Fixed(0))
+                .With(ParameterCatalog.AlgorithmicHalvingMonths, LogNormalDist.FromMedianP95(8, 14)),
         };
         var sim = new BlockSimulation(spec, 0, 5);
         var before = sim.Firms[2].Algorithmic.ToArray();
@@ -112,7 +111,8 @@ public class SimulationBehaviourTests
     [Fact]
     public void Deployed_capability_never_falls_even_with_large_noise_and_licensing()
     {
-        var spec = TestWorlds.WithPolicy() with { Parameters = new GlobalParameters { CapabilityNoiseSd = new Fixed(0.5) } };
+        var spec = TestWorlds.WithPolicy() with { Parameters = new GlobalParameters()
+            .With(ParameterCatalog.CapabilityNoiseSd, new Fixed(0.5)) };
         var sim = new BlockSimulation(spec, 0, 10);
         var last = sim.Firms.Select(f => f.Capability.ToArray()).ToArray();
         while (!sim.Done)

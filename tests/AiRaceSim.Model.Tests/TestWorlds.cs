@@ -36,14 +36,12 @@ public static class TestWorlds
         End = Start + (months - 1),
         Seed = seed,
         Deterministic = deterministic,
-        Parameters = new GlobalParameters
-        {
-            AlgorithmicHalvingMonths = LogNormalDist.FromMedianP95(8, 14),
-            DiffusionRatePerMonth = LogNormalDist.FromMedianP95(0.08, 0.2),
-            DistillationLoss = new UniformDist(0, 0.2),
-            CapabilityNoiseSd = new Fixed(0.02),
-            BreakthroughRatePerMonth = new Fixed(0.02),
-        },
+        Parameters = new GlobalParameters()
+            .With(ParameterCatalog.AlgorithmicHalvingMonths, LogNormalDist.FromMedianP95(8, 14))
+            .With(ParameterCatalog.DiffusionRatePerMonth, LogNormalDist.FromMedianP95(0.08, 0.2))
+            .With(ParameterCatalog.DistillationLoss, new UniformDist(0, 0.2))
+            .With(ParameterCatalog.CapabilityNoiseSd, new Fixed(0.02))
+            .With(ParameterCatalog.BreakthroughRatePerMonth, new Fixed(0.02)),
         Countries = [Country("US"), Country("CN")],
         Firms =
         [

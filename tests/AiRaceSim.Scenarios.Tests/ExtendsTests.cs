@@ -29,8 +29,8 @@ public class ExtendsTests
     public void A_number_replaces_a_distribution_and_null_restores_the_default()
     {
         var p = Load().Spec.Parameters;
-        Assert.Equal(new Fixed(10), p.AlgorithmicHalvingMonths);
-        Assert.Equal(new GlobalParameters().Utilisation, p.Utilisation);
+        Assert.Equal(new Fixed(10), p[ParameterCatalog.AlgorithmicHalvingMonths]);
+        Assert.Equal(new GlobalParameters()[ParameterCatalog.Utilisation], p[ParameterCatalog.Utilisation]);
     }
 
     [Fact]

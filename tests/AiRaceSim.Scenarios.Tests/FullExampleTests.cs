@@ -44,13 +44,13 @@ public class FullExampleTests
     {
         var p = Load().Spec.Parameters;
         var d = new GlobalParameters();
-        Assert.Equal(LogNormalDist.FromMedianP95(8, 14), p.AlgorithmicHalvingMonths);
-        Assert.Equal(new Fixed(30), p.HardwareDoublingMonths);
-        Assert.Equal(LogNormalDist.FromMedianP95(0.08, 0.2), p.DiffusionRatePerMonth);
-        Assert.Equal(new UniformDist(0, 0.2), p.DistillationLoss);
+        Assert.Equal(LogNormalDist.FromMedianP95(8, 14), p[ParameterCatalog.AlgorithmicHalvingMonths]);
+        Assert.Equal(new Fixed(30), p[ParameterCatalog.HardwareDoublingMonths]);
+        Assert.Equal(LogNormalDist.FromMedianP95(0.08, 0.2), p[ParameterCatalog.DiffusionRatePerMonth]);
+        Assert.Equal(new UniformDist(0, 0.2), p[ParameterCatalog.DistillationLoss]);
         Assert.Equal(3, p.PublicationLagMonths);
-        Assert.Equal(d.Utilisation, p.Utilisation);
-        Assert.Equal(d.BreakthroughSize, p.BreakthroughSize);
+        Assert.Equal(d[ParameterCatalog.Utilisation], p[ParameterCatalog.Utilisation]);
+        Assert.Equal(d[ParameterCatalog.BreakthroughSize], p[ParameterCatalog.BreakthroughSize]);
     }
 
     [Fact]

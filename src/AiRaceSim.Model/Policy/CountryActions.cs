@@ -98,7 +98,7 @@ public sealed record ChipFund(string For, Distribution MusdPerMonth) : CountryAc
 }
 
 /// <summary>A domestic-chip program or breakthrough: raises the efficiency ceiling and/or scales output.</summary>
-public sealed record DomesticChipProgram(string For, Distribution? EfficiencyCeiling, Distribution? OutputScale) : CountryAction
+public sealed record DomesticChips(string For, Distribution? EfficiencyCeiling, Distribution? OutputScale) : CountryAction
 {
     public override string Country => For;
     public override void Apply(CountryState c, ActionDraw draw, int m)

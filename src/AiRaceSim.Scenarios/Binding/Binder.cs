@@ -58,9 +58,9 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
                     Suggestions.Hint(entry.Key.Value, props.Select(x => x.Key), "allowed keys"));
                 continue;
             }
-            map.SetMember(obj, p.Info.Name, entry.Value);
-            var value = Bind(entry.Value, p.Info.PropertyType, new Site(site.Context.Child(p.Key), p.Key, p.Range));
-            if (value is not null) p.Info.SetValue(obj, value);
+            map.SetMember(obj, p.Member, entry.Value);
+            var value = Bind(entry.Value, p.Type, new Site(site.Context.Child(p.Key), p.Key, p.Range));
+            if (value is not null) p.Set(obj, value);
         }
         foreach (var p in props.Where(p => p.Required && node.Find(p.Key) is null && !meant.Contains(p.Key)))
             diag.At(node, $"missing key '{p.Key}' {site.Context.Where}; it is required");
@@ -74,7 +74,7 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
     {
         foreach (var choice in type.GetCustomAttributes<KeyChoiceAttribute>(inherit: true))
         {
-            var keys = choice.Members.Select(m => DocumentModel.Key(type, m)).ToList();
+            var keys = choice.Keys(type);
             var given = node.Entries.Where(e => keys.Contains(e.Key.Value)).ToList();
             string options = string.Join(", ", keys);
             if (given.Count == 0 && reportNone)

@@ -6,12 +6,18 @@ using System.Text.Json.Serialization;
 
 namespace AiRaceSim.Scenarios.Binding;
 
-/// <summary>A key of a document type: its property, YAML name, whether it is required, its range.</summary>
-internal sealed record DocumentProperty(PropertyInfo Info, string Key, bool Required, InRangeAttribute? Range);
+/// <summary>
+/// A key of a document type: the member the source map files it under, its YAML name, its value
+/// type, whether it is required, its range, its attributes (description, range) and how to store it.
+/// </summary>
+internal sealed record DocumentProperty(
+    string Member, string Key, Type Type, bool Required, InRangeAttribute? Range, ICustomAttributeProvider Attributes,
+    Action<object, object> Set);
 
 /// <summary>
 /// The keys of the document types, named exactly as System.Text.Json names them for the schema
-/// (snake_case, or <see cref="JsonPropertyNameAttribute"/>): one source of truth for both.
+/// (snake_case, or <see cref="JsonPropertyNameAttribute"/>): one source of truth for both. A
+/// <see cref="ITableDocument"/> takes its keys from a table instead of C# properties.
 /// </summary>
 internal static class DocumentModel
 {
@@ -20,17 +26,21 @@ internal static class DocumentModel
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<DocumentProperty>> Cache = new();
 
     public static IReadOnlyList<DocumentProperty> Properties(Type type) => Cache.GetOrAdd(type, t =>
-        t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        typeof(ITableDocument).IsAssignableFrom(t) ? ((ITableDocument)Activator.CreateInstance(t, nonPublic: true)!).Keys
+        : t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .Select(p => new DocumentProperty(
-                p,
+                p.Name,
                 p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? Naming.ConvertName(p.Name),
+                p.PropertyType,
                 p.IsDefined(typeof(RequiredMemberAttribute), inherit: true),
-                p.GetCustomAttribute<InRangeAttribute>()))
+                p.GetCustomAttribute<InRangeAttribute>(),
+                p,
+                p.SetValue))
             .ToList());
 
     public static string Key(Type type, string member) =>
-        Properties(type).FirstOrDefault(p => p.Info.Name == member)?.Key
+        Properties(type).FirstOrDefault(p => p.Member == member)?.Key
         ?? throw new ArgumentException($"{type.Name} has no document property {member}");
 
     public static string EnumName(Enum value) => Naming.ConvertName(value.ToString());

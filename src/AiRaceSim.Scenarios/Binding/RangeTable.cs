@@ -25,7 +25,7 @@ internal static class RangeTable
         {
             string path = prefix + p.Key;
             if (p.Range is { } r) rows.Add($"| `{path}` | {r.Text} |");
-            var t = Nullable.GetUnderlyingType(p.Info.PropertyType) ?? p.Info.PropertyType;
+            var t = Nullable.GetUnderlyingType(p.Type) ?? p.Type;
             if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>)) Walk(t.GetGenericArguments()[0], path + "[].", rows, seen);
             else if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(OrderedDictionary<,>)) Walk(t.GetGenericArguments()[1], path + ".<id>.", rows, seen);
             else if (t.Namespace == typeof(ScenarioDocument).Namespace && t.IsClass) Walk(t, path + ".", rows, seen);

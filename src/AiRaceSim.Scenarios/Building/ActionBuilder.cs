@@ -55,7 +55,7 @@ internal static class ActionBuilder
                 return One(c.Country(x, nameof(x.Country), x.Country), new ChipFund(x.Country, x.MusdPerMonth.Value));
             case { DomesticChips: { } x }:
                 return One(c.Country(x, nameof(x.Country), x.Country),
-                    new DomesticChipProgram(x.Country, x.EfficiencyCeiling?.Value, x.OutputScale?.Value));
+                    new DomesticChips(x.Country, x.EfficiencyCeiling?.Value, x.OutputScale?.Value));
             case { PatentSubsidy: { } x }:
                 return One(c.Country(x, nameof(x.Country), x.Country), new PatentSubsidy(x.Country, x.Multiplier.Value));
             case { Licensing: { } x }:
@@ -115,7 +115,7 @@ internal static class ActionBuilder
             }
     }
 
-    private static bool IsAction(object? value) => value?.GetType().Name.EndsWith("Action", StringComparison.Ordinal) == true;
+    private static bool IsAction(object? value) => value is not null && ActionVocabulary.Of(value.GetType()) is not null;
 
     private static readonly Binding.InRangeAttribute NonNegative = new(0, double.PositiveInfinity);
 

@@ -5,16 +5,14 @@ using AiRaceSim.Scenarios.Binding;
 namespace AiRaceSim.Scenarios.Documents;
 
 [Description("A dated event carrying exactly one action."), Entity("event")]
-[KeyChoice("action", true, nameof(ExportControl), nameof(Enforcement), nameof(ApiBlock), nameof(ApiUnblock), nameof(Vouchers),
-    nameof(Support), nameof(ChipFund), nameof(DomesticChips), nameof(PatentSubsidy), nameof(Licensing), nameof(PriceWar),
-    nameof(OpenWeights), nameof(FundingScale), nameof(Exit))]
+[KeyChoice("action", true)]
 internal sealed class EventDocument : CountryActionsDocument
 {
     [Description("Month of the event, inside start..end.")] public required Month Date { get; init; }
     [Description("Stable name: keeps its random stream when other events change; extends replaces or removes by it.")] public string? Id { get; init; }
     [Description("Free text.")] public string? Note { get; init; }
     [Description("true removes the event (and, under extends, the earlier one with this id).")] public bool? Disabled { get; init; }
-    [Description("A firm publishes (or stops publishing) its weights.")] public OpenWeightsAction? OpenWeights { get; init; }
-    [Description("A firm's funding is scaled.")] public FundingScaleAction? FundingScale { get; init; }
-    [Description("A firm leaves.")] public ExitAction? Exit { get; init; }
+    public OpenWeightsAction? OpenWeights { get; init; }
+    public FundingScaleAction? FundingScale { get; init; }
+    public ExitAction? Exit { get; init; }
 }

@@ -25,7 +25,7 @@ internal static class SchemaGenerator
         PropertyNamingPolicy = DocumentModel.Naming,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { TableKeys } },
         Converters = { new JsonStringEnumConverter(DocumentModel.Naming) },
     };
 
@@ -76,6 +76,23 @@ internal static class SchemaGenerator
             ["threshold_path"] = Embedded(typeof(ThresholdPathDocument), "#/$defs/threshold_path"),
         };
         return root.ToJsonString(Output);
+    }
+
+    /// <summary>A table document's keys in place of its C# properties, carrying their description and range.</summary>
+    private static void TableKeys(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !typeof(ITableDocument).IsAssignableFrom(info.Type)) return;
+        info.Properties.Clear();
+        foreach (var key in DocumentModel.Properties(info.Type))
+        {
+            var p = info.CreateJsonPropertyInfo(key.Type, key.Key);
+            p.AttributeProvider = key.Attributes;
+            p.IsRequired = key.Required;
+            p.IsSetNullable = !key.Required;
+            p.Get = _ => null;
+            p.Set = (doc, value) => { if (value is not null) key.Set(doc, value); };
+            info.Properties.Add(p);
+        }
     }
 
     /// <summary>A type's schema placed below the root: its own "#/…" references are moved to where it sits.</summary>
@@ -148,11 +165,14 @@ internal static class SchemaGenerator
                 o["propertyNames"] = new JsonObject { ["pattern"] = BuildContext.CountryIdPattern().ToString() };
         }
         var provider = property?.AttributeProvider ?? (node is JsonObject { } n && !n.ContainsKey("$ref") ? type : null);
-        if (provider?.GetCustomAttributes(typeof(DescriptionAttribute), false).OfType<DescriptionAttribute>().FirstOrDefault() is { } d)
+        // An action's key is described by the action catalog, not by the document holding it.
+        string? description = property is not null && ActionVocabulary.Of(type) is { } action ? action.Meaning
+            : provider?.GetCustomAttributes(typeof(DescriptionAttribute), false).OfType<DescriptionAttribute>().FirstOrDefault()?.Description;
+        if (description is not null)
         {
             if (node is not JsonObject obj) node = obj = new JsonObject();
             obj.Remove("description");
-            obj.Insert(0, "description", d.Description);
+            obj.Insert(0, "description", description);
         }
         return node;
     }
@@ -167,8 +187,8 @@ internal static class SchemaGenerator
     {
         foreach (var choice in type.GetCustomAttributes<KeyChoiceAttribute>(inherit: true))
         {
-            var options = new JsonArray(choice.Members
-                .Select(m => (JsonNode)new JsonObject { ["required"] = new JsonArray(DocumentModel.Key(type, m)) }).ToArray());
+            var options = new JsonArray(choice.Keys(type)
+                .Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray(k) }).ToArray());
             o[choice.ExactlyOne ? "oneOf" : "anyOf"] = options;
         }
     }
