@@ -32,7 +32,7 @@ public class ModelV2Tests
         // The floor is the best open model less Δ_ft and Δ_γ·(1 − γ), γ = 0 for a lab with no research stock.
         var p = spec.Parameters;
         double open = sim.Firms[1].Capability[0];
-        Assert.True(cn.Capability[0] <= open - p.FineTuneLoss.Central - p.YoungLabLoss.Central + 1e-9);
+        Assert.True(cn.Capability[0] <= open - p[ParameterCatalog.FineTuneLoss].Central - p[ParameterCatalog.YoungLabLoss].Central + 1e-9);
     }
 
     [Fact]
