@@ -39,7 +39,7 @@ public static class BoundEvaluator
             if (!series.Has(key))
                 return new BoundResult(b, false, SeriesCatalog.AllMetrics.Contains(b.Metric)
                     ? $"not checked: the scenario records no series {entity}/{b.Metric}"
-                    : $"not checked: the model has no metric '{b.Metric}' yet");
+                    : $"not checked: the model has no metric '{b.Metric}'");
             var median = series.MedianSeries(key);
             for (var t = from; t <= to; t += 1)
             {

@@ -90,13 +90,15 @@ public static class AiraceCommand
         {
             Description = "Also run each lever's what-if of the targets file on the same seed and members, and check which way it moves the gap",
         };
+        var calibrateMarkdown = new Option<bool>("--markdown") { Description = "Print the tables in Markdown, unwrapped (as in docs/CALIBRATION.md)" };
         var calibrate = new Command("calibrate", "Check a scenario against calibration targets and plausibility bounds (with --levers, lever directions); with --fit, fit parameters to the targets")
         {
-            calibrateScenario, targets, calibrateMembers, fit, fitOut, iterations, calibrateReport, levers,
+            calibrateScenario, targets, calibrateMembers, fit, fitOut, iterations, calibrateReport, levers, calibrateMarkdown,
         };
         calibrate.SetAction((parse, cancellation) => CalibrateCommand.ExecuteAsync(new CalibrateOptions(
             parse.GetValue(calibrateScenario)!, parse.GetValue(targets), parse.GetValue(calibrateMembers), parse.GetValue(fit) ?? [],
-            parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200, parse.GetValue(calibrateReport), parse.GetValue(levers)), stdout, stderr, cancellation));
+            parse.GetValue(fitOut), parse.GetValue(iterations) ?? 200, parse.GetValue(calibrateReport), parse.GetValue(levers),
+            parse.GetValue(calibrateMarkdown)), stdout, stderr, cancellation));
 
         var compareFiles = new Argument<string[]>("scenarios") { Arity = ArgumentArity.OneOrMore, Description = "Scenarios to compare; the first is the reference" };
         var pair = new Option<string>("--pair") { Description = "The gap to compare, FOLLOWER-LEADER", DefaultValueFactory = _ => "CN-US" };

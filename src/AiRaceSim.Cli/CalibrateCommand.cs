@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace AiRaceSim.Cli;
 
 public sealed record CalibrateOptions(string Scenario, string? Targets, int? Members, IReadOnlyList<string> Fit, string? Out, int MaxIterations,
-    string? Report = null, bool Levers = false);
+    string? Report = null, bool Levers = false, bool Markdown = false);
 
 /// <summary>
 /// `airace calibrate`: runs a scenario and checks it against the targets and plausibility bounds of
@@ -87,7 +87,7 @@ public static class CalibrateCommand
                 foreach (var (lever, whatIf) in whatIfs)
                     levers.Add(await Task.Run(() => LeverRun.Evaluate(lever, scenario, o.Scenario, series, whatIf, cancellation), cancellation));
             }
-            CalibrationTables.Write(stdout, scenario, results, bounds, levers);
+            CalibrationTables.Write(stdout, scenario, results, bounds, levers, o.Markdown);
             if (o.Report is { } report)
             {
                 CalibrationReport.Write(report, targetsPath, members, results);

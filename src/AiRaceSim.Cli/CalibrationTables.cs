@@ -9,15 +9,17 @@ namespace AiRaceSim.Cli;
 public static class CalibrationTables
 {
     public static void Write(TextWriter stdout, LoadedScenario scenario, IReadOnlyList<TargetResult> targets, IReadOnlyList<BoundResult> bounds,
-        IReadOnlyList<LeverResult>? levers)
+        IReadOnlyList<LeverResult>? levers, bool markdown = false)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 160;
+        // Markdown: one unwrapped line per row (docs/CALIBRATION.md pastes them); else a table for a terminal.
+        console.Profile.Width = markdown ? 4000 : 160;
+        var border = markdown ? TableBorder.Markdown : TableBorder.Ascii;
         bool ensemble = scenario.Members > 1;
-        var table = new Table().Border(TableBorder.Ascii)
+        var table = new Table().Border(border)
             .Title(Markup.Escape($"{scenario.Name}: {scenario.Members} member{(ensemble ? "s" : "")}, seed {scenario.Spec.Seed}"))
             .AddColumn("target").AddColumn("observed (source)").AddColumn(new TableColumn(Markup.Escape(ensemble ? "model: median [P5–P95]" : "model")).RightAligned())
             .AddColumn(new TableColumn("range").RightAligned()).AddColumn("");
@@ -36,7 +38,7 @@ public static class CalibrationTables
 
         if (bounds.Count > 0)
         {
-            var b = new Table().Border(TableBorder.Ascii).Title(Markup.Escape("plausibility bounds: series read as their median over members, month by month; rule firings in every member"))
+            var b = new Table().Border(border).Title(Markup.Escape("plausibility bounds: series read as their median over members, month by month; rule firings in every member"))
                 .AddColumn("bound").AddColumn("source").AddColumn("found").AddColumn("");
             foreach (var r in bounds)
                 b.AddRow(Markup.Escape($"{r.Bound.Id}: {r.Bound.What}"), Markup.Escape(r.Bound.Source), Markup.Escape(r.Finding), r.Passed ? "holds" : "FAILS");
@@ -46,7 +48,7 @@ public static class CalibrationTables
 
         if (levers is not null)
         {
-            var l = new Table().Border(TableBorder.Ascii)
+            var l = new Table().Border(border)
                 .Title(Markup.Escape($"levers: what-if − baseline per member (same seed and members), median and its 90 % bootstrap interval ({Bootstrap.Resamples:N0} resamples)"))
                 .AddColumn("lever").AddColumn("what-if").AddColumn("series at").AddColumn("expected")
                 .AddColumn(new TableColumn(Markup.Escape("median [90 % interval]")).RightAligned()).AddColumn(new TableColumn("members moved so").RightAligned()).AddColumn("");

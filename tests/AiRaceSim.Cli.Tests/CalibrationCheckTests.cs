@@ -96,7 +96,7 @@ public sealed class CalibrationCheckTests
     };
 
     [Fact]
-    public void A_max_bound_reads_the_median_member_of_every_entity_and_reports_a_missing_metric()
+    public void A_max_bound_reads_the_median_member_of_every_entity_and_reports_a_missing_series_or_metric()
     {
         var share = new SeriesKey("US", "compute_share");
         var series = new EnsembleSeries(new Dictionary<SeriesKey, double[][]>
@@ -110,9 +110,13 @@ public sealed class CalibrationCheckTests
         Assert.True(r.Passed, r.Finding);
         Assert.Contains("0.3 (US, 2024-03)", r.Finding);
         Assert.False(BoundEvaluator.Max(bound with { AtMost = 0.25 }, series, Spec("US", "CN")).Passed);
-        var missing = BoundEvaluator.Max(bound with { Metric = "ai_budget_share_of_gdp" }, series, Spec("US"));
-        Assert.False(missing.Passed);
-        Assert.Contains("no metric 'ai_budget_share_of_gdp'", missing.Finding);
+        // A metric the model has but the run did not record, and a name that is no metric at all: neither passes.
+        var unrecorded = BoundEvaluator.Max(bound with { Metric = "ai_budget_share_of_gdp" }, series, Spec("US"));
+        Assert.False(unrecorded.Passed);
+        Assert.Contains("records no series US/ai_budget_share_of_gdp", unrecorded.Finding);
+        var unknown = BoundEvaluator.Max(bound with { Metric = "no_such_metric" }, series, Spec("US"));
+        Assert.False(unknown.Passed);
+        Assert.Contains("no metric 'no_such_metric'", unknown.Finding);
     }
 
     [Fact]
