@@ -77,7 +77,7 @@ public static class RunCommand
                 Telemetry = options.Telemetry, LogLevel = options.Verbose ? LogLevel.Warning : null,
             }, cancellation);
             var pairs = Model.State.WorldState.MeasuredPairs(spec).Select(p => (p.Of, p.Behind));
-            var summary = new RunSummary(catalog.Keys, countries, pairs, scenario.Now - spec.Start, spec.Months - 1);
+            var summary = new RunSummary(catalog.Keys, countries, pairs, scenario.Now - spec.Start, spec.Months - 1, spec.Firms.Select(f => f.Id));
             var files = new List<string>();
             var writers = new List<ISeriesWriter> { summary };
             if (options.Format is "csv" or "both") { writers.Add(new TidyCsvWriter(folder.PathOf("series.csv"), layout)); files.Add("series.csv"); }

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace AiRaceSim.Cli;
 
-/// <summary>The table printed at the end of a run: gaps now and at the horizon, patents and compute shares at the horizon.</summary>
+/// <summary>The table printed at the end of a run: gaps now and at the horizon, patents and compute shares at the horizon (rows: <see cref="RunSummary"/>).</summary>
 public static class SummaryTable
 {
     public static void Write(TextWriter stdout, LoadedScenario scenario, IReadOnlyList<SummaryRow> rows)

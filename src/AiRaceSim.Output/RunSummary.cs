@@ -9,12 +9,17 @@ public sealed record SummaryRow(string Label, IReadOnlyList<SummaryCell> Cells);
 public sealed record SummaryCell(double Median, double P05, double P95, int Members)
 {
     public bool HasValue => Members > 0;
+
+    /// <summary>No member has a value, or the median and the 5–95 % range are all 0: the cell prints "–" or "0 [0–0]".</summary>
+    public bool SaysNothing => !HasValue || (Median == 0 && P05 == 0 && P95 == 0);
 }
 
 /// <summary>
 /// Collects, while slices stream by, what the end-of-run table shows: the capability and compute
-/// gaps of every measured pair at "now" and at the horizon, and each country's cumulative patents
-/// and share of installed compute at the horizon.
+/// gaps of every measured pair at "now" and at the horizon, in a small world (at most
+/// <see cref="FirmRowsUpTo"/> firms) each firm's capability gap behind the world frontier too, and
+/// each country's cumulative patents and share of installed compute at the horizon. A row that says
+/// nothing (every cell empty or 0 [0–0], such as patents in a world without patents) is left out.
 /// </summary>
 public sealed class RunSummary : ISeriesWriter
 {
@@ -23,9 +28,13 @@ public sealed class RunSummary : ISeriesWriter
     private readonly Dictionary<(int Key, int Month), double[]> _captured = [];
     private readonly List<(string Label, int Key, int[] Months)> _rows = [];
 
+    /// <summary>The most firms a world may have for the table to show each firm's gap (a teaching world, not the baseline).</summary>
+    public const int FirmRowsUpTo = 4;
+
     /// <param name="pairs">the measured country pairs (follower, leader), whose gaps the table shows.</param>
+    /// <param name="firms">the scenario's firms; at most <see cref="FirmRowsUpTo"/> of them get a row each.</param>
     public RunSummary(IReadOnlyList<SeriesKey> keys, IEnumerable<string> countries, IEnumerable<(string Of, string Behind)> pairs,
-        int nowIndex, int endIndex)
+        int nowIndex, int endIndex, IEnumerable<string>? firms = null)
     {
         _keys = keys;
         _now = nowIndex;
@@ -42,6 +51,13 @@ public sealed class RunSummary : ISeriesWriter
             int k = Find($"{of}-{behind}", "compute_gap_months");
             if (k >= 0) _rows.Add(($"compute gap (largest run), {of} behind {behind} (months)", k, [_now, _end]));
         }
+        var firmIds = firms?.ToList() ?? [];
+        if (firmIds.Count <= FirmRowsUpTo)
+            foreach (var f in firmIds)
+            {
+                int k = Find(f, "capability_gap_months");
+                if (k >= 0) _rows.Add((FirmGapLabel(f), k, [_now, _end]));
+            }
         foreach (var c in countries)
         {
             int p = Find(c, "patents_cumulative");
@@ -53,6 +69,9 @@ public sealed class RunSummary : ISeriesWriter
             if (s >= 0) _rows.Add(($"share of installed compute, {c}", s, [_end]));
         }
     }
+
+    /// <summary>The label of a firm's row: its deployed capability behind the world frontier (G2).</summary>
+    public static string FirmGapLabel(string firm) => $"capability gap, {firm} behind the world frontier (months)";
 
     /// <summary>The series this summary needs recorded (metrics), whatever the scenario writes.</summary>
     public static readonly string[] Metrics = ["capability_gap_months", "compute_gap_months", "patents_cumulative", "compute_share"];
@@ -73,6 +92,7 @@ public sealed class RunSummary : ISeriesWriter
 
     public IReadOnlyList<SummaryRow> Rows() => _rows
         .Select(r => new SummaryRow(r.Label, r.Months.Select(month => Cell(_captured.GetValueOrDefault((r.Key, month)))).ToList()))
+        .Where(r => !r.Cells.All(c => c.SaysNothing))
         .ToList();
 
     /// <summary>Whether a row has a "now" column (gap rows) besides the horizon.</summary>

@@ -16,7 +16,8 @@ public sealed record LeftOutChart(RunChart Chart, string Why);
 /// The charts of a run's report, in report order. A chart the scenario applies to is drawn from
 /// the run's series; when they are missing (a run of one member with --no-report and an
 /// <c>outputs:</c> selection writes only the selected series), the report says which chart it
-/// left out and why instead of silently showing fewer.
+/// left out and why instead of silently showing fewer. A chart whose series hold only zeros or
+/// empty values is not drawn and not listed: it would say nothing.
 /// </summary>
 public static class RunCharts
 {
@@ -42,7 +43,8 @@ public static class RunCharts
         foreach (var chart in All)
         {
             if (chart.Build(c) is { } figure) figures.Add(figure);
-            else if (chart.Applies(c.Run))
+            // A chart whose series are there but say nothing (all empty or 0: no patents in a world without them) is not missing.
+            else if (chart.Applies(c.Run) && !chart.Metrics.All(c.Quantiles.HoldsNothing))
                 leftOut.Add(new LeftOutChart(chart, chart.Metrics.Any(c.Quantiles.Has)
                     ? $"{source} holds no value of its series ({string.Join(", ", chart.Metrics)}) for the entities it draws"
                     : $"{source} holds none of its series ({string.Join(", ", chart.Metrics)}): the run wrote only the series of its outputs: selection (a run of one member with --no-report writes no quantiles.csv)"));

@@ -27,6 +27,13 @@ public sealed class QuantileTable
     /// <summary>Whether any entity has a series of <paramref name="metric"/>.</summary>
     public bool Has(string metric) => _series.Keys.Any(k => k.Metric == metric);
 
+    /// <summary>
+    /// Whether <paramref name="metric"/> is there but says nothing: every series of it, for every
+    /// entity and month, empty or 0 in every quantile (patents in a world without patents).
+    /// </summary>
+    public bool HoldsNothing(string metric) => Has(metric) && _series.Values.Where(s => s.Metric == metric)
+        .All(s => Enumerable.Range(0, s.P50.Length).All(t => (double.IsNaN(s.P50[t]) || s.P50[t] == 0) && (double.IsNaN(s.P05[t]) || s.P05[t] == 0) && (double.IsNaN(s.P95[t]) || s.P95[t] == 0)));
+
     /// <summary>The month axis: <see cref="Month.Index"/> of each month of the run.</summary>
     public double[] X() => Enumerable.Range(0, Months).Select(t => (double)(Start.Index + t)).ToArray();
 
