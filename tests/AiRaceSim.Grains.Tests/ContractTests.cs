@@ -40,7 +40,7 @@ public class ContractTests
                 new ScheduledEvent { Date = m, Country = new PatentSubsidy("CN", LogNormalDist.FromMedianP95(4, 8)) },
                 new ScheduledEvent { Date = m, Country = new PriceWar("CN", new Fixed(0.5)) },
                 new ScheduledEvent { Date = m, Firm = new FundingScale("cn-a", new Fixed(2)) },
-                new ScheduledEvent { Date = Month.Of(2022, 6), Firm = new FirmExit("cn-b") },
+                new ScheduledEvent { Date = Month.Of(2022, 6), Firm = new Exit("cn-b") },
             ],
         };
     }

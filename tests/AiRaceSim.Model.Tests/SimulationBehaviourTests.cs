@@ -269,8 +269,8 @@ public class SimulationBehaviourTests
             Firms = [.. TestWorlds.UsCn().Firms, TestWorlds.Firm("late", "CN", 10) with { Entry = Month.Of(2021, 6) }],
             Events =
             [
-                new ScheduledEvent { Date = exit, Firm = new FirmExit("cn-b") },
-                new ScheduledEvent { Date = Month.Of(2021, 6), Firm = new FirmExit("late") }, // leaves in its entry month
+                new ScheduledEvent { Date = exit, Firm = new Exit("cn-b") },
+                new ScheduledEvent { Date = Month.Of(2021, 6), Firm = new Exit("late") }, // leaves in its entry month
             ],
         };
         var sim = new BlockSimulation(spec, 0, 2);

@@ -84,10 +84,10 @@ public static class TestWorlds
             new() { Date = Month.Of(2023, 8), Country = new Licensing("CN", true, 0.3, 3) },
             new() { Date = Month.Of(2023, 11), Country = new ExportControl("US", "CN", 2) },
             new() { Date = Month.Of(2024, 7), Country = new ApiBlock("us-frontier", "CN", new BetaDist(2, 6)) },
-            new() { Date = Month.Of(2023, 2), Firm = new SetOpenWeights("cn-b", true) },
+            new() { Date = Month.Of(2023, 2), Firm = new OpenWeights("cn-b", true) },
             new() { Date = Month.Of(2024, 1), Country = new Vouchers("CN", new UniformDist(0.2, 0.5)) },
             new() { Date = Month.Of(2021, 7), Firm = new FundingScale("cn-a", new UniformDist(1.2, 2.0)) },
-            new() { Date = Month.Of(2025, 3), Firm = new FirmExit("cn-b") },
+            new() { Date = Month.Of(2025, 3), Firm = new Exit("cn-b") },
         }.Where(e => e.Date <= end).ToList(),
         Rules =
         [

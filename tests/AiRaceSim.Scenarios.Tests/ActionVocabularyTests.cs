@@ -40,9 +40,9 @@ public class ActionVocabularyTests
         {
             Assert.Equal(a.OnFirm, typeof(FirmAction).IsAssignableFrom(a.Kernel));
             Assert.Equal(!a.OnFirm, typeof(CountryAction).IsAssignableFrom(a.Kernel));
-            // Kernel type = the key in PascalCase, except two names FirmStep matches on (rename with it).
+            // Kernel type = the key in PascalCase.
             string expected = ActionVocabulary.DocumentName(a.Key)[..^"Action".Length];
-            if (a.Key is not ("open_weights" or "exit")) Assert.Equal(expected, a.Kernel.Name);
+            Assert.Equal(expected, a.Kernel.Name);
         }
         // Every kernel action type is in the catalog.
         var kernel = typeof(CountryAction).Assembly.GetTypes()

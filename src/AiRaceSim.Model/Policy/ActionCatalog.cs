@@ -23,10 +23,9 @@ public static class ActionCatalog
         new("patent_subsidy", typeof(PatentSubsidy), false, "Patent subsidy."),
         new("licensing", typeof(Licensing), false, "Model licensing on or off."),
         new("price_war", typeof(PriceWar), false, "Price war."),
-        // Kernel names SetOpenWeights and FirmExit predate the catalog; FirmStep.ApplyEvent matches on them.
-        new("open_weights", typeof(SetOpenWeights), true, "A firm publishes (or stops publishing) its weights."),
+        new("open_weights", typeof(OpenWeights), true, "A firm publishes (or stops publishing) its weights."),
         new("funding_scale", typeof(FundingScale), true, "A firm's funding is scaled."),
-        new("exit", typeof(FirmExit), true, "A firm leaves."),
+        new("exit", typeof(Exit), true, "A firm leaves."),
     ];
 
     public static ActionKind Of(Type kernel) =>

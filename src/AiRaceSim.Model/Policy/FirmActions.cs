@@ -10,10 +10,10 @@ public abstract record FirmAction(string Firm)
 }
 
 /// <summary>A firm starts (or stops) publishing its weights: LLaMA in 2023-02.</summary>
-public sealed record SetOpenWeights(string Firm, bool Value) : FirmAction(Firm);
+public sealed record OpenWeights(string Firm, bool Value) : FirmAction(Firm);
 
 /// <summary>Funding multiplied by a factor from this month on (a round, a cut).</summary>
 public sealed record FundingScale(string Firm, Distribution Factor) : FirmAction(Firm);
 
 /// <summary>The firm leaves: it stops stepping, serving and publishing; its history stays in the frontiers.</summary>
-public sealed record FirmExit(string Firm) : FirmAction(Firm);
+public sealed record Exit(string Firm) : FirmAction(Firm);

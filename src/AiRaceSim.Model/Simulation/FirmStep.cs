@@ -227,8 +227,8 @@ public static class FirmStep
     {
         switch (ev.Firm)
         {
-            case SetOpenWeights o: f.OpenWeights = o.Value; break;
-            case FirmExit: f.Exited = true; break;
+            case OpenWeights o: f.OpenWeights = o.Value; break;
+            case Exit: f.Exited = true; break;
             case FundingScale s:
                 var draw = new ActionDraw(d, ev.Key, ti);
                 for (int m = 0; m < f.Members; m++) f.Funding[m] *= draw.Value(s.Factor, m);

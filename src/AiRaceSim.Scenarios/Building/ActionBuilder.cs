@@ -75,9 +75,9 @@ internal static class ActionBuilder
 
     public static FirmAction? Firm(EventDocument e, BuildContext c) => e switch
     {
-        { OpenWeights: { } x } => c.Firm(x, nameof(x.Firm), x.Firm) ? new SetOpenWeights(x.Firm, x.Value ?? true) : null,
+        { OpenWeights: { } x } => c.Firm(x, nameof(x.Firm), x.Firm) ? new OpenWeights(x.Firm, x.Value ?? true) : null,
         { FundingScale: { } x } => c.Firm(x, nameof(x.Firm), x.Firm) ? new FundingScale(x.Firm, x.Factor.Value) : null,
-        { Exit: { } x } => c.Firm(x, nameof(x.Firm), x.Firm) ? new FirmExit(x.Firm) : null,
+        { Exit: { } x } => c.Firm(x, nameof(x.Firm), x.Firm) ? new Exit(x.Firm) : null,
         _ => null,
     };
 
