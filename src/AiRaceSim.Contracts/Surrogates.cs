@@ -87,6 +87,7 @@ public struct FirmReportSurrogate
     [Id(10)] public double[] Budget; [Id(11)] public double[] Installed; [Id(12)] public double[] Absorption;
     [Id(13)] public double[] Patents; [Id(14)] public double[] PatentsCumulative; [Id(15)] public double[][] AddedByChannel;
     [Id(16)] public double[] Funding; [Id(17)] public double[] Trained; [Id(18)] public double[] BudgetDemand;
+    [Id(19)] public double[] PatentsQualityCumulative;
 }
 
 [RegisterConverter]
@@ -94,7 +95,7 @@ public sealed class FirmReportConverter : IConverter<FirmReport, FirmReportSurro
 {
     public FirmReport ConvertFromSurrogate(in FirmReportSurrogate s) => new(s.Index, s.CountryIndex, s.Active, s.Entered,
         s.OpenWeights, s.ServesApi, s.Publishes, s.Capability, s.Algorithmic, s.LargestRunLogFlop, s.Budget, s.Installed,
-        s.Absorption, s.Patents, s.PatentsCumulative, s.AddedByChannel, s.Funding, s.Trained, s.BudgetDemand);
+        s.Absorption, s.Patents, s.PatentsCumulative, s.AddedByChannel, s.Funding, s.Trained, s.BudgetDemand, s.PatentsQualityCumulative);
 
     public FirmReportSurrogate ConvertToSurrogate(in FirmReport v) => new()
     {
@@ -102,7 +103,7 @@ public sealed class FirmReportConverter : IConverter<FirmReport, FirmReportSurro
         ServesApi = v.ServesApi, Publishes = v.Publishes, Capability = v.Capability, Algorithmic = v.Algorithmic,
         LargestRunLogFlop = v.LargestRunLogFlop, Budget = v.Budget, Installed = v.Installed, Absorption = v.Absorption,
         Patents = v.Patents, PatentsCumulative = v.PatentsCumulative, AddedByChannel = v.AddedByChannel, Funding = v.Funding,
-        Trained = v.Trained, BudgetDemand = v.BudgetDemand,
+        Trained = v.Trained, BudgetDemand = v.BudgetDemand, PatentsQualityCumulative = v.PatentsQualityCumulative,
     };
 }
 

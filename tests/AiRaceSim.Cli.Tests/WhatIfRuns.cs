@@ -22,8 +22,8 @@ public sealed class WhatIfRuns
     public const int Members = 8;
     private const int Block = 4; // two blocks: one a core
 
-    /// <summary>The entities read: the world, the two countries, their pair and OpenAI in the Chinese market.</summary>
-    public static readonly string[] Entities = ["world", "US", "CN", "CN-US", "openai@CN"];
+    /// <summary>The entities read: the world, the countries, the CN–US pair and OpenAI in the Chinese market.</summary>
+    public static readonly string[] Entities = ["world", "US", "CN", "KR", "JP", "IN", "UK", "EU", "CN-US", "openai@CN"];
 
     private readonly ConcurrentDictionary<string, Lazy<WhatIfRun>> _runs = new(StringComparer.Ordinal);
 

@@ -58,6 +58,9 @@ public sealed class WhatIfTests(WhatIfRuns runs)
         Some(B, B, cn, llama, B.Spec.End, (y, _) => !double.IsNaN(y), "the baseline to have a Chinese open-weights model (Yi, Qwen, DeepSeek)");
         Every(w, B, us, B.Spec.Start, B.Spec.End, (x, _) => double.IsNaN(x), "no US open-weights model: llama disabled (empty)");
         Every(w, B, cn, B.Spec.Start, B.Spec.End, (x, _) => double.IsNaN(x), "no Chinese open-weights model: qwen-open disabled, deepseek and 01-ai closed (empty)");
+        // No open model anywhere: every other country's too (Mistral in the EU).
+        foreach (var country in new[] { "KR", "JP", "IN", "UK", "EU" })
+            Every(w, B, new SeriesKey(country, "open_capability"), B.Spec.Start, B.Spec.End, (x, _) => double.IsNaN(x), $"no open-weights model in {country}");
         double change = PairedMedian(w, B, Gap, M("2030-01"));
         Assert.True(change > 0, $"{w.Name}: the median member's CN-US capability gap at 2030-01 moved by {Show(change)} months; expected it wider than the baseline's (L2)");
     }

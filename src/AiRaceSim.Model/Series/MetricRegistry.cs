@@ -46,6 +46,7 @@ public static class MetricRegistry
         new("open_capability", Country, LogEff, "best deployed capability among its open-weights firms (T8; −∞, written empty, when none)", (c, i, r) => c.MaxOver(i, f => f.OpenWeights, f => f.Capability, r)),
         new("budget", Country, Musd, "budgets of its firms after saturation: funding, reinvested revenue, support (C2)", (c, i, r) => c.SumOver(i, f => f.Budget, r)),
         new("gdp", Country, "T$/year", "GDP of the scenario's series (C2 v2; empty without one)", (c, i, r) => { for (int m = 0; m < c.Members; m++) r[m] = c.Countries[i].Gdp[m] * 12 / 1e6; }),
+        new("patents_quality_cumulative", Country, "families × quality", "GenAI patent families since the start, each weighted by its country's quality q_c (P1)", (c, i, r) => c.SumOver(i, f => f.PatentsQualityCumulative, r)),
         new("ai_budget_share_of_gdp", Country, Share, "its firms' budgets as a share of GDP (B1; empty without GDP)", BudgetShareOfGdp),
 
         // Pair
@@ -72,6 +73,7 @@ public static class MetricRegistry
         Firm("compute_added_smuggled", "H100e/month", "compute added through smuggled chips (C3)", f => f.AddedByChannel[2]),
         Firm("compute_added_domestic", "H100e/month", "compute added through domestic chips (C3)", f => f.AddedByChannel[3]),
         Firm("funding", Musd, "funding (C2)", f => f.Funding),
+        Firm("patents_quality_cumulative", "families × quality", "GenAI patent families since the start, weighted by the home country's quality q_c (P1)", f => f.PatentsQualityCumulative),
         Firm("trained_capability", LogEff, "trained capability T = own base + capped uplift (K4, G1 v2): what counts towards its country's frontier", f => f.Trained),
 
         // Firm in a market

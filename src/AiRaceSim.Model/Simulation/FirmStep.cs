@@ -157,11 +157,13 @@ public static class FirmStep
         cap[(int)Channel.Domestic] = nationalShare * home.ChipOutput[m] * price[(int)Channel.Domestic] / q;
     }
 
-    /// <summary>(K3) The best teacher over the API models this firm's country can reach.</summary>
+    /// <summary>
+    /// (K3) The best teacher over the API models this firm's country can reach, from the floor
+    /// max(K_open, own base) (v2: an open model weaker than the firm's own is no teacher for it).
+    /// </summary>
     private static double Teacher(FirmInputs world, HomePolicy home, int m, double ownBase)
     {
-        double open = world.OpenBest[m];
-        double floor = double.IsNegativeInfinity(open) ? ownBase : open;
+        double floor = Math.Max(world.OpenBest[m], ownBase);
         double best = floor;
         foreach (int j in world.ApiFirms)
             best = Math.Max(best, Capability.TeacherFrom(floor, world.ApiCapability[j]![m], home.ApiAccess[j][m]));

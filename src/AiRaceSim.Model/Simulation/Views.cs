@@ -38,11 +38,12 @@ public sealed record FirmReport(
     int Index, int CountryIndex, bool Active, bool Entered, bool OpenWeights, bool ServesApi, bool Publishes,
     double[] Capability, double[] Algorithmic, double[] LargestRunLogFlop, double[] Budget,
     double[] Installed, double[] Absorption, double[] Patents, double[] PatentsCumulative, double[][] AddedByChannel,
-    double[] Funding, double[] Trained, double[] BudgetDemand)
+    double[] Funding, double[] Trained, double[] BudgetDemand, double[] PatentsQualityCumulative)
 {
     public static FirmReport Of(FirmState f) => new(f.Index, f.CountryIndex, f.Active, f.HasEntered, f.OpenWeights,
         f.Spec.ServesApi, f.Spec.Publishes, f.Capability, f.Algorithmic, f.LargestRunLogFlop, f.Budget,
-        f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel, f.Funding, f.Trained, f.BudgetDemand);
+        f.Installed, f.Absorption, f.Patents, f.PatentsCumulative, f.AddedByChannel, f.Funding, f.Trained, f.BudgetDemand,
+        f.PatentsQualityCumulative);
 }
 
 /// <summary>What one country reports at the end of a month: its market (appeal of each firm, spending) and policy levels.</summary>
