@@ -28,7 +28,11 @@ public class ContractTests
                 Funding = FundingSchedule.Flat(10, Month.Of(2022, 1)) with { Fade = new GrowthFade(1.15, 24) },
             }, TestWorlds.Firm("level", "US", 10) with { Entry = Month.Of(2021, 1), EntryCapability = new CapabilityLevel(24) }],
             Rules = [spec.Rules[0] with { From = Month.Of(2021, 6), To = Month.Of(2024, 12) }, .. spec.Rules.Skip(1)],
-            Countries = [spec.Countries[0] with { HistoryBeforeStart = [(Month.Of(2019, 1), 22.5)] }, spec.Countries[1]],
+            Countries =
+            [
+                spec.Countries[0] with { HistoryBeforeStart = [(Month.Of(2019, 1), 22.5)], Gdp = new GdpSeries(27.36, Month.Of(2023, 7), 1.05) },
+                spec.Countries[1] with { Gdp = new GdpSeries(17.79, Month.Of(2023, 7), 1.06), BudgetCeilingShare = new Fixed(0.03), SpendCeilingShare = new BetaDist(2, 40) },
+            ],
             Events =
             [
                 .. spec.Events,
@@ -58,6 +62,10 @@ public class ContractTests
         Assert.True(late.StaggerRuns);
         Assert.Equal(new GrowthFade(1.15, 24), late.Funding.Fade);
         Assert.Equal((Month.Of(2021, 6), Month.Of(2024, 12)), (back.Rules[0].From, back.Rules[0].To));
+        Assert.Equal(new GdpSeries(27.36, Month.Of(2023, 7), 1.05), back.Countries[0].Gdp);
+        Assert.Equal(new GdpSeries(17.79, Month.Of(2023, 7), 1.06), back.Countries[1].Gdp);
+        Assert.Equal(new Fixed(0.03), back.Countries[1].BudgetCeilingShare);
+        Assert.Equal(new BetaDist(2, 40), back.Countries[1].SpendCeilingShare);
         Assert.Contains("\"$type\":\"negbinomial\"", SpecCodec.ToJson(spec));
     }
 

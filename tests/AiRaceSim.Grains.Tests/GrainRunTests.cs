@@ -1,6 +1,7 @@
 using AiRaceSim.Client;
 using AiRaceSim.Contracts;
 using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Random;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Model.Simulation;
 using AiRaceSim.Model.Tests;
@@ -11,7 +12,32 @@ namespace AiRaceSim.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class GrainRunTests(ClusterFixture clusters)
 {
-    private static WorldSpec Spec => TestWorlds.WithPolicy(months: 72);
+    /// <summary>The policy world with GDP series whose ceilings bind (C2, M2 v2), so saturation crosses the grains too.</summary>
+    private static WorldSpec Spec
+    {
+        get
+        {
+            var w = TestWorlds.WithPolicy(months: 72);
+            return w with
+            {
+                Countries =
+                [
+                    w.Countries[0] with { Gdp = new GdpSeries(0.03, TestWorlds.Start, 1.05), BudgetCeilingShare = new UniformDist(0.15, 0.25), SpendCeilingShare = new Fixed(0.004) },
+                    w.Countries[1] with { Gdp = new GdpSeries(0.012, TestWorlds.Start, 1.06), BudgetCeilingShare = new Fixed(0.1) },
+                ],
+            };
+        }
+    }
+
+    [Fact]
+    public void The_test_world_saturates_its_budgets_and_spending()
+    {
+        // Else the silo tests below would carry σ = 1 only.
+        var sim = new BlockSimulation(Spec, 0, 4);
+        sim.Step(24);
+        Assert.Contains(sim.Firms, f => f.Budget[0] < 0.99 * f.BudgetDemand[0]);
+        Assert.True(sim.Countries[0].Spend[0] < sim.Countries[0].Adoption[0] * sim.Countries[0].SpendPerAdopter[0] * 0.99);
+    }
 
     private static Task<SeriesBatch> Run(IGrainFactory grains, WorldSpec spec, int members, int block, int slice = 12) =>
         new EnsembleRunner(grains).RunToMemoryAsync(new RunRequest(spec, members, block) { SliceMonths = slice });

@@ -76,4 +76,17 @@ public class ModelV2Tests
         Assert.Equal(100 * sigma, series[Key("CN", "budget"), 11, 0], 9);
         Assert.True(double.IsNaN(series[Key("US", "ai_budget_share_of_gdp"), 11, 0]));
     }
+
+    [Fact]
+    public void M2_market_spending_at_its_ceiling_is_scaled_by_two_to_the_minus_quarter()
+    {
+        // CN in its first month: adoption 0.1 × 100 M$ per adopter = 10 M$/month of spending;
+        // GDP 0.012 T$/yr = 1,000 M$/month and s_M = 0.01 put the ceiling at 10 M$/month.
+        var world = TestWorlds.UsCn(months: 2, deterministic: true);
+        var cn = TestWorlds.Country("CN", spend: 100) with { Gdp = new GdpSeries(0.012, TestWorlds.Start, 1.0), SpendCeilingShare = new Fixed(0.01) };
+        var sim = new BlockSimulation(world with { Countries = [TestWorlds.Country("US"), cn] }, 0, 1);
+        sim.Step();
+        Assert.Equal(10 * Math.Pow(2, -0.25), sim.Countries[1].Spend[0], 12);
+        Assert.Equal(0.1 * 100, sim.Countries[0].Spend[0], 12); // no GDP, no saturation
+    }
 }
