@@ -28,6 +28,12 @@ public static class BoundEvaluator
     private static IEnumerable<string> Entities(MaxBound b, WorldSpec spec) =>
         b.Entities.SelectMany(e => e == MaxBound.EveryCountry ? spec.Countries.Select(c => c.Id) : [e]).Distinct();
 
+    /// <summary>
+    /// How long after its event a step may be excused (B3 "at a dated event"): a run that ends
+    /// up to 6 months later, plus the month the world sees it.
+    /// </summary>
+    public const int ExceptionReachMonths = 7;
+
     public static BoundResult Max(MaxBound b, EnsembleSeries series, WorldSpec spec)
     {
         var from = Later(b.From ?? series.Start, series.Start);
@@ -62,6 +68,10 @@ public static class BoundEvaluator
                 problems.Add($"exception {e.Month} names event '{e.Event}', which the scenario does not have");
             else if (ev.Date > e.Month)
                 problems.Add($"exception {e.Month} names event '{e.Event}' of {ev.Date}, after it");
+            else if (e.Month - ev.Date > ExceptionReachMonths)
+                problems.Add($"exception {e.Month} names event '{e.Event}' of {ev.Date}, more than {ExceptionReachMonths} months before it; a step is excused only at its event");
+        if (b.Exceptions.Count > b.MostExceptions)
+            problems.Add($"{b.Exceptions.Count} exceptions listed, at most {b.MostExceptions} allowed");
         var listed = b.Exceptions.Select(e => e.Month).ToHashSet();
         double largest = 0;
         var from = Later(b.From, series.Start);

@@ -2,8 +2,8 @@ namespace AiRaceSim.Calibration;
 
 /// <summary>
 /// Sample quantiles by R's type 7 (linear between order statistics, as MathNet's R7) that also
-/// take infinite values: a month that never comes is +∞, and a quantile between two equal
-/// infinities is that infinity rather than NaN.
+/// take infinite values: a month that never comes is +∞, and a quantile that interpolates towards
+/// an infinity (or between two equal ones) is that infinity rather than NaN.
 /// </summary>
 public static class Quantiles
 {
@@ -15,7 +15,8 @@ public static class Quantiles
         int lo = (int)Math.Floor(h), hi = Math.Min(lo + 1, sorted.Count - 1);
         double a = sorted[lo], b = sorted[hi];
         if (a == b || h == lo) return a;
-        if (double.IsInfinity(b)) return b;
+        if (double.IsInfinity(b)) return b;            // between a finite value and +∞ (or two +∞)
+        if (double.IsNegativeInfinity(a)) return a;    // between −∞ and a finite value: −∞ + ∞ would be NaN
         return a + (h - lo) * (b - a);
     }
 

@@ -85,6 +85,9 @@ public sealed class CalibrationCheckTests
         double inf = double.PositiveInfinity;
         Assert.Equal(inf, Quantiles.Of([1, inf, inf], 0.75));
         Assert.Equal(inf, Quantiles.Of([1, 2, inf], 0.75));
+        // Towards −∞ the quantile is −∞, not NaN (−∞ + ∞).
+        Assert.Equal(-inf, Quantiles.Of([-inf, 1, 2], 0.25));
+        Assert.Equal(1.5, Quantiles.Of([-inf, 1, 2], 0.75));
         Assert.Equal(1.5, Quantiles.Of([1, 2, inf], 0.25));
         Assert.Equal(2, Quantiles.Median([3, double.NaN, 1, 2]));
     }
@@ -136,6 +139,14 @@ public sealed class CalibrationCheckTests
         Assert.True(listed.Passed, listed.Finding);
         Assert.False(BoundEvaluator.Steps(bound with { Exceptions = [new StepException(Month.Parse("2024-03"), "nothing", "a test")] }, series, spec).Passed);
         Assert.False(BoundEvaluator.Steps(bound with { NeverAbove = 1.9, Exceptions = [new StepException(Month.Parse("2024-03"), "shock", "a test")] }, series, spec).Passed);
+        // An event long before the step excuses nothing ("at a dated event"), and more exceptions than allowed fail.
+        var early = spec with { Events = [spec.Events[0] with { Date = Month.Parse("2023-06") }] };
+        var far = BoundEvaluator.Steps(bound with { Exceptions = [new StepException(Month.Parse("2024-03"), "shock", "a test")] }, series, early);
+        Assert.False(far.Passed);
+        Assert.Contains("more than 7 months before it", far.Finding);
+        var two = BoundEvaluator.Steps(bound with { Exceptions = [new StepException(Month.Parse("2024-03"), "shock", "a"), new StepException(Month.Parse("2024-03"), "shock", "b")] }, series, spec);
+        Assert.False(two.Passed);
+        Assert.Contains("2 exceptions listed, at most 1 allowed", two.Finding);
     }
 
     [Fact]

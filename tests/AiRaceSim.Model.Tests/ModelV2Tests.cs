@@ -27,7 +27,7 @@ public class ModelV2Tests
         var cn = sim.Firms[2];
         int last = (sim.World.Months - 1) * sim.World.Members;
         Assert.True(double.IsFinite(cn.Capability[0]), "the lab deploys the open floor");
-        Assert.True(double.IsNegativeInfinity(cn.Trained[0]), $"trained {cn.Trained[0]} base {cn.Base[0]} budget {cn.Budget[0]} installed {cn.Installed[0]} largest {cn.LargestRunLogFlop[0]} floor {cn.Floor[0]} cap {cn.Capability[0]}");
+        Assert.True(double.IsNegativeInfinity(cn.Trained[0]), $"trained {cn.Trained[0]} base {cn.Base[0]} budget {cn.Budget[0]} installed {cn.Installed[0]} largest {cn.LargestRunLogFlop[0]} cap {cn.Capability[0]}");
         Assert.Equal(double.NegativeInfinity, sim.World.CountryFrontier[1][last]);
         // The floor is the best open model less Δ_ft and Δ_γ·(1 − γ), γ = 0 for a lab with no research stock.
         var p = spec.Parameters;

@@ -89,7 +89,7 @@ public static class FirmStep
             // K2–K4 (v2): the open floor, the teacher, the capped uplift on the firm's own base.
             double floor = f.Spec.UsesOpenModels
                 ? Capability.OpenFloor(world.OpenBest[m], g.FineTuneLoss[m], g.YoungLabLoss[m], gamma) : double.NegativeInfinity;
-            f.Base[m] = own; f.Floor[m] = floor;
+            f.Base[m] = own;
             double teacher = Teacher(world, home, m, own);
             f.Teacher[m] = teacher;
             double trained = Capability.Trained(own, Capability.Uplift(own, f.Distillation[m], gamma, teacher, g.DistillLoss[m], g.UpliftCap[m]));
@@ -221,7 +221,6 @@ public static class FirmStep
                 f.LargestRunLogFlop[m] = f.LastRunLogFlop[m] = double.NegativeInfinity;
             }
             f.Base[m] = f.Trained[m] = f.Capability[m] = f.Candidate[m] = f.Teacher[m] = k;
-            f.Floor[m] = double.NegativeInfinity;
         }
     }
 

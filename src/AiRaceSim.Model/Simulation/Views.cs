@@ -18,8 +18,11 @@ public sealed class WorldView(int firms, int members)
     public int[] ApiFirms = [];
     public double[][] Revenue = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     public double[][] NationalShare = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
-    /// <summary>Per firm: B_c(t−1), the unscaled budgets of its country's firms (C2 saturation, v2); shared per country.</summary>
-    public double[][] NationalDemand = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
+    /// <summary>
+    /// Per firm: B_c(t−1), the unscaled budgets of its country's firms (C2 saturation, v2): the
+    /// country's array itself, set by the aggregator before the first month.
+    /// </summary>
+    public double[][] NationalDemand = Enumerable.Repeat(Array.Empty<double>(), firms).ToArray();
     /// <summary>Per firm entering this month with a frontier_at entry: the world frontier of that date.</summary>
     public double[]?[] EntryLevel = new double[]?[firms];
 }

@@ -36,9 +36,9 @@ public sealed class FirmState
     // Compute: installed H100e, utilisation-weighted H100e, this month's additions by channel, the current run.
     public readonly double[] Installed, Utilised, RunAccumulated, LastRunLogFlop, LargestRunLogFlop;
     public readonly double[][] AddedByChannel;
-    // Knowledge and capability: Base is the own trained base (K1), Floor the open floor (K2), Trained
-    // T = own + capped uplift (K4, G1 v2; through the licensing gate), Capability what is deployed (K5).
-    public readonly double[] ResearchStock, Absorption, Algorithmic, Base, Floor, Teacher, Candidate, Capability, Pending;
+    // Knowledge and capability: Base is the own trained base (K1), Trained T = own + capped uplift
+    // (K4, G1 v2; through the licensing gate), Capability what is deployed (K5).
+    public readonly double[] ResearchStock, Absorption, Algorithmic, Base, Teacher, Candidate, Capability, Pending;
     public readonly double[] Trained, PendingTrained;
     // Patents: this month, cumulative, quality-weighted cumulative.
     public readonly double[] Patents, PatentsCumulative, PatentsQualityCumulative;
@@ -69,7 +69,7 @@ public sealed class FirmState
         Installed = Z(); Utilised = Z(); RunAccumulated = Z(); LastRunLogFlop = NaNs(); LargestRunLogFlop = NaNs();
         AddedByChannel = [Z(), Z(), Z(), Z()];
         ResearchStock = Z(); Absorption = Z(); Algorithmic = NaNs(); Base = NaNs(); Teacher = NaNs();
-        Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Floor = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
+        Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
         NationalShare = Z();
     }
