@@ -180,3 +180,28 @@ public sealed class MetricDocsTests
         }
     }
 }
+
+/// <summary>docs/MODEL.md's parameter rows give every world-wide parameter the catalog's default.</summary>
+public sealed class ModelDocsParameterTests
+{
+    [Fact]
+    public void Every_catalog_parameter_has_a_row_in_the_model_doc_with_its_default()
+    {
+        var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root(), "docs", "MODEL.md"))
+            .Where(l => l.StartsWith("| `", StringComparison.Ordinal))
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray()).ToList();
+        var problems = new List<string>();
+        foreach (var p in AiRaceSim.Model.Parameters.ParameterCatalog.All)
+        {
+            string name = p.Symbol.Length > 0 ? p.Symbol : p.Key;
+            var named = rows.Where(r => r[1].Split(',').Select(c => c.Trim().Trim('`')).Contains(name)).ToList();
+            string expected = Schema.ParameterTable.Default(p.Default);
+            // The default is the fourth column (the patents table has no unit column: the third).
+            bool Matches(string[] r) => new[] { r.ElementAtOrDefault(3), r.ElementAtOrDefault(4) }
+                .Any(c => c is not null && (c == expected || c.Split(',').Select(x => x.Trim()).Contains(expected)));
+            if (named.Count == 0) problems.Add($"{p.Key}: no row for `{name}`");
+            else if (!named.Any(Matches)) problems.Add($"{p.Key}: no `{name}` row gives the catalog's default {expected}");
+        }
+        Assert.True(problems.Count == 0, "docs/MODEL.md parameter rows differ from ParameterCatalog:\n" + string.Join("\n", problems));
+    }
+}
