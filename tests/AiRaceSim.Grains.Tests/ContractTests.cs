@@ -31,7 +31,8 @@ public class ContractTests
             Countries =
             [
                 spec.Countries[0] with { HistoryBeforeStart = [(Month.Of(2019, 1), 22.5)], Gdp = new GdpSeries(27.36, Month.Of(2023, 7), 1.05) },
-                spec.Countries[1] with { Gdp = new GdpSeries(17.79, Month.Of(2023, 7), 1.06), BudgetCeilingShare = new Fixed(0.03), SpendCeilingShare = new BetaDist(2, 40) },
+                spec.Countries[1] with { Gdp = new GdpSeries(17.79, Month.Of(2023, 7), 1.06), BudgetCeilingShare = new Fixed(0.03), SpendCeilingShare = new BetaDist(2, 40),
+                    FrontierRunShareScale = LogNormalDist.FromMedianP95(1, 1.65) },
             ],
             Events =
             [
@@ -66,6 +67,7 @@ public class ContractTests
         Assert.Equal(new GdpSeries(17.79, Month.Of(2023, 7), 1.06), back.Countries[1].Gdp);
         Assert.Equal(new Fixed(0.03), back.Countries[1].BudgetCeilingShare);
         Assert.Equal(new BetaDist(2, 40), back.Countries[1].SpendCeilingShare);
+        Assert.Equal(LogNormalDist.FromMedianP95(1, 1.65), back.Countries[1].FrontierRunShareScale);
         Assert.Contains("\"$type\":\"negbinomial\"", SpecCodec.ToJson(spec));
     }
 

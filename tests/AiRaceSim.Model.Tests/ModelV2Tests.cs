@@ -89,4 +89,25 @@ public class ModelV2Tests
         Assert.Equal(10 * Math.Pow(2, -0.25), sim.Countries[1].Spend[0], 12);
         Assert.Equal(0.1 * 100, sim.Countries[0].Spend[0], 12); // no GDP, no saturation
     }
+
+    [Fact]
+    public void C6_a_country_run_share_scale_is_one_draw_per_country_and_member_and_multiplies_every_run()
+    {
+        var world = TestWorlds.UsCn(months: 12, deterministic: false);
+        var spread = world with { Countries = [world.Countries[0], world.Countries[1] with { FrontierRunShareScale = LogNormalDist.FromMedianP95(1, 1.65) }] };
+        var sim = new BlockSimulation(spread, 0, 8);
+        var cn = sim.Firms.Where(f => f.Spec.Country == "CN").ToList();
+        Assert.Equal(cn[0].RunShareScale, cn[1].RunShareScale);                 // the same for the country's firms
+        Assert.True(cn[0].RunShareScale.Distinct().Count() > 4);                  // differs across members
+        Assert.All(sim.Firms.Where(f => f.Spec.Country == "US"), f => Assert.All(f.RunShareScale, x => Assert.Equal(1, x)));
+        // A fixed scale of 2 doubles φ, so the run on the initial compute is log10(2) larger (same compute;
+        // later runs differ by more, as larger models earn more revenue).
+        var det = TestWorlds.UsCn(months: 12, deterministic: true);
+        var doubled = det with { Countries = [det.Countries[0], det.Countries[1] with { FrontierRunShareScale = new Fixed(2) }] };
+        var a = new BlockSimulation(det, 0, 1);
+        var b = new BlockSimulation(doubled, 0, 1);
+        int cnA = a.Firms.ToList().FindIndex(f => f.Spec.Country == "CN");
+        Assert.Equal(a.Firms[cnA].LargestRunLogFlop[0] + Math.Log10(2), b.Firms[cnA].LargestRunLogFlop[0], 12);
+        Assert.Equal(a.Firms[0].LargestRunLogFlop[0], b.Firms[0].LargestRunLogFlop[0]); // the US unscaled
+    }
 }

@@ -97,6 +97,11 @@ public sealed record CountrySpec
     public Distribution BudgetCeilingShare { get; init; } = new UniformDist(0.02, 0.05);
     /// <summary>s_M,c: the share of GDP that spending on AI services approaches (M2, v2).</summary>
     public Distribution SpendCeilingShare { get; init; } = new UniformDist(0.02, 0.05);
+    /// <summary>
+    /// A multiplier on the frontier-run share φ of every firm of the country, drawn once per member
+    /// for the whole country (v2 Uncertainty: runs need a country-level spread of φ·u).
+    /// </summary>
+    public Distribution FrontierRunShareScale { get; init; } = new Fixed(1);
     /// <summary>Dated levels of this country's frontier before the start (for gaps reaching back before it).</summary>
     public IReadOnlyList<(Month Date, double Level)> HistoryBeforeStart { get; init; } = [];
 }

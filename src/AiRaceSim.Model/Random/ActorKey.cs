@@ -33,5 +33,7 @@ public static class DrawSlot
     // Parameter draws (month = CounterRng.SetupMonth) use 100 + the parameter's position in its
     // parameter table; event values use 200 + their position inside the event.
     public const int ParameterBase = 100;
+    /// <summary>The country-level multiplier on its firms' frontier-run shares (v2), keyed by the country.</summary>
+    public const int CountryRunShareScale = ParameterBase + 95;
     public const int EventValueBase = 200;
 }

@@ -28,6 +28,8 @@ public sealed class FirmState
     public readonly double[] ComputeShare, ResearchShare, Distillation, InitialCompute, InitialResearch, AlgorithmicLag;
     /// <summary>C6 (v2): run length in whole months and the offset of the first run's end, per member.</summary>
     public readonly int[] RunMonths, RunPhase;
+    /// <summary>The home country's multiplier on φ (v2), the same for every firm of the country in a member.</summary>
+    public readonly double[] RunShareScale;
     public readonly FundingDraws FundingDraws;
 
     // Money this month (M$/month).
@@ -61,6 +63,8 @@ public sealed class FirmState
         RunMonths = D(Spec.RunMonths).Select(x => Math.Clamp((int)Math.Round(x, MidpointRounding.AwayFromZero), 1, 24)).ToArray();
         var phase = D(new UniformDist(0, 1));
         RunPhase = RunMonths.Select((n, m) => Spec.StaggerRuns ? Math.Min(n - 1, (int)(phase[m] * n)) : 0).ToArray();
+        var home = spec.Countries[CountryIndex];
+        RunShareScale = d.Draw(home.FrontierRunShareScale, ActorKey.Of("country", home.Id), DrawSlot.CountryRunShareScale);
         FundingDraws = new FundingDraws(Spec.Funding, d, Actor, DrawSlot.ParameterBase + 40);
 
         double[] Z() => new double[Members];

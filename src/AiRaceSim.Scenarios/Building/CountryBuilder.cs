@@ -81,6 +81,7 @@ internal static class CountryBuilder
             Gdp = doc.Gdp is { } g ? new GdpSeries(g.TusdPerYear, g.At, g.GrowthPerYear ?? 1) : null,
             BudgetCeilingShare = P(doc.BudgetCeilingShareOfGdp, d.BudgetCeilingShare),
             SpendCeilingShare = P(doc.SpendCeilingShareOfGdp, d.SpendCeilingShare),
+            FrontierRunShareScale = P(doc.FrontierRunShareScale, d.FrontierRunShareScale),
         };
     }
 

@@ -45,6 +45,9 @@ internal sealed class CountryDocument
     [Description("s_M: share of GDP that spending on AI services approaches (M2, v2; default uniform 0.02–0.05)."), InRange(0, 1, MinExclusive = true)]
     public Param? SpendCeilingShareOfGdp { get; init; }
 
+    [Description("A multiplier on the frontier-run share of every firm of the country, drawn once per member for the whole country (v2: a country-level spread of runs; default 1)."), InRange(0.01, 100)]
+    public Param? FrontierRunShareScale { get; init; }
+
     [Description("Dated frontier levels before the start, [[yyyy-MM, log10 FLOP], …] in date order, for gaps reaching back before it.")]
     public List<DatedValue<double>>? History { get; init; }
 
