@@ -196,9 +196,20 @@ public sealed class ModelDocsParameterTests
             string name = p.Symbol.Length > 0 ? p.Symbol : p.Key;
             var named = rows.Where(r => r[1].Split(',').Select(c => c.Trim().Trim('`')).Contains(name)).ToList();
             string expected = Schema.ParameterTable.Default(p.Default);
-            // The default is the fourth column (the patents table has no unit column: the third).
-            bool Matches(string[] r) => new[] { r.ElementAtOrDefault(3), r.ElementAtOrDefault(4) }
-                .Any(c => c is not null && (c == expected || c.Split(',').Select(x => x.Trim()).Contains(expected)));
+            // The default is the fourth column (the patents table has no unit column: the third). A row
+            // of several symbols (`ι_C`, `ι_R`) gives their defaults in the same order: match by position.
+            bool Matches(string[] r)
+            {
+                var symbols = r[1].Split(',').Select(c => c.Trim().Trim('`')).ToList();
+                int at = symbols.IndexOf(name);
+                return new[] { r.ElementAtOrDefault(3), r.ElementAtOrDefault(4) }.Any(c =>
+                {
+                    if (c is null) return false;
+                    if (c == expected) return true;
+                    var values = c.Split(',').Select(x => x.Trim()).ToList();
+                    return values.Count == symbols.Count ? values[at] == expected : values.Contains(expected);
+                });
+            }
             if (named.Count == 0) problems.Add($"{p.Key}: no row for `{name}`");
             else if (!named.Any(Matches)) problems.Add($"{p.Key}: no `{name}` row gives the catalog's default {expected}");
         }

@@ -68,7 +68,7 @@ public static class FirmStep
             double own = f.Base[m];
             if (f.RunEndsAt(t, start, m))
             {
-                double logC = Compute.RunLogFlop(phi * f.RunShareScale[m], g.Flop[m], f.RunAccumulated[m]);
+                double logC = Compute.RunLogFlop(Math.Min(1, phi * f.RunShareScale[m]), g.Flop[m], f.RunAccumulated[m]);
                 f.RunAccumulated[m] = 0;
                 if (!double.IsNegativeInfinity(logC))
                 {
@@ -212,7 +212,7 @@ public static class FirmStep
             if (f.Spec.EntryCapability is null && f.Utilised[m] > 0)
             {
                 // As if a run on the initial compute had just finished (K1).
-                double logC = Compute.RunLogFlop(phi * f.RunShareScale[m], g.Flop[m], f.Utilised[m] * f.RunMonths[m]);
+                double logC = Compute.RunLogFlop(Math.Min(1, phi * f.RunShareScale[m]), g.Flop[m], f.Utilised[m] * f.RunMonths[m]);
                 f.LargestRunLogFlop[m] = f.LastRunLogFlop[m] = logC;
                 k = logC + a;
             }
