@@ -30,6 +30,54 @@ public sealed class ProcessTests : IDisposable
         Assert.Contains("airace: small-test: 48/48 months, 3 members", stderr);
     }
 
+    [Fact]
+    public async Task Two_separate_processes_write_the_same_result_bytes()
+    {
+        // Determinism across processes, not only within one: each run starts its own runtime, silo and
+        // thread pool, and both run at the same time. manifest.json holds timestamps, so it is left out.
+        var first = _cli.PathIn("same-1");
+        var second = _cli.PathIn("same-2");
+        var runs = await Task.WhenAll(
+            Run(null, TimeSpan.FromMinutes(3), "run", Small, "--no-report", "--out", first),
+            Run(null, TimeSpan.FromMinutes(3), "run", Small, "--no-report", "--out", second));
+        foreach (var (code, _, stderr) in runs) Assert.True(code == 0, stderr);
+        foreach (var name in ResultFiles)
+        {
+            var a = File.ReadAllBytes(Path.Combine(first, name));
+            var b = File.ReadAllBytes(Path.Combine(second, name));
+            // Not vacuous: a header and rows for each of the 48 months.
+            Assert.True(File.ReadAllLines(Path.Combine(first, name)).Length > 48, $"{name} holds too few rows");
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{name} differs between two processes");
+        }
+    }
+
+    private static readonly string[] ResultFiles = ["series.csv", "quantiles.csv"];
+
+    /// <summary>
+    /// SHA-256 of the small scenario's results (tests/AiRaceSim.Cli.Tests/scenarios/small.yaml, its
+    /// 3 members, per-member series as CSV, `--no-report`). Update on purpose only: when a change is meant to change results
+    /// (the model, a default, the output format), put the new hashes here and say in the commit why
+    /// the results changed. A change of results nobody meant fails here.
+    /// </summary>
+    private static readonly (string File, string Sha256)[] SmallResults =
+    [
+        ("series.csv", "c233e306a84ce436dddeed205bbb1689637d185d23e52d68675062745f4c3fd6"),
+        ("quantiles.csv", "f8c8f53db57e3ab0b13e40d951b5380ba3e258c7fafc6811f29e1e79e9079917"),
+    ];
+
+    [Fact]
+    public async Task The_small_scenario_gives_its_stored_results()
+    {
+        var dir = _cli.PathIn("stored");
+        var (code, _, stderr) = await Run(null, TimeSpan.FromMinutes(3), "run", Small, "--no-report", "--out", dir);
+        Assert.True(code == 0, stderr);
+        foreach (var (name, sha) in SmallResults)
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, name))));
+            Assert.True(sha == hash, $"{name}: SHA-256 {hash}, stored {sha}; if the change of results is meant, update SmallResults and say why in the commit");
+        }
+    }
+
     [Theory]
     [InlineData("SIGTERM", 15, true)]
     [InlineData("SIGINT", 2, true)]

@@ -14,8 +14,13 @@ public class ComputeEquationTests
         Assert.Equal(expected, Compute.PricePerformance(22, 30, Month.Of(year, month)), 12);
 
     [Fact]
-    public void C2_budget_adds_funding_reinvested_revenue_and_support() =>
-        Assert.Equal(100 + 0.5 * 40 + 10, Compute.Budget(100, 0.5, 40, 10), 12);
+    public void C2_budget_adds_funding_reinvested_revenue_and_support()
+    {
+        // ρ_rev = 0.3 so that ρ and 1 − ρ differ: 100 + 0.3·40 + 10 = 122 (with 1 − ρ it would be 138).
+        Assert.Equal(122, Compute.Budget(100, 0.3, 40, 10), 12);
+        Assert.Equal(110, Compute.Budget(100, 0, 40, 10), 12);     // nothing reinvested
+        Assert.Equal(150, Compute.Budget(100, 1, 40, 10), 12);     // all of it
+    }
 
     [Fact]
     public void C3_spend_fills_channels_by_value_per_dollar_within_caps()
@@ -111,13 +116,17 @@ public class KnowledgeEquationTests
     [Fact]
     public void A2_nelson_phelps_in_logs()
     {
-        double rate = Math.Log10(2) / 8;
+        // g_a = log10(2)/8 = 0.30102999566/8, from the method itself.
+        double rate = Knowledge.AlgorithmicRate(8);
         Assert.Equal(0.037628749458, rate, 12);
-        // own: rate·(4000/2000)^0.5; catch-up: 0.1·0.5·(0 − (−1)); no breakthrough.
-        double expected = -1 + rate * Math.Sqrt(2) + 0.05;
-        Assert.Equal(expected, Knowledge.Algorithmic(-1, rate, 4000, 2000, 0.5, 0.1, 0.5, 0, 0), 12);
+        // ρ = 0.7 and γ = 0.3, so that neither agrees with its mirror image 1 − ρ, 1 − γ.
+        // own: 0.0376287·2^0.7 = 0.0376287·1.6245048 = 0.0611270; catch-up: ψ·γ·(â − a) = 0.1·0.3·(0 − (−1)) = 0.03.
+        // (With 2^0.3 the own term would be 0.0463263; with 1 − γ the catch-up 0.07.)
+        Assert.Equal(-1 + 0.037628749458 * 1.624504792712 + 0.03, Knowledge.Algorithmic(-1, rate, 4000, 2000, 0.7, 0.1, 0.3, 0, 0), 10);
         // A firm ahead of the best published gets no catch-up.
-        Assert.Equal(1 + rate, Knowledge.Algorithmic(1, rate, 2000, 2000, 0.5, 0.1, 0.5, 0, 0), 12);
+        Assert.Equal(1 + 0.037628749458, Knowledge.Algorithmic(1, rate, 2000, 2000, 0.7, 0.1, 0.3, 0, 0), 10);
+        // A breakthrough adds its size as it is.
+        Assert.Equal(1 + 0.037628749458 + 0.25, Knowledge.Algorithmic(1, rate, 2000, 2000, 0.7, 0.1, 0.3, 0, 0.25), 10);
     }
 
     [Fact]

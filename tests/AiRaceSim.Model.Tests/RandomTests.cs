@@ -26,7 +26,7 @@ public class RandomTests
         for (int i = 0; i < n; i++)
         {
             double u = CounterRng.Uniform(1, i, 5, 0, 1);
-            Assert.InRange(u, double.Epsilon, 1 - 1e-17);
+            Assert.True(u > 0 && u < 1, $"u = {u:R}"); // (1 − 1e-17 is 1.0 in doubles, so no InRange bound)
             bins[(int)(u * 10)]++;
             sum += u;
         }
@@ -34,6 +34,22 @@ public class RandomTests
         // χ² with 9 degrees of freedom: 27.88 is its 0.999 quantile.
         double chi2 = bins.Sum(b => Math.Pow(b - n / 10.0, 2) / (n / 10.0));
         Assert.True(chi2 < 27.88, $"chi2 = {chi2}");
+    }
+
+    [Fact]
+    public void The_extreme_bit_patterns_map_strictly_inside_the_unit_interval()
+    {
+        // All 53 top bits set: (2^53 − 1 + 1/2)·2^−53 would round to exactly 1.
+        double top = CounterRng.UnitInterval(ulong.MaxValue);
+        Assert.True(top < 1, $"u = {top:R}");
+        Assert.Equal(1 - Math.Pow(2, -53), top);
+        // One step below: 2^53 − 2 is even, so (k + 1/2) rounds down to k: (1 − 2^−52).
+        Assert.Equal(1 - Math.Pow(2, -52), CounterRng.UnitInterval((ulong.MaxValue >> 11 << 11) - (1UL << 11)));
+        // All bits clear: half a step above 0, never 0 itself.
+        Assert.Equal(Math.Pow(2, -54), CounterRng.UnitInterval(0));
+        Assert.Equal(1.5 * Math.Pow(2, -53), CounterRng.UnitInterval(1UL << 11));
+        // Uniform is this mapping of Bits.
+        Assert.Equal(CounterRng.UnitInterval(CounterRng.Bits(7, 3, 11, 40, 2)), CounterRng.Uniform(7, 3, 11, 40, 2));
     }
 
     [Fact]

@@ -160,7 +160,19 @@ public class FullExampleTests
         var full = Load().Spec;
         var spec = full with { End = M("2024-12"), Events = full.Events.Where(e => e.Date <= M("2024-12")).ToList() };
         var sim = new AiRaceSim.Model.Simulation.BlockSimulation(spec, 0, 4);
-        while (!sim.Done) sim.Step();
+        var cn = sim.Countries[spec.CountryIndex("CN")];
+        var entrant = sim.Firms.Single(f => f.Spec.Id == "entrant");
+        while (!sim.Done)
+        {
+            var t = sim.Next;
+            sim.Step();
+            // The file's entry (2023-03) and vouchers (2024-12, uniform 0.2..0.5) act from their months, in every member.
+            Assert.Equal(t >= M("2023-03"), entrant.Active);
+            for (int m = 0; m < 4; m++)
+                if (t < M("2024-12")) Assert.Equal(0, cn.Vouchers[m]);
+                else Assert.InRange(cn.Vouchers[m], 0.2, 0.5);
+        }
         Assert.Equal(spec.Months, sim.World.MonthsDone);
+        Assert.All(entrant.Capability, k => Assert.True(double.IsFinite(k)));
     }
 }

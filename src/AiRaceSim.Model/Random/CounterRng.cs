@@ -28,7 +28,18 @@ public static class CounterRng
 
     /// <summary>A uniform number strictly inside (0, 1), safe to feed to any inverse CDF.</summary>
     public static double Uniform(ulong seed, long member, int actor, int month, int slot) =>
-        ((Bits(seed, member, actor, month, slot) >> 11) + 0.5) * (1.0 / 9007199254740992.0);
+        UnitInterval(Bits(seed, member, actor, month, slot));
+
+    /// <summary>
+    /// The top 53 bits as (k + ½)·2⁻⁵³, strictly inside (0, 1). For k = 2⁵³ − 1 the sum k + ½ is a
+    /// tie that rounds to 2⁵³ in doubles, which would give exactly 1; that one value (chance 2⁻⁵³)
+    /// is held at the largest double below 1, and every other value is unchanged.
+    /// </summary>
+    public static double UnitInterval(ulong bits) =>
+        Math.Min(((bits >> 11) + 0.5) * (1.0 / 9007199254740992.0), LargestBelowOne);
+
+    /// <summary>1 − 2⁻⁵³, the largest double below 1.</summary>
+    public const double LargestBelowOne = 1 - 1.0 / 9007199254740992.0;
 
     private static ulong Mix(ulong z)
     {
