@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of src/AiRaceSim.Model with Stryker.NET (dotnet-stryker, pinned in
 # .config/dotnet-tools.json) against tests/AiRaceSim.Model.Tests, with tests/mutation/stryker-config.json.
-# Not part of CI (.ci/run does not call it): a full run takes about an hour on 2 cores; see docs/TESTING.md.
+# Not part of CI (.ci/run does not call it): a full run takes about 2.5–3 h on 2 cores; see docs/TESTING.md.
 #
 #   bash tests/mutation/run.sh                         # every file of the Model project
 #   bash tests/mutation/run.sh --mutate '**/Equations/**/*.cs'   # any further Stryker option is passed on
