@@ -14,55 +14,62 @@ public static class StateGuard
     {
         foreach (var f in firms)
         {
-            string firm = $"firm '{w.Spec.Firms[f.Index].Id}'";
+            var at = new Place(w, t, Firm: f.Index);
             if (f.Active)
             {
-                Finite(w, t, firm, "funding", f.Funding);
-                Finite(w, t, firm, "budget", f.Budget);
-                Finite(w, t, firm, "compute_installed", f.Installed);
-                Finite(w, t, firm, "absorption", f.Absorption);
-                Finite(w, t, firm, "patents", f.Patents);
-                for (int ch = 0; ch < f.AddedByChannel.Length; ch++)
-                    Finite(w, t, firm, $"compute_added_{(Channel)ch}".ToLowerInvariant(), f.AddedByChannel[ch]);
+                at.Finite("funding", f.Funding);
+                at.Finite("budget", f.Budget);
+                at.Finite("compute_installed", f.Installed);
+                at.Finite("absorption", f.Absorption);
+                at.Finite("patents", f.Patents);
+                for (int ch = 0; ch < f.AddedByChannel.Length; ch++) at.Finite(ChannelVariables[ch], f.AddedByChannel[ch]);
             }
             if (!f.Entered) continue;
-            Finite(w, t, firm, "patents_cumulative", f.PatentsCumulative);
+            at.Finite("patents_cumulative", f.PatentsCumulative);
             // log10 quantities: −∞ is log10 of nothing (a lab with no compute yet), a value like any other.
-            LogScale(w, t, firm, "capability", f.Capability);
-            LogScale(w, t, firm, "trained_capability", f.Trained);
-            LogScale(w, t, firm, "algorithmic_efficiency", f.Algorithmic);
-            LogScale(w, t, firm, "largest_run_log_flop", f.LargestRunLogFlop);
+            at.LogScale("capability", f.Capability);
+            at.LogScale("trained_capability", f.Trained);
+            at.LogScale("algorithmic_efficiency", f.Algorithmic);
+            at.LogScale("largest_run_log_flop", f.LargestRunLogFlop);
         }
         foreach (var c in countries)
         {
-            string country = $"country '{w.Spec.Countries[c.CountryIndex].Id}'";
-            Finite(w, t, country, "spend", c.Spend);
-            Finite(w, t, country, "adoption", c.Adoption);
-            Finite(w, t, country, "enforcement", c.Enforcement);
-            Finite(w, t, country, "support", c.Support);
-            Finite(w, t, country, "vouchers", c.Vouchers);
-            Finite(w, t, country, "domestic_chip_output", c.ChipOutput);
-            Finite(w, t, country, "domestic_chip_efficiency", c.ChipEfficiency);
-            Finite(w, t, country, "patent_subsidy", c.PatentSubsidy);
-            for (int f = 0; f < c.Appeal.Length; f++)
-                Finite(w, t, country, $"appeal of firm '{w.Spec.Firms[f].Id}'", c.Appeal[f]);
+            var at = new Place(w, t, Country: c.CountryIndex);
+            at.Finite("spend", c.Spend);
+            at.Finite("adoption", c.Adoption);
+            at.Finite("enforcement", c.Enforcement);
+            at.Finite("support", c.Support);
+            at.Finite("vouchers", c.Vouchers);
+            at.Finite("domestic_chip_output", c.ChipOutput);
+            at.Finite("domestic_chip_efficiency", c.ChipEfficiency);
+            at.Finite("patent_subsidy", c.PatentSubsidy);
+            for (int f = 0; f < c.Appeal.Length; f++) at.Finite(null, c.Appeal[f], appealOf: f);
         }
     }
 
-    private static void Finite(WorldState w, Month t, string entity, string variable, double[] values) =>
-        Guard(w, t, entity, variable, values, logScale: false);
+    private static readonly string[] ChannelVariables =
+        Enum.GetValues<Channel>().Select(ch => $"compute_added_{ch}".ToLowerInvariant()).ToArray();
 
-    private static void LogScale(WorldState w, Month t, string entity, string variable, double[] values) =>
-        Guard(w, t, entity, variable, values, logScale: true);
-
-    /// <summary>The first value that is NaN or infinite (−∞ allowed on a log scale) stops the run.</summary>
-    private static void Guard(WorldState w, Month t, string entity, string variable, double[] values, bool logScale)
+    /// <summary>
+    /// Whose values are checked. Names are built only when a value fails: the check runs every
+    /// month for every firm and country, so it allocates nothing on the way.
+    /// </summary>
+    private readonly record struct Place(WorldState W, Month T, int Firm = -1, int Country = -1)
     {
-        for (int m = 0; m < values.Length; m++)
+        public void Finite(string? variable, double[] values, int appealOf = -1) => Guard(variable, values, logScale: false, appealOf);
+        public void LogScale(string variable, double[] values) => Guard(variable, values, logScale: true, -1);
+
+        /// <summary>The first value that is NaN or infinite (−∞ allowed on a log scale) stops the run.</summary>
+        private void Guard(string? variable, double[] values, bool logScale, int appealOf)
         {
-            double v = values[m];
-            if (double.IsFinite(v) || (logScale && double.IsNegativeInfinity(v))) continue;
-            throw new NonFiniteStateException(entity, variable, t, w.FirstMember + m, v);
+            for (int m = 0; m < values.Length; m++)
+            {
+                double v = values[m];
+                if (double.IsFinite(v) || (logScale && double.IsNegativeInfinity(v))) continue;
+                string entity = Firm >= 0 ? $"firm '{W.Spec.Firms[Firm].Id}'" : $"country '{W.Spec.Countries[Country].Id}'";
+                string name = appealOf >= 0 ? $"appeal of firm '{W.Spec.Firms[appealOf].Id}'" : variable!;
+                throw new NonFiniteStateException(entity, name, T, W.FirstMember + m, v);
+            }
         }
     }
 }
