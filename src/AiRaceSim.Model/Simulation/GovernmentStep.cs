@@ -101,7 +101,9 @@ public static class GovernmentStep
 
         foreach (var ev in eventsNow)
         {
-            if (ev.Country is not { } action || action.Country != c.Id) continue;
+            // No pattern variable here: a mutated condition must still compile (Stryker's schemata).
+            var action = ev.Country;
+            if (action is null || action.Country != c.Id) continue;
             var draw = new ActionDraw(d, ev.Key, ti);
             for (int m = 0; m < c.Members; m++) action.Apply(c, draw, m);
         }

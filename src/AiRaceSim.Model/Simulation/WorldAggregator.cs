@@ -197,7 +197,9 @@ public static class WorldAggregator
         for (int j = 0; j < w.Spec.Firms.Count; j++)
         {
             var spec = w.Spec.Firms[j];
-            if (spec.Entry != next || spec.EntryCapability is not FrontierAt fa) { w.View.EntryLevel[j] = null; continue; }
+            // No pattern variable in the condition: a mutated condition must still compile (Stryker's schemata).
+            if (spec.Entry != next || spec.EntryCapability is not FrontierAt) { w.View.EntryLevel[j] = null; continue; }
+            var fa = (FrontierAt)spec.EntryCapability;
             int di = fa.Date - w.Spec.Start;
             if (di < 0 || di >= w.MonthsDone)
                 throw new InvalidOperationException($"firm '{spec.Id}': frontier_at {fa.Date} is outside the months simulated before its entry");
