@@ -3,10 +3,11 @@ using System.Globalization;
 using AiRaceSim.Bench;
 using AiRaceSim.Client;
 using AiRaceSim.Model.Series;
-using AiRaceSim.Model.Simulation;
+using AiRaceSim.Ensembles;
 using AiRaceSim.Silo;
 
-// Throughput of the bare kernel against the same workload through grains (embedded silo).
+// Throughput of the bare kernel against the same workload through grains (embedded silo): the one
+// ensemble driver on its in-process backend and on its grain backend.
 // Usage: dotnet run -c Release --project bench/AiRaceSim.Bench -- [members=2000] [block=250] [repeats=3]
 int members = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 int block = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 250;
@@ -26,24 +27,20 @@ double Kernel()
 {
     var gcBefore = Collections();
     var clock = Stopwatch.StartNew();
-    Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
-    {
-        int first = b * block;
-        var sim = new BlockSimulation(spec, first, Math.Min(block, members - first), catalog);
-        while (!sim.Done) { sim.Step(12); sim.TakeSeries(); }
-    });
+    new EnsembleDriver(new InProcessBackend()).RunAsync(Request(), _ => ValueTask.CompletedTask).GetAwaiter().GetResult();
     double seconds = clock.Elapsed.TotalSeconds;
     collections["bare kernel"] = Since(gcBefore);
     return seconds;
 }
 
 await using var host = await SimulationHost.StartAsync(new HostOptions());
-var runner = new EnsembleRunner(host.Grains);
+var runner = new EnsembleDriver(new GrainBackend(host.Grains));
+RunRequest Request() => new(spec, members, block) { Metrics = metrics };
 async Task<double> Grains()
 {
     var gcBefore = Collections();
     var clock = Stopwatch.StartNew();
-    await runner.RunAsync(new RunRequest(spec, members, block) { Metrics = metrics }, _ => ValueTask.CompletedTask);
+    await runner.RunAsync(Request(), _ => ValueTask.CompletedTask);
     double seconds = clock.Elapsed.TotalSeconds;
     collections["through grains"] = Since(gcBefore);
     return seconds;

@@ -1,12 +1,12 @@
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Series;
-using AiRaceSim.Model.Simulation;
+using AiRaceSim.Ensembles;
 
 namespace AiRaceSim.Calibration;
 
 /// <summary>
-/// Runs a scenario on the bare kernel (blocks in parallel on all cores) recording only what the
-/// checks read, and evaluates them. The grain path gives the same bits (tests), so calibrating
+/// Runs a scenario on the bare kernel (the ensemble driver's in-process backend: blocks in parallel
+/// on all cores) recording only what the checks read, and evaluates them. The grain path gives the same bits (tests), so calibrating
 /// without a silo changes nothing but speed.
 /// </summary>
 public static class TargetRun
@@ -17,25 +17,22 @@ public static class TargetRun
 
     /// <summary>Runs every member and keeps the named series (those the scenario records; others are left out).</summary>
     public static EnsembleSeries Run(WorldSpec spec, IReadOnlyCollection<SeriesKey> needs, int members, int block,
+        CancellationToken cancellation = default) =>
+        Task.Run(() => RunAsync(spec, needs, members, block, cancellation), cancellation).GetAwaiter().GetResult();
+
+    /// <summary>The same, on the in-process backend of the one ensemble driver.</summary>
+    public static async Task<EnsembleSeries> RunAsync(WorldSpec spec, IReadOnlyCollection<SeriesKey> needs, int members, int block,
         CancellationToken cancellation = default)
     {
         var all = new SeriesCatalog(spec).Keys.ToHashSet();
         var kept = needs.Where(all.Contains).Distinct().ToList();
-        var catalog = new SeriesCatalog(spec, kept.Select(k => k.Metric).Distinct().ToList(), kept.Select(k => k.Entity).Distinct().ToList());
-        var series = new EnsembleSeries(kept, catalog.Keys, spec.Start, spec.Months, members);
-        int blocks = (members + block - 1) / block;
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation }, b =>
+        var request = new RunRequest(spec, members, block)
         {
-            int first = b * block;
-            var sim = new BlockSimulation(spec, first, Math.Min(block, members - first), catalog);
-            while (!sim.Done)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                sim.Step(12);
-                // Each block writes its own members' slots: no two blocks share one.
-                series.WriteAsync(sim.TakeSeries()!, cancellation).AsTask().GetAwaiter().GetResult();
-            }
-        });
+            Metrics = kept.Select(k => k.Metric).Distinct().ToList(), Entities = kept.Select(k => k.Entity).Distinct().ToList(),
+        };
+        var catalog = new SeriesCatalog(spec, request.Metrics, request.Entities);
+        var series = new EnsembleSeries(kept, catalog.Keys, spec.Start, spec.Months, members);
+        await new EnsembleDriver(new InProcessBackend()).RunAsync(request, slice => series.WriteAsync(slice, cancellation), null, cancellation);
         return series;
     }
 

@@ -1,3 +1,4 @@
+using AiRaceSim.Ensembles;
 using AiRaceSim.Client;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using AiRaceSim.Client;
+using AiRaceSim.Ensembles;
 using Microsoft.Extensions.Logging;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Output;
@@ -96,7 +97,7 @@ public static class RunCommand
             try
             {
                 await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
-                    new EnsembleRunner(host.Grains).RunAsync(request, async slice =>
+                    new EnsembleDriver(new GrainBackend(host.Grains)).RunAsync(request, async slice =>
                     {
                         foreach (var w in writers) await w.WriteAsync(slice, cancellation);
                     }, progress, cancellation));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AiRaceSim.Contracts;
+using AiRaceSim.Model.Gaps;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Model.Simulation;
@@ -9,15 +10,14 @@ using Orleans.Concurrency;
 namespace AiRaceSim.Grains;
 
 /// <summary>
-/// The clock and barrier of one world. Each month: every government decides (on t−1), every
-/// government applies, every firm steps, then the world aggregates and records — the same kernel
-/// calls in the same order as <see cref="BlockSimulation"/>, with actors as grains.
+/// The clock and barrier of one world: its months run through the kernel's <see cref="MonthProtocol"/>,
+/// as in <see cref="BlockSimulation"/>, with the governments and firms as grains.
 /// </summary>
-public sealed class WorldGrain : Grain, IWorldGrain
+public sealed class WorldGrain : Grain, IWorldGrain, IMonthActors
 {
     private WorldSpec? _spec;
     private WorldState? _world;
-    private GlobalDraws? _global;
+    private MonthProtocol? _protocol;
     private SeriesRecorder? _recorder;
     private IGovernmentGrain[] _governments = [];
     private int[] _deciders = []; // governments with rules or a perception: the others have nothing to decide
@@ -31,19 +31,17 @@ public sealed class WorldGrain : Grain, IWorldGrain
         var rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _spec = rt.Spec;
         _spec.Validate();
-        _global = rt.Global;
         _world = new WorldState(_spec, setup.Members, setup.FirstMember);
         _recorder = new SeriesRecorder(new SeriesCatalog(_spec, setup.Metrics, setup.Entities), setup.FirstMember, setup.Members);
         _governments = _spec.Countries
             .Select(c => GrainFactory.GetGrain<IGovernmentGrain>(GrainKeys.Government(setup.RunId, setup.Block, c.Id))).ToArray();
         _firms = _spec.Firms.Select(f => GrainFactory.GetGrain<IFirmGrain>(GrainKeys.Firm(setup.RunId, setup.Block, f.Id))).ToArray();
-        _deciders = Enumerable.Range(0, _spec.Countries.Count)
-            .Where(c => _spec.Countries[c].Perception is not null || _spec.Rules.Any(r => r.Government == _spec.Countries[c].Id)).ToArray();
+        _deciders = MonthProtocol.Deciders(_spec);
 
         ActorSetup For(int index) => new(setup.RunId, setup.Block, setup.FirstMember, setup.Members, setup.Spec, index);
         await Task.WhenAll(_governments.Select((g, i) => g.Start(For(i))));
         var reports = await Task.WhenAll(_firms.Select((f, i) => f.Start(For(i))));
-        WorldAggregator.Prepare(_world, reports.Select(r => r.Value).ToArray());
+        _protocol = new MonthProtocol(_spec, _world, rt.Global, reports.Select(r => r.Value).ToArray(), _recorder);
     }
 
     public async Task<Immutable<SeriesBatch>> Advance(int months, CancellationToken cancellation = default)
@@ -54,7 +52,7 @@ public sealed class WorldGrain : Grain, IWorldGrain
         while (stepped < months && world.MonthsDone < world.Months)
         {
             cancellation.ThrowIfCancellationRequested();
-            await StepMonth(spec, world);
+            await _protocol!.StepAsync(this);
             stepped++;
         }
         long calls = stepped * ((long)_deciders.Length + _governments.Length + _firms.Length);
@@ -68,26 +66,29 @@ public sealed class WorldGrain : Grain, IWorldGrain
         return batch.AsImmutable();
     }
 
-    private async Task StepMonth(WorldSpec spec, WorldState world)
+    async ValueTask<IReadOnlyList<RuleDecision>> IMonthActors.DecideAsync(int monthIndex, GapBoard lastMonth)
     {
-        int ti = world.MonthsDone;
-        var board = world.Gaps.AsImmutable();
-        var decided = await Task.WhenAll(_deciders.Select(c => _governments[c].Decide(ti, board)));
-        var decisions = decided.SelectMany(d => d.Value).ToArray().AsImmutable();
-        var months = await Task.WhenAll(_governments.Select(g => g.Apply(ti, decisions)));
+        var board = lastMonth.AsImmutable();
+        var decided = await Task.WhenAll(_deciders.Select(c => _governments[c].Decide(monthIndex, board)));
+        return decided.SelectMany(d => d.Value).ToArray();
+    }
 
-        var homes = months.Select(m => m.Value.Home).ToArray();
-        var countries = months.Select(m => m.Value.Report).ToArray();
+    async ValueTask<GovernmentOutcome[]> IMonthActors.ApplyAsync(int monthIndex, IReadOnlyList<RuleDecision> decisions)
+    {
+        var all = decisions.ToArray().AsImmutable();
+        var months = await Task.WhenAll(_governments.Select(g => g.Apply(monthIndex, all)));
+        return months.Select(m => new GovernmentOutcome(m.Value.Home, m.Value.Report)).ToArray();
+    }
+
+    async ValueTask<FirmReport[]> IMonthActors.StepFirmsAsync(int monthIndex, GovernmentOutcome[] governments, WorldView world)
+    {
+        var spec = _protocol!.Spec;
         var steps = _firms.Select((f, i) =>
         {
-            var input = new FirmStepInput(homes[world.Spec.CountryIndex(spec.Firms[i].Country)], FirmInputs.For(world.View, i));
-            return f.Step(ti, input.AsImmutable());
+            var input = new FirmStepInput(governments[spec.CountryIndex(spec.Firms[i].Country)].Home, FirmInputs.For(world, i));
+            return f.Step(monthIndex, input.AsImmutable());
         });
-        var firms = (await Task.WhenAll(steps)).Select(r => r.Value).ToArray();
-
-        var t = spec.Start + ti;
-        WorldAggregator.Aggregate(world, firms, countries, _global!, t);
-        _recorder!.Record(ti, world, firms, countries);
+        return (await Task.WhenAll(steps)).Select(r => r.Value).ToArray();
     }
 
     public async Task<ActorPlacement[]> Placements()

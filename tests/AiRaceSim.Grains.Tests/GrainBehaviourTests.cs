@@ -1,3 +1,4 @@
+using AiRaceSim.Ensembles;
 using AiRaceSim.Client;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
@@ -17,7 +18,7 @@ public sealed class GrainBehaviourTests(ClusterFixture clusters)
 
     private async Task<(SeriesBatch Batch, SeriesCatalog Catalog)> Run(WorldSpec spec)
     {
-        var batch = await new EnsembleRunner(clusters.Two.Client).RunToMemoryAsync(new RunRequest(spec, Members, 2) { SliceMonths = 5 });
+        var batch = await new EnsembleDriver(new GrainBackend(clusters.Two.Client)).RunToMemoryAsync(new RunRequest(spec, Members, 2) { SliceMonths = 5 });
         return (batch, new SeriesCatalog(spec));
     }
 

@@ -1,3 +1,4 @@
+using AiRaceSim.Ensembles;
 using AiRaceSim.Client;
 using AiRaceSim.Contracts;
 using AiRaceSim.Model.Parameters;
@@ -40,7 +41,7 @@ public sealed class GrainRunTests(ClusterFixture clusters)
     }
 
     private static Task<SeriesBatch> Run(IGrainFactory grains, WorldSpec spec, int members, int block, int slice = 12) =>
-        new EnsembleRunner(grains).RunToMemoryAsync(new RunRequest(spec, members, block) { SliceMonths = slice });
+        new EnsembleDriver(new GrainBackend(grains)).RunToMemoryAsync(new RunRequest(spec, members, block) { SliceMonths = slice });
 
     private static SeriesBatch Kernel(WorldSpec spec, int members)
     {
@@ -90,7 +91,7 @@ public sealed class GrainRunTests(ClusterFixture clusters)
     public async Task A_cancelled_run_stops_with_operation_cancelled()
     {
         using var cts = new CancellationTokenSource();
-        var runner = new EnsembleRunner(clusters.One.Client);
+        var runner = new EnsembleDriver(new GrainBackend(clusters.One.Client));
         int slices = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(new RunRequest(Spec, 4, 2) { SliceMonths = 6 },
             _ => { if (++slices == 2) cts.Cancel(); return ValueTask.CompletedTask; }, null, cts.Token));

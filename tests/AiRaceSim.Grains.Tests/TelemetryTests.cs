@@ -1,3 +1,4 @@
+using AiRaceSim.Ensembles;
 using System.Diagnostics.Metrics;
 using AiRaceSim.Client;
 using AiRaceSim.Model.Tests;
@@ -29,7 +30,7 @@ public sealed class TelemetryTests(ClusterFixture clusters)
         // 5 members in blocks of 2: 3 worlds of 24 months; per world-month 2 governments apply,
         // none decides (no rules, no perception) and 4 firms step: 6 calls.
         var spec = TestWorlds.UsCn(months: 24);
-        await new EnsembleRunner(clusters.One.Client).RunToMemoryAsync(new RunRequest(spec, 5, 2) { RunId = "telemetry" });
+        await new EnsembleDriver(new GrainBackend(clusters.One.Client)).RunToMemoryAsync(new RunRequest(spec, 5, 2) { RunId = "telemetry" });
         listener.Dispose();
         Assert.Equal(3 * 24, months);
         Assert.Equal(5 * 24, memberMonths);

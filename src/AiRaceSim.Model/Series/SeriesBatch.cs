@@ -9,6 +9,10 @@ public sealed record SeriesBatch(int FirstMonthIndex, int Months, int FirstMembe
 {
     public double this[int key, int month, int member] => Values[(key * Months + month) * Members + member];
 
+    /// <summary>No months: what a block hands on when asked to advance past its end.</summary>
+    public static SeriesBatch Empty(int firstMonthIndex, int firstMember, int members, int keys) =>
+        new(firstMonthIndex, 0, firstMember, members, keys, []);
+
     /// <summary>Batches of consecutive months for the same block, joined in time.</summary>
     public static SeriesBatch Concat(IReadOnlyList<SeriesBatch> parts)
     {

@@ -1,3 +1,4 @@
+using AiRaceSim.Model.Gaps;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
 using AiRaceSim.Model.Series;
@@ -7,12 +8,11 @@ using AiRaceSim.Model.Time;
 namespace AiRaceSim.Model.Simulation;
 
 /// <summary>
-/// The bare kernel driver: one world holding members <c>First .. First+Count−1</c>, stepped month
-/// by month in the order every host must follow: governments decide (on t−1), governments
-/// apply, firms step, the world aggregates. The grain host calls the same steps in the same
-/// order, so both give the same bits.
+/// The bare kernel host: one world holding members <c>First .. First+Count−1</c>, its governments
+/// and firms as plain objects, stepped through the <see cref="MonthProtocol"/> that the grain host
+/// follows too, so both give the same bits.
 /// </summary>
-public sealed class BlockSimulation
+public sealed class BlockSimulation : IMonthActors
 {
     public readonly WorldSpec Spec;
     public readonly MemberDraws Draws;
@@ -22,11 +22,13 @@ public sealed class BlockSimulation
     public readonly FirmState[] Firms;
     public readonly WorldState World;
     private readonly RuleState[][] _rules;
-    private readonly HomePolicy[] _homes;
+    private readonly int[] _deciders;
+    private readonly GovernmentOutcome[] _governments;
     private readonly EventCalendar _calendar;
+    private readonly MonthProtocol _month;
 
     /// <summary>Records the catalog's series every month when given; <see cref="TakeSeries"/> hands them out.</summary>
-    public SeriesRecorder? Recorder { get; }
+    public SeriesRecorder? Recorder => _month.Recorder;
 
     public BlockSimulation(WorldSpec spec, int firstMember, int count, SeriesCatalog? record = null)
     {
@@ -40,31 +42,47 @@ public sealed class BlockSimulation
         Firms = spec.Firms.Select((_, i) => new FirmState(spec, i, Draws)).ToArray();
         World = new WorldState(spec, count, firstMember);
         _rules = Countries.Select(c => spec.Rules.Where(r => r.Government == c.Id).Select(_ => new RuleState(count)).ToArray()).ToArray();
-        _homes = Countries.Select(HomePolicy.Of).ToArray();
+        _deciders = MonthProtocol.Deciders(spec);
+        _governments = Countries.Select(c => new GovernmentOutcome(HomePolicy.Of(c), CountryReport.Of(c))).ToArray();
         _calendar = new EventCalendar(spec);
         foreach (var f in Firms)
             if (f.EntryMonth(spec.Start) == spec.Start) FirmStep.Enter(f, null, Global, spec.Start - 1);
-        WorldAggregator.Prepare(World, Reports());
-        if (record is not null) Recorder = new SeriesRecorder(record, firstMember, count);
+        _month = new MonthProtocol(spec, World, Global, Reports(),
+            record is null ? null : new SeriesRecorder(record, firstMember, count));
     }
 
     public Month Next => Spec.Start + World.MonthsDone;
-    public bool Done => World.MonthsDone >= World.Months;
+    public bool Done => _month.Done;
 
-    /// <summary>Steps one month.</summary>
+    /// <summary>Steps one month (the protocol completes at once: every actor here is synchronous).</summary>
     public void Step()
     {
-        if (Done) throw new InvalidOperationException("the run has reached its end month");
-        var t = Next;
+        var step = _month.StepAsync(this);
+        if (!step.IsCompletedSuccessfully) step.AsTask().GetAwaiter().GetResult();
+    }
+
+    ValueTask<IReadOnlyList<RuleDecision>> IMonthActors.DecideAsync(int monthIndex, GapBoard lastMonth)
+    {
+        var t = Spec.Start + monthIndex;
         var decisions = new List<RuleDecision>();
-        foreach (var c in Countries) decisions.AddRange(GovernmentStep.Decide(c, Spec, World.Gaps, _rules[c.Index], Draws, t));
+        foreach (int c in _deciders) decisions.AddRange(GovernmentStep.Decide(Countries[c], Spec, lastMonth, _rules[c], Draws, t));
+        return ValueTask.FromResult<IReadOnlyList<RuleDecision>>(decisions);
+    }
+
+    ValueTask<GovernmentOutcome[]> IMonthActors.ApplyAsync(int monthIndex, IReadOnlyList<RuleDecision> decisions)
+    {
+        var t = Spec.Start + monthIndex;
         foreach (var c in Countries) GovernmentStep.Apply(c, Spec, Draws, t, _calendar.CountryEvents(t), decisions);
+        return ValueTask.FromResult(_governments);
+    }
+
+    ValueTask<FirmReport[]> IMonthActors.StepFirmsAsync(int monthIndex, GovernmentOutcome[] governments, WorldView world)
+    {
+        var t = Spec.Start + monthIndex;
         foreach (var f in Firms)
-            FirmStep.Step(f, _homes[f.CountryIndex], FirmInputs.For(World.View, f.Index), Global, Tiers, Draws, Spec.Start, t, _calendar.FirmEvents(t, f.Spec.Id));
-        var firms = Reports();
-        var countries = Countries.Select(CountryReport.Of).ToArray();
-        WorldAggregator.Aggregate(World, firms, countries, Global, t);
-        Recorder?.Record(t - Spec.Start, World, firms, countries);
+            FirmStep.Step(f, governments[f.CountryIndex].Home, FirmInputs.For(world, f.Index), Global, Tiers, Draws, Spec.Start, t,
+                _calendar.FirmEvents(t, f.Spec.Id));
+        return ValueTask.FromResult(Reports());
     }
 
     /// <summary>The series recorded since the last call (null when nothing was recorded).</summary>

@@ -1,0 +1,47 @@
+using AiRaceSim.Model.Series;
+
+namespace AiRaceSim.Ensembles;
+
+/// <summary>
+/// The one ensemble loop: one world per block on a backend, all advanced a slice of months at a
+/// time in parallel; each slice comes back from every block and is handed on joined in member
+/// order, so a run never holds more than one slice of series. Run, calibrate, compare and the
+/// bench all run their ensembles through this class.
+/// </summary>
+public sealed class EnsembleDriver(IEnsembleBackend backend)
+{
+    public async Task RunAsync(RunRequest request, Func<SeriesBatch, ValueTask> onSlice, IProgress<RunProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        request.Validate();
+        var worlds = new IBlockWorld?[request.Blocks];
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, request.Blocks).Select(async b =>
+                worlds[b] = await backend.StartAsync(request, b, cancellation)));
+            int total = request.Spec.Months, done = 0;
+            progress?.Report(new RunProgress(0, total, request.Members));
+            while (done < total)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                int months = Math.Min(request.SliceMonths, total - done);
+                var slices = await Task.WhenAll(worlds.Select(w => w!.AdvanceAsync(months, cancellation)));
+                await onSlice(SeriesBatch.JoinMembers(slices));
+                done += months;
+                progress?.Report(new RunProgress(done, total, request.Members));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(worlds.Where(w => w is not null).Select(w => w!.DisposeAsync().AsTask()));
+        }
+    }
+
+    /// <summary>Runs and keeps every slice: for tests and small runs (a large run streams its slices instead).</summary>
+    public async Task<SeriesBatch> RunToMemoryAsync(RunRequest request, CancellationToken cancellation = default)
+    {
+        var slices = new List<SeriesBatch>();
+        await RunAsync(request, s => { slices.Add(s); return ValueTask.CompletedTask; }, null, cancellation);
+        return SeriesBatch.Concat(slices);
+    }
+}

@@ -1,0 +1,30 @@
+using AiRaceSim.Model.Parameters;
+
+namespace AiRaceSim.Ensembles;
+
+/// <summary>What to run: a resolved scenario, how many members, in blocks of what size, what to record.</summary>
+public sealed record RunRequest(WorldSpec Spec, int Members, int BlockSize)
+{
+    /// <summary>Months per slice: each block advances this many months per call (keeps a grain call far below its timeout and paces progress).</summary>
+    public int SliceMonths { get; init; } = 12;
+    /// <summary>Names the run's worlds (grain keys); not part of any result.</summary>
+    public string RunId { get; init; } = Guid.NewGuid().ToString("N");
+    public IReadOnlyCollection<string>? Metrics { get; init; }
+    public IReadOnlyCollection<string>? Entities { get; init; }
+
+    public int Blocks => (Members + BlockSize - 1) / BlockSize;
+
+    /// <summary>The members of block <paramref name="b"/>: blocks are consecutive and all full but the last.</summary>
+    public (int First, int Count) Block(int b) => (b * BlockSize, Math.Min(BlockSize, Members - b * BlockSize));
+
+    public void Validate()
+    {
+        if (Members < 1) throw new ArgumentOutOfRangeException(nameof(Members), "members must be ≥ 1");
+        if (BlockSize < 1) throw new ArgumentOutOfRangeException(nameof(BlockSize), "block must be ≥ 1");
+        if (SliceMonths < 1) throw new ArgumentOutOfRangeException(nameof(SliceMonths), "slice must be ≥ 1 month");
+        Spec.Validate();
+    }
+}
+
+/// <summary>How far a run has got: months done of all members.</summary>
+public sealed record RunProgress(int MonthsDone, int MonthsTotal, int Members);

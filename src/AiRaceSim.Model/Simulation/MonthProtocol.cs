@@ -1,0 +1,66 @@
+using AiRaceSim.Model.Gaps;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Model.State;
+
+namespace AiRaceSim.Model.Simulation;
+
+/// <summary>What one government hands on after applying a month: its policy as firms read it, and its report.</summary>
+public readonly record struct GovernmentOutcome(HomePolicy Home, CountryReport Report);
+
+/// <summary>
+/// The actors of one world as the month protocol calls them. The bare kernel calls the steps
+/// directly (<see cref="BlockSimulation"/>); the grain host sends each to a grain. Each phase may
+/// run its actors in parallel, because each reads only what the previous phase produced.
+/// </summary>
+public interface IMonthActors
+{
+    /// <summary>Every government that has rules or a perception decides on last month's gaps (G3, rules).</summary>
+    ValueTask<IReadOnlyList<RuleDecision>> DecideAsync(int monthIndex, GapBoard lastMonth);
+
+    /// <summary>Every government applies this month's events and the decisions of its rules; in country order.</summary>
+    ValueTask<GovernmentOutcome[]> ApplyAsync(int monthIndex, IReadOnlyList<RuleDecision> decisions);
+
+    /// <summary>Every firm steps on its home policy and the world as of t−1; reports in firm order.</summary>
+    ValueTask<FirmReport[]> StepFirmsAsync(int monthIndex, GovernmentOutcome[] governments, WorldView world);
+}
+
+/// <summary>
+/// The month, stated once: governments decide (on t−1), governments apply, firms step, the world
+/// aggregates, the recorder records. Every host runs its months through <see cref="StepAsync"/>,
+/// which is why the bare kernel and the grains give the same bits.
+/// </summary>
+public sealed class MonthProtocol
+{
+    public readonly WorldSpec Spec;
+    public readonly WorldState World;
+    public readonly GlobalDraws Global;
+
+    /// <summary>Records the catalog's series every month when given.</summary>
+    public SeriesRecorder? Recorder { get; }
+
+    public MonthProtocol(WorldSpec spec, WorldState world, GlobalDraws global, FirmReport[] startReports, SeriesRecorder? recorder)
+    {
+        (Spec, World, Global, Recorder) = (spec, world, global, recorder);
+        WorldAggregator.Prepare(world, startReports);
+    }
+
+    public bool Done => World.MonthsDone >= World.Months;
+
+    public async ValueTask StepAsync(IMonthActors actors)
+    {
+        if (Done) throw new InvalidOperationException("the run has reached its end month");
+        int ti = World.MonthsDone;
+        var decisions = await actors.DecideAsync(ti, World.Gaps);
+        var governments = await actors.ApplyAsync(ti, decisions);
+        var firms = await actors.StepFirmsAsync(ti, governments, World.View);
+        var countries = new CountryReport[governments.Length];
+        for (int c = 0; c < countries.Length; c++) countries[c] = governments[c].Report;
+        WorldAggregator.Aggregate(World, firms, countries, Global, Spec.Start + ti);
+        Recorder?.Record(ti, World, firms, countries);
+    }
+
+    /// <summary>Governments that have something to decide: rules of their own or a perceived gap.</summary>
+    public static int[] Deciders(WorldSpec spec) => Enumerable.Range(0, spec.Countries.Count)
+        .Where(c => spec.Countries[c].Perception is not null || spec.Rules.Any(r => r.Government == spec.Countries[c].Id)).ToArray();
+}
