@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 using AiRaceSim.Model.Series;
-using MathNet.Numerics.Statistics;
 
 namespace AiRaceSim.Output;
 
 /// <summary>
 /// <c>quantiles.csv</c> (ensembles): per date, entity and metric the mean and the 5/25/50/75/95th
-/// percentiles over members (R-7 interpolation, as numpy's and R's defaults), members without a
-/// value left out. Each slice holds all members, so quantiles stream with the run.
+/// percentiles over members (R-7 interpolation, as numpy's and R's defaults, by selection:
+/// <see cref="SampleQuantiles"/>), members without a value left out; the mean sums in member order.
+/// Each slice holds all members, so quantiles stream with the run and memory is one slice.
 /// </summary>
 public sealed class QuantilesWriter : ISeriesWriter
 {
@@ -17,6 +17,7 @@ public sealed class QuantilesWriter : ISeriesWriter
     private readonly StreamWriter _writer;
     private readonly SeriesLayout _layout;
     private double[] _values = [];
+    private readonly double[] _quantiles = new double[Levels.Length];
 
     public QuantilesWriter(string path, SeriesLayout layout)
     {
@@ -35,30 +36,23 @@ public sealed class QuantilesWriter : ISeriesWriter
             foreach (int k in _layout.Written)
             {
                 int n = 0;
+                double sum = 0;
                 for (int m = 0; m < slice.Members; m++)
                 {
                     double v = slice[k, t, m];
-                    if (!double.IsNaN(v)) _values[n++] = v;
+                    if (double.IsNaN(v)) continue;
+                    _values[n++] = v;
+                    sum += v;
                 }
                 line.Clear().Append(date).Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Entity))
                     .Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Metric));
-                var sorted = _values.AsSpan(0, n);
-                sorted.Sort();
-                var array = sorted.ToArray();
-                line.Append(',').Append(n > 0 ? Format(Mean(array)) : "");
-                foreach (double level in Levels)
-                    line.Append(',').Append(n > 0 ? Format(SortedArrayStatistics.QuantileCustom(array, level, QuantileDefinition.R7)) : "");
+                SampleQuantiles.Select(_values.AsSpan(0, n), Levels, _quantiles);
+                line.Append(',').Append(n > 0 ? Format(sum / n) : "");
+                foreach (double q in _quantiles) line.Append(',').Append(n > 0 ? Format(q) : "");
                 _writer.WriteLine(line);
             }
         }
         await _writer.FlushAsync(cancellation);
-    }
-
-    private static double Mean(double[] xs)
-    {
-        double s = 0;
-        foreach (var x in xs) s += x;
-        return s / xs.Length;
     }
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
