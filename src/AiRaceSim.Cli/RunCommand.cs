@@ -39,7 +39,8 @@ public static class RunCommand
         var recorded = RecordedSeries(scenario);
         var catalog = new SeriesCatalog(spec, recorded.Metrics, recorded.Entities);
         Func<SeriesKey, bool> selected = k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true);
-        var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, selected);
+        // Per-member series: what outputs.per_member asks, else all of them up to LoadedScenario.PerMemberDefault members.
+        var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, k => selected(k) && scenario.WritesPerMember(k.Metric));
         var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = recorded.Metrics, Entities = recorded.Entities };
         try
         {
@@ -50,7 +51,7 @@ public static class RunCommand
             stderr.WriteLine($"airace: {e.Message}");
             return ExitCodes.BadInput;
         }
-        bool perMember = options.Format != "none";
+        bool perMember = options.Format != "none" && layout.Written.Count > 0;
         var estimate = RunEstimate.Of(spec, scenario.Members, catalog.Keys.Count, layout.Written.Count, scenario.Name, perMember);
         if (estimate.Refusal(scenario.Members, AvailableMemory(), FreeDisk(destination), perMember) is { } refusal)
         {
@@ -81,8 +82,8 @@ public static class RunCommand
             var summary = new RunSummary(catalog.Keys, countries, pairs, scenario.Now - spec.Start, spec.Months - 1, spec.Firms.Select(f => f.Id));
             var files = new List<string>();
             var writers = new List<ISeriesWriter> { summary };
-            if (options.Format is "csv" or "both") { writers.Add(new TidyCsvWriter(folder.PathOf("series.csv"), layout)); files.Add("series.csv"); }
-            if (options.Format is "parquet" or "both")
+            if (perMember && options.Format is "csv" or "both") { writers.Add(new TidyCsvWriter(folder.PathOf("series.csv"), layout)); files.Add("series.csv"); }
+            if (perMember && options.Format is "parquet" or "both")
             {
                 writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), layout, cancellation));
                 files.Add("series.parquet");
@@ -119,6 +120,10 @@ public static class RunCommand
             var reportFiles = report ? RunReport.Write(folder.Temporary) : [];
             folder.Commit();
             SummaryTable.Write(stdout, scenario, summary.Rows());
+            if (!perMember && options.Format != "none")
+                stdout.WriteLine(scenario.PerMember is { Count: 0 }
+                    ? "no per-member series: outputs.per_member is none"
+                    : $"no per-member series above {LoadedScenario.PerMemberDefault} members (quantiles.csv has every series); ask for them with outputs.per_member: all, or a list of metrics");
             stdout.WriteLine($"wrote {string.Join(", ", files)}{(report ? $", {RunReport.Html} and {reportFiles.Count - 1} charts in {RunReport.Charts}/" : "")} to {destination}");
             return ExitCodes.Ok;
         }

@@ -18,6 +18,7 @@ internal static class CustomKinds
         [typeof(CapabilityValue)] = CapabilityValue.Kind,
         [typeof(ThresholdValue)] = ThresholdValue.Kind,
         [typeof(MetricSelection)] = MetricSelection.Kind,
+        [typeof(PerMemberSelection)] = PerMemberSelection.Kind,
         [typeof(EntitySelection)] = EntitySelection.Kind,
     };
 

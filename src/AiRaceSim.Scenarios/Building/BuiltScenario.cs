@@ -5,4 +5,5 @@ namespace AiRaceSim.Scenarios.Building;
 
 /// <summary>What the builders make of a valid document, before the loader adds files and JSON.</summary>
 internal sealed record BuiltScenario(
-    WorldSpec Spec, int Members, int BlockSize, IReadOnlyList<string>? Metrics, IReadOnlyList<string>? Entities, Month Now);
+    WorldSpec Spec, int Members, int BlockSize, IReadOnlyList<string>? Metrics, IReadOnlyList<string>? Entities,
+    IReadOnlyList<string>? PerMember, Month Now);

@@ -15,6 +15,25 @@ internal static class OutputBuilder
         return names;
     }
 
+    /// <summary>
+    /// The metrics written member by member: null when the scenario leaves it to the run's default,
+    /// none (empty), or names, which must be among the metrics kept.
+    /// </summary>
+    public static IReadOnlyList<string>? PerMember(OutputsDocument? outputs, IReadOnlyList<string>? kept, BuildContext c)
+    {
+        if (outputs?.PerMember is not { } selection) return null;
+        if (selection.Names is not { } names) return kept ?? SeriesCatalog.AllMetrics.ToList();
+        Check(names, SeriesCatalog.AllMetrics.ToList(), c, "metric", "the metrics are listed in docs/SCENARIOS.md");
+        if (kept is null) return names;
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (kept.Contains(names[i]) || !SeriesCatalog.AllMetrics.Contains(names[i])) continue;
+            var at = c.Map.Member(names, i.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? c.Map.Node(names);
+            c.Error(at, $"per_member metric '{names[i]}' is not among outputs.metrics, so it is not recorded; add it to metrics or leave it out here");
+        }
+        return names;
+    }
+
     /// <summary>Checked against the entities of the built scenario's full series catalog, so only once it builds.</summary>
     public static IReadOnlyList<string>? Entities(OutputsDocument? outputs, WorldSpec spec, BuildContext c)
     {

@@ -56,6 +56,7 @@ internal static partial class SpecBuilder
         var rules = RuleBuilder.Build(doc.Rules ?? [], c);
         var gaps = GapBuilder.Build(doc.Gaps, c);
         var metrics = OutputBuilder.Metrics(doc.Outputs, c);
+        var perMember = OutputBuilder.PerMember(doc.Outputs, metrics, c);
         if (c.Diag.Count > 0 || c.Horizon is not var (first, last) || tiers is null) return null;
 
         var spec = new WorldSpec
@@ -91,7 +92,7 @@ internal static partial class SpecBuilder
             return null;
         }
         int block = overrides.BlockSize ?? doc.Ensemble?.Block ?? Math.Min(members, DefaultMaxBlock);
-        return new BuiltScenario(spec, members, Math.Min(block, members), metrics, entities, doc.Now ?? last);
+        return new BuiltScenario(spec, members, Math.Min(block, members), metrics, entities, perMember, doc.Now ?? last);
     }
 
     private static void CheckCount(ScenarioDocument doc, string member, int? count, int most, string what, BuildContext c)

@@ -11,4 +11,7 @@ internal sealed class OutputsDocument
 
     [Description("'all' or a list of entities: world, a country id, a firm id, a measured gap 'CN-US' (of-behind), or 'firm@COUNTRY'.")]
     public Values.EntitySelection? Entities { get; init; }
+
+    [Description("Metrics written member by member (series.csv, series.parquet) among those kept: 'all', 'none' or a list of metric names. Default: all up to 100 members, none above (quantiles.csv always has every kept series).")]
+    public Values.PerMemberSelection? PerMember { get; init; }
 }
