@@ -95,6 +95,11 @@ public static class RunCommand
                 writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
                 files.Add("quantiles.csv");
             }
+            if (scenario.Outcomes.Count > 0)
+            {
+                writers.Add(new OutcomesWriter(folder.PathOf("outcomes.csv"), catalog.Keys, scenario.Outcomes, spec.Start));
+                files.Add("outcomes.csv");
+            }
             try
             {
                 await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
@@ -146,12 +151,12 @@ public static class RunCommand
     }
 
     /// <summary>
-    /// The scenario's outputs plus what the summary and the report's charts need, with --no-report
+    /// The scenario's outputs plus what the summary, the report's charts and the outcomes need, with --no-report
     /// too, so that `airace report` draws the same report later. The charts draw every entity (the
     /// world, each country, pair and firm), so all are kept; null keeps everything.
     /// </summary>
     private static (string[]? Metrics, string[]? Entities) RecordedSeries(LoadedScenario s) =>
-        (s.Metrics?.Union(RunSummary.Metrics).Union(Reports.Charts.ChartInputs.Metrics).ToArray(), null);
+        (s.Metrics?.Union(RunSummary.Metrics).Union(Reports.Charts.ChartInputs.Metrics).Union(s.Outcomes.Select(o => o.Series.Metric)).ToArray(), null);
 
     private static long AvailableMemory() => (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.8);
 

@@ -17,6 +17,9 @@ public sealed record LoadedScenario(
     /// <summary>Above this many members a run writes no per-member series unless outputs.per_member asks.</summary>
     public const int PerMemberDefault = 100;
 
+    /// <summary>The per-member results of outcomes.csv (the scenario's outcomes, or the default set).</summary>
+    public IReadOnlyList<AiRaceSim.Model.Series.Outcome> Outcomes { get; init; } = [];
+
     /// <summary>outputs.per_member as given: null when left to the default, empty for none.</summary>
     public IReadOnlyList<string>? PerMember { get; init; }
 

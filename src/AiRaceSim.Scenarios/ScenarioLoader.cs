@@ -37,6 +37,6 @@ public static class ScenarioLoader
             throw diag.ToException();
         }
         return new LoadedScenario(doc.Name, doc.Description, built.Spec, built.Members, built.BlockSize,
-            built.Metrics, built.Entities, built.Now, files, ResolvedJson.Write(tree, overrides)) { PerMember = built.PerMember };
+            built.Metrics, built.Entities, built.Now, files, ResolvedJson.Write(tree, overrides)) { PerMember = built.PerMember, Outcomes = built.Outcomes };
     }
 }

@@ -6,4 +6,4 @@ namespace AiRaceSim.Scenarios.Building;
 /// <summary>What the builders make of a valid document, before the loader adds files and JSON.</summary>
 internal sealed record BuiltScenario(
     WorldSpec Spec, int Members, int BlockSize, IReadOnlyList<string>? Metrics, IReadOnlyList<string>? Entities,
-    IReadOnlyList<string>? PerMember, Month Now);
+    IReadOnlyList<string>? PerMember, IReadOnlyList<AiRaceSim.Model.Series.Outcome> Outcomes, Month Now);

@@ -74,6 +74,7 @@ internal static partial class SpecBuilder
             ExportTiers = tiers,
         };
         var entities = OutputBuilder.Entities(doc.Outputs, spec, c);
+        var outcomes = OutcomeBuilder.Build(doc.Outcomes, spec, doc.Now ?? last, c);
         if (c.Diag.Count > 0) return null;
         try
         {
@@ -92,7 +93,7 @@ internal static partial class SpecBuilder
             return null;
         }
         int block = overrides.BlockSize ?? doc.Ensemble?.Block ?? Math.Min(members, DefaultMaxBlock);
-        return new BuiltScenario(spec, members, Math.Min(block, members), metrics, entities, perMember, doc.Now ?? last);
+        return new BuiltScenario(spec, members, Math.Min(block, members), metrics, entities, perMember, outcomes, doc.Now ?? last);
     }
 
     private static void CheckCount(ScenarioDocument doc, string member, int? count, int most, string what, BuildContext c)

@@ -57,4 +57,7 @@ internal sealed class ScenarioDocument
 
     [Description("Which series to write.")]
     public OutputsDocument? Outputs { get; init; }
+
+    [Description("Per-member results written to outcomes.csv; default: for each measured gap, its value at the end, the first month the follower leads, and its largest value from 'now' on.")]
+    public List<OutcomeDocument>? Outcomes { get; init; }
 }
