@@ -77,7 +77,7 @@ public static class CalibrateCommand
             var spec = scenario.Spec;
             var needs = TargetEvaluator.Needs(targets).Concat(BoundEvaluator.Needs(checks.Bounds, spec))
                 .Concat(whatIfs?.Select(w => w.Lever.Series) ?? []).Distinct().ToList();
-            var series = await Task.Run(() => TargetRun.Run(spec, needs, members, block, cancellation), cancellation);
+            var series = await TargetRun.RunAsync(spec, needs, members, block, cancellation);
             var results = TargetEvaluator.Evaluate(targets, series);
             var bounds = BoundEvaluator.Evaluate(checks.Bounds, series, spec, scenario.Now);
             List<LeverResult>? levers = null;

@@ -1,5 +1,4 @@
 using AiRaceSim.Ensembles;
-using AiRaceSim.Client;
 using Spectre.Console;
 
 namespace AiRaceSim.Cli;

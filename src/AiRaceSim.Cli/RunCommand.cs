@@ -88,9 +88,10 @@ public static class RunCommand
                 writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), layout, cancellation));
                 files.Add("series.parquet");
             }
-            if (scenario.Members > 1 || report)
+            if (scenario.Members > 1 || report || !perMember)
             {
-                // The report is drawn from quantiles.csv (one member too), which therefore also holds the series its charts need, report or not (`airace report` later).
+                // The report is drawn from quantiles.csv (one member too), which therefore also holds the series its charts need, report or not (`airace report` later);
+                // without per-member series it is the run's only series file.
                 var charted = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, k => selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric));
                 writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
                 files.Add("quantiles.csv");
@@ -126,9 +127,13 @@ public static class RunCommand
             folder.Commit();
             SummaryTable.Write(stdout, scenario, summary.Rows());
             if (!perMember && options.Format != "none")
-                stdout.WriteLine(scenario.PerMember is { Count: 0 }
-                    ? "no per-member series: outputs.per_member is none"
-                    : $"no per-member series above {LoadedScenario.PerMemberDefault} members (quantiles.csv has every series); ask for them with outputs.per_member: all, or a list of metrics");
+                stdout.WriteLine(scenario.PerMember switch
+                {
+                    { Count: 0 } => "no per-member series: outputs.per_member is none",
+                    null when scenario.Members > LoadedScenario.PerMemberDefault =>
+                        $"no per-member series above {LoadedScenario.PerMemberDefault} members (quantiles.csv has every series); ask for them with outputs.per_member: all, or a list of metrics",
+                    _ => "no per-member series: outputs.per_member and outputs.entities select none together",
+                });
             stdout.WriteLine($"wrote {string.Join(", ", files)}{(report ? $", {RunReport.Html} and {reportFiles.Count - 1} charts in {RunReport.Charts}/" : "")} to {destination}");
             return ExitCodes.Ok;
         }

@@ -26,7 +26,8 @@ public sealed class GrainBackend(IGrainFactory grains) : IEnsembleBackend
         }
         catch
         {
-            await handle.DisposeAsync(); // a world that failed half-way may hold activations
+            // A world that failed half-way may hold activations; the start error is what the caller must see.
+            try { await handle.DisposeAsync(); } catch (Exception) { }
             throw;
         }
         return handle;

@@ -15,6 +15,7 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
     {
         request.Validate();
         var worlds = new IBlockWorld?[request.Blocks];
+        bool failed = false;
         try
         {
             await Task.WhenAll(Enumerable.Range(0, request.Blocks).Select(async b =>
@@ -31,9 +32,18 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
                 progress?.Report(new RunProgress(done, total, request.Members));
             }
         }
+        catch
+        {
+            failed = true;
+            throw;
+        }
         finally
         {
-            await Task.WhenAll(worlds.Where(w => w is not null).Select(w => w!.DisposeAsync().AsTask()));
+            // A failure (or a cancellation) in flight is what the caller must see: an error while
+            // stopping the worlds then is not allowed to replace it.
+            var stopping = Task.WhenAll(worlds.Where(w => w is not null).Select(w => w!.DisposeAsync().AsTask()));
+            if (failed) { try { await stopping; } catch (Exception) { } }
+            else await stopping;
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class WorldGrain : Grain, IWorldGrain, IMonthActors
         double seconds = clock.Elapsed.TotalSeconds;
         if (stepped > 0) SimulationMetrics.GrainCallsPerMonth.Record(calls / (double)stepped);
         if (stepped > 0 && seconds > 0) SimulationMetrics.MemberMonthsPerSecond.Record(stepped * (double)world.Members / seconds);
-        var batch = _recorder!.Take() ?? new SeriesBatch(world.MonthsDone, 0, 0, world.Members, _recorder.Catalog.Keys.Count, []);
+        var batch = _recorder!.Take() ?? SeriesBatch.Empty(world.MonthsDone, (int)world.FirstMember, world.Members, _recorder.Catalog.Keys.Count);
         return batch.AsImmutable();
     }
 

@@ -1,5 +1,4 @@
 using AiRaceSim.Model.Series;
-using MathNet.Numerics.Statistics;
 
 namespace AiRaceSim.Output;
 
@@ -102,9 +101,7 @@ public sealed class RunSummary : ISeriesWriter
     {
         var present = values?.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToArray() ?? [];
         if (present.Length == 0) return new SummaryCell(double.NaN, double.NaN, double.NaN, 0);
-        return new SummaryCell(SortedArrayStatistics.QuantileCustom(present, 0.5, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(present, 0.05, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(present, 0.95, QuantileDefinition.R7), present.Length);
+        return new SummaryCell(SampleQuantiles.Of(present, 0.5), SampleQuantiles.Of(present, 0.05), SampleQuantiles.Of(present, 0.95), present.Length);
     }
 
     public ValueTask CompleteAsync(CancellationToken cancellation) => ValueTask.CompletedTask;

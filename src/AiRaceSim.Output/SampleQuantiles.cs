@@ -35,7 +35,9 @@ public static class SampleQuantiles
     {
         int n = values.Length;
         if (n == 0) { result[..levels.Length].Fill(double.NaN); return; }
-        int placed = -1; // values[..placed] hold ranks 0..placed in order; everything after is ≥ values[placed]
+        // values[placed] is rank `placed`, values[..placed] ≤ it ≤ values[(placed+1)..]; an earlier slot holds its
+        // rank only if it was placed itself. Ascending levels ask for ranks lo ≤ hi ≤ lo + 1 in order, so each is placed once.
+        int placed = -1;
         for (int i = 0; i < levels.Length; i++)
         {
             if (i > 0 && levels[i] < levels[i - 1]) throw new ArgumentException("levels must be ascending", nameof(levels));

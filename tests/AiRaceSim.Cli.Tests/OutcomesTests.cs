@@ -32,6 +32,7 @@ public sealed class OutcomesTests : IDisposable
               - { name: first_cn_lab_above, entity: cn-lab, metric: capability, first_above: 24.5 }
               - { name: largest_cn_lab, entity: cn-lab, metric: capability, max_from: 2021-01 }
               - { name: smallest_gap_late, entity: CN-US, metric: capability_gap_months, min_from: 2022-06 }
+              - { name: cn_lab_funding_2021, entity: cn-lab, metric: funding, at: 2021-06 }
             """);
         var dir = _cli.PathIn("out");
         var (code, stdout, stderr) = await _cli.Run("run", scenario, "--no-report", "--out", dir);
@@ -40,7 +41,7 @@ public sealed class OutcomesTests : IDisposable
         var gap = Series(Path.Combine(dir, "series.csv"), "CN-US", "capability_gap_months");
         var cn = Series(Path.Combine(dir, "series.csv"), "cn-lab", "capability");
         var rows = File.ReadAllLines(Path.Combine(dir, "outcomes.csv"));
-        Assert.Equal("member,gap_2022,first_measured,first_above_1000,first_cn_lab_above,largest_cn_lab,smallest_gap_late", rows[0]);
+        Assert.Equal("member,gap_2022,first_measured,first_above_1000,first_cn_lab_above,largest_cn_lab,smallest_gap_late,cn_lab_funding_2021", rows[0]);
         Assert.Equal(4, rows.Length); // three members
         int lateMonths = 0;
         for (int m = 0; m < 3; m++)
@@ -57,8 +58,17 @@ public sealed class OutcomesTests : IDisposable
                 firstCn,
                 Num(k.Where(x => string.CompareOrdinal(x.Date, "2021-01") >= 0).Max(x => x.Value)),
                 Num(g.Where(x => string.CompareOrdinal(x.Date, "2022-06") >= 0).Min(x => x.Value)));
-            Assert.Equal(expected, rows[m + 1]);
+            Assert.Equal(expected, rows[m + 1][..rows[m + 1].LastIndexOf(',')]);
         }
+        // funding is not among small.yaml's outputs.metrics: the outcome records it all the same, and its
+        // value is what a run that writes funding per member says.
+        var withFunding = _cli.PathIn("funding.yaml");
+        File.WriteAllText(withFunding, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, Small)).Replace("market_share]", "market_share, funding]"));
+        var fundingDir = _cli.PathIn("funding");
+        Assert.Equal(0, (await _cli.Run("run", withFunding, "--no-report", "--out", fundingDir)).Code);
+        var funding = Series(Path.Combine(fundingDir, "series.csv"), "cn-lab", "funding");
+        for (int m = 0; m < 3; m++)
+            Assert.Equal(Num(funding[m].Single(x => x.Date == "2021-06").Value), rows[m + 1][(rows[m + 1].LastIndexOf(',') + 1)..]);
         Assert.True(lateMonths > 0, "no member's cn-lab passed 24.5: the first-above column checks nothing");
     }
 

@@ -55,4 +55,19 @@ public sealed class PerMemberTests : IDisposable
         }
         else Assert.Equal(expected, Metrics(csv));
     }
+
+    [Fact]
+    public async Task A_per_member_list_that_outputs_entities_leave_out_says_so_and_keeps_the_quantiles()
+    {
+        var scenario = _cli.PathIn("firm-only.yaml");
+        var small = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, Small));
+        File.WriteAllText(scenario, small.Replace("entities: all }", "entities: [world], per_member: [market_share] }"));
+        var dir = _cli.PathIn("firm-only");
+        // One member and --no-report: quantiles.csv is then the only series file, so it is written.
+        var (code, stdout, stderr) = await _cli.Run("run", scenario, "--members", "1", "--no-report", "--out", dir);
+        Assert.True(code == 0, stderr);
+        Assert.False(File.Exists(Path.Combine(dir, "series.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "quantiles.csv")));
+        Assert.Contains("no per-member series: outputs.per_member and outputs.entities select none together", stdout);
+    }
 }

@@ -44,7 +44,9 @@ public class SampleQuantilesTests
         for (int n = 1; n <= 300; n += n < 40 ? 1 : 37)
             foreach (bool ties in new[] { false, true })
             {
-                var values = Enumerable.Range(0, n).Select(_ => ties ? Math.Floor(Next() * 4) : Next() * 100 - 50).ToArray();
+                // Ties: a few levels including both infinities and both zeros, so the partition loop (n ≥ 16) meets them too.
+                double[] tieLevels = [double.NegativeInfinity, -0.0, 0.0, 1, double.PositiveInfinity];
+                var values = Enumerable.Range(0, n).Select(_ => ties ? tieLevels[(int)(Next() * tieLevels.Length)] : Next() * 100 - 50).ToArray();
                 foreach (var levels in levelSets)
                 {
                     Assert.Equal(BySorting(values, levels), BySelection(values, levels));

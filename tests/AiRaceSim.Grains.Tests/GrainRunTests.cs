@@ -50,6 +50,19 @@ public sealed class GrainRunTests(ClusterFixture clusters)
         return sim.TakeSeries()!;
     }
 
+    [Theory]
+    [InlineData(16, 16, 12)]
+    [InlineData(16, 5, 7)]
+    [InlineData(13, 4, 1)]
+    public async Task The_driver_gives_the_same_bits_on_its_in_process_and_grain_backends(int members, int block, int slice)
+    {
+        // One ensemble loop, two backends: the bare kernel stepped on the thread pool and the world grains.
+        var request = new RunRequest(Spec, members, block) { SliceMonths = slice };
+        var inProcess = await new EnsembleDriver(new InProcessBackend()).RunToMemoryAsync(request);
+        AssertBitIdentical(Kernel(Spec, members), inProcess);
+        AssertBitIdentical(inProcess, await new EnsembleDriver(new GrainBackend(clusters.One.Client)).RunToMemoryAsync(request));
+    }
+
     private static void AssertBitIdentical(SeriesBatch expected, SeriesBatch actual)
     {
         Assert.Equal((expected.FirstMonthIndex, expected.Months, expected.Members, expected.Keys),
