@@ -25,7 +25,7 @@ public sealed class ProcessTests : IDisposable
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.DoesNotContain(lines, l => l.StartsWith("warn:") || l.StartsWith("info:") || l.StartsWith("fail:") || l.Contains("Orleans"));
         Assert.StartsWith("small-test: 3 members, seed 11", lines[0].Trim());
-        Assert.Equal($"wrote series.csv, quantiles.csv, manifest.json, report.html and 16 charts in charts/ to {dir}", lines[^1]);
+        Assert.Equal($"wrote series.csv, quantiles.csv, outcomes.csv, manifest.json, report.html and 16 charts in charts/ to {dir}", lines[^1]);
         Assert.DoesNotContain("warn:", stderr);
         Assert.Contains("airace: small-test: 48/48 months, 3 members", stderr);
     }
