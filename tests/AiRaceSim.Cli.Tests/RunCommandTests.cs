@@ -154,7 +154,7 @@ public sealed class RunCommandTests : IDisposable
         var rows = await ParquetRows.ReadAsync(Path.Combine(dir, "series.parquet"));
         Assert.Equal(csv.Count, rows.Count);
         Assert.Contains(rows, r => r.Value is null); // the entrant before its entry
-        for (int i = 0; i < csv.Count; i += 97)
+        for (int i = 0; i < csv.Count; i++) // every row, not a sample
         {
             Assert.Equal(csv[i][1], rows[i].Member.ToString(CultureInfo.InvariantCulture));
             Assert.Equal(csv[i][2], rows[i].Date);
