@@ -46,6 +46,7 @@ public class CountryStateMutantTests
 
     private static MemberDraws Draws(WorldSpec spec) => new(spec.Seed, 10, Members, spec.Deterministic);
     private static CountryState State(WorldSpec spec, string country) => new(spec, spec.CountryIndex(country), Draws(spec));
+    // Pins the random-stream layout (the firm's stream, slot ParameterBase + 90): a deliberate change of slots must update this.
     private static double[] Appeal(WorldSpec spec) => Draws(spec).Draw(AppealDist, ActorKey.Of("firm", "us-frontier"), DrawSlot.ParameterBase + 90);
 
     [Fact]

@@ -164,4 +164,9 @@ public class EquationEdgeTests
     public void G3_the_first_sighting_adds_the_noise() =>
         // No perceived gap yet: Ĝ = S + ν = 6 + 1.
         Assert.Equal(7.0, Perception.Update(double.NaN, 6, 0.5, 1));
+
+    [Fact]
+    public void G3_an_update_adds_the_noise_to_the_seen_gap() =>
+        // Ĝ + κ(S + ν − Ĝ) = 10 + 0.5·(6 + 1 − 10) = 8.5; with S − ν it would be 7.5.
+        Assert.Equal(8.5, Perception.Update(10, 6, 0.5, 1));
 }

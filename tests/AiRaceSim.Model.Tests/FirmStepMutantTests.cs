@@ -105,6 +105,7 @@ public class FirmStepMutantTests
         int away = 0;
         for (int m = 0; m < 4; m++)
         {
+            // Pins the random-stream layout (DrawSlot numbers, fixed by their comments): a deliberate change of slots must update this.
             double z = NormalQuantile.Standard(CounterRng.Uniform(11, m, actor, 0, DrawSlot.CapabilityNoise));
             if (Math.Abs(z) > 0.05 && Math.Abs(Math.Abs(z) - 1) > 0.05) away++;
             Assert.Equal(quiet.Firms[1].Trained[m], noisy.Firms[1].Trained[m]);
@@ -158,6 +159,7 @@ public class FirmStepMutantTests
         int most = 0;
         for (int m = 0; m < n; m++)
         {
+            // Pins the random-stream layout (DrawSlot numbers, fixed by their comments): a deliberate change of slots must update this.
             double u = CounterRng.Uniform(11, m, actor, 0, DrawSlot.BreakthroughArrival);
             // Poisson(1) by hand: the smallest k with P(N ≤ k) ≥ u.
             int count = 0;

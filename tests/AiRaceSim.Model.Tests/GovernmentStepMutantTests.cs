@@ -52,6 +52,7 @@ public class GovernmentStepMutantTests
         var sim = new BlockSimulation(spec, 0, n);
         var cn = sim.Countries[1];
         int actor = ActorKey.Of("country", "CN");
+        // Pins the random-stream layout (DrawSlot numbers, fixed by their comments): a deliberate change of slots must update this.
         double Z(int m, int ti) => NormalQuantile.Standard(CounterRng.Uniform(9, m, actor, ti, DrawSlot.PerceptionNoise));
         sim.Step();
         Assert.All(cn.Perceived, x => Assert.True(double.IsNaN(x))); // nothing measured before the first month

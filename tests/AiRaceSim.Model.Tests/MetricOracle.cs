@@ -10,6 +10,8 @@ namespace AiRaceSim.Model.Tests;
 /// frontiers and cumulative counts kept month by month here, market shares from appeal and
 /// capability, revenue from shares and spending, GDP from the scenario's series, gaps from the
 /// kept histories. Call <see cref="Advance"/> after each step, then <see cref="Expected"/>.
+/// The four gap metrics are the one exception: their time distances come from the production
+/// TimeDistance on the kept histories (TimeDistanceTests hold its arithmetic), so here they check the wiring only.
 /// Values are as the recorder writes them: NaN for ±∞, NaN for a firm before its entry.
 /// </summary>
 public sealed class MetricOracle(BlockSimulation sim)

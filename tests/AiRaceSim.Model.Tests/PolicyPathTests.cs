@@ -53,6 +53,8 @@ public class PolicyPathTests
         for (int m = 0; m < 3; m++) Assert.Equal(sim.World.WorldFrontier[at + m], sim.Firms[4].Base[m]);
         // The frontier rose over those months, so the two dates give different levels.
         Assert.True(sim.World.WorldFrontier[(Entry - Start - 1) * 3] > sim.World.WorldFrontier[0]);
+        // (The frontier is flat next to these months, so a base read a month early or late is not caught
+        // here; docs/TESTING.md lists it among the known gaps.)
     }
 
     [Fact]

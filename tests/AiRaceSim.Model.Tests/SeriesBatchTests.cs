@@ -46,6 +46,7 @@ public class SeriesBatchTests
     [InlineData("backwards")]  // months 7–8 then 4–5
     [InlineData("members")]    // a part with three members
     [InlineData("keys")]       // a part with one key
+    [InlineData("block")]      // the next months of another block of the same size
     public void Concat_refuses_parts_that_are_not_consecutive_months_of_one_block(string how)
     {
         SeriesBatch[] parts = how switch
@@ -54,6 +55,7 @@ public class SeriesBatchTests
             "repeat" => [A, B, B],
             "backwards" => [C, A],
             "members" => [A, new SeriesBatch(6, 1, 10, 3, 2, [11, 12, 13, 14, 15, 16])],
+            "block" => [A, B with { FirstMember = B.FirstMember + 2 }],
             _ => [A, new SeriesBatch(6, 1, 10, 2, 1, [11, 12])],
         };
         var e = Assert.Throws<ArgumentException>(() => SeriesBatch.Concat(parts));

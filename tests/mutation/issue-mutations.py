@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """The hand-made mutations of issue 15's "Why", applied one at a time to a clone of HEAD.
 
-For each mutation: change one line of src/AiRaceSim.Model, run the Model tests, and print which
-tests fail (none failing = the mutation survives, and the script exits 1). The Model tests hold no
-snapshot of the program's own output, so a failure here is a test that can tell the mutation apart.
+First the unmutated Model tests must all pass (else the script stops: a failing test would seem to
+catch every mutation). Then for each mutation: change one line of src/AiRaceSim.Model, run the Model
+tests, and print which tests fail (none failing = the mutation survives, and the script exits 1).
+The Model tests hold no snapshot of the program's own output, so a failure here is a test that can
+tell the mutation apart. Exit 2: a mutation that no longer applies or builds, or a filter that
+matches none.
 
-    python3 tests/mutation/issue-mutations.py            # all of them (about 30 s each here)
+    python3 tests/mutation/issue-mutations.py            # all of them (about 40 s each here)
     python3 tests/mutation/issue-mutations.py vouchers   # those whose name contains the word
 """
 import os, re, subprocess, sys, tempfile, xml.etree.ElementTree as ET
@@ -39,23 +42,42 @@ MUTATIONS = {
 TRX = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
 
 
-def failing_tests(work: str, trx: str) -> list[str]:
+def failing_tests(trx: str) -> list[str]:
     root = ET.parse(trx).getroot()
     return sorted({r.get("testName") for r in root.iter(TRX + "UnitTestResult") if r.get("outcome") == "Failed"})
 
 
+def run_tests(work: str, trx: str) -> tuple[bool, str]:
+    """Runs the Model tests; (whether a result file was written, the last lines of the output)."""
+    try:
+        p = subprocess.run(["dotnet", "test", os.path.join(work, "tests", "AiRaceSim.Model.Tests"),
+                            "--logger", f"trx;LogFileName={trx}"], capture_output=True, text=True, timeout=900)
+        out = p.stdout + p.stderr
+    except subprocess.TimeoutExpired:
+        return False, "timed out after 15 minutes"
+    return os.path.exists(trx), "\n".join(out.strip().splitlines()[-8:])
+
+
 def main() -> int:
     only = sys.argv[1:]
-    repo = subprocess.check_output(["git", "rev-parse", "--show-toplevel"], text=True).strip()
+    here = os.path.dirname(os.path.abspath(__file__))
+    repo = subprocess.check_output(["git", "-C", here, "rev-parse", "--show-toplevel"], text=True).strip()
     head = subprocess.check_output(["git", "-C", repo, "rev-parse", "--short", "HEAD"], text=True).strip()
     survivors = 0
     with tempfile.TemporaryDirectory(prefix="airace-issue-mutations.") as work:
         subprocess.check_call(["git", "clone", "-q", repo, work])
         subprocess.check_call(["git", "-C", work, "checkout", "-q", head])
         print(f"mutations of issue 15 against commit {head}")
+        ok, tail = run_tests(work, os.path.join(work, "baseline.trx"))
+        failed = failing_tests(os.path.join(work, "baseline.trx")) if ok else []
+        if not ok or failed:
+            print("the unmutated Model tests do not all pass; fix them first:\n" + ("\n".join(failed) if ok else tail))
+            return 2
+        applied = 0
         for name, (path, old, new) in MUTATIONS.items():
             if only and not any(o in name for o in only):
                 continue
+            applied += 1
             file = os.path.join(work, "src", "AiRaceSim.Model", path)
             text = open(file, encoding="utf-8").read()
             if text.count(old) != 1:
@@ -63,17 +85,19 @@ def main() -> int:
                 return 2
             open(file, "w", encoding="utf-8").write(text.replace(old, new))
             trx = os.path.join(work, f"{name}.trx")
-            subprocess.run(["dotnet", "test", os.path.join(work, "tests", "AiRaceSim.Model.Tests"),
-                            "--logger", f"trx;LogFileName={trx}"], capture_output=True, text=True)
+            ok, tail = run_tests(work, trx)
             open(file, "w", encoding="utf-8").write(text)
-            if not os.path.exists(trx):
-                print(f"{name}: does not build (not a useful mutation; change it)")
+            if not ok:
+                print(f"{name}: no test results (it does not build, or the tests did not finish; change it):\n{tail}")
                 return 2
-            failed = failing_tests(work, trx)
+            failed = failing_tests(trx)
             if not failed:
                 survivors += 1
             print(f"{name}: {len(failed)} failing" + "".join(f"\n    {t}" for t in failed))
-    print(f"{survivors} mutation(s) survived")
+    if applied == 0:
+        print(f"no mutation's name contains {' or '.join(only)}; the names are: {', '.join(MUTATIONS)}")
+        return 2
+    print(f"{survivors} of {applied} mutation(s) survived")
     return 1 if survivors else 0
 
 

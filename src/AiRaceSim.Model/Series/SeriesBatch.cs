@@ -23,7 +23,7 @@ public sealed record SeriesBatch(int FirstMonthIndex, int Months, int FirstMembe
         int offset = 0;
         foreach (var p in parts)
         {
-            if (p.FirstMonthIndex != first.FirstMonthIndex + offset || p.Members != first.Members || p.Keys != first.Keys)
+            if (p.FirstMonthIndex != first.FirstMonthIndex + offset || p.FirstMember != first.FirstMember || p.Members != first.Members || p.Keys != first.Keys)
                 throw new ArgumentException("batches must be consecutive months of the same block");
             for (int k = 0; k < p.Keys; k++)
                 Array.Copy(p.Values, k * p.Months * p.Members, values, (k * months + offset) * p.Members, p.Months * p.Members);
