@@ -89,6 +89,27 @@ public class EquationEdgeTests
     }
 
     [Fact]
+    public void C3_two_channels_better_than_the_frontier_both_fill_before_it()
+    {
+        // Channels 2 (3 per dollar) and 1 (2 per dollar) beat the frontier and take 10 M$ each: 30 and 20;
+        // the frontier the other 80. The fast path (everything to the frontier) must not run.
+        var added = Added();
+        double left = Compute.AllocateChannels(100, 1, [1, 2, 3, 0], [1, 1, 1, 1], [double.PositiveInfinity, 10, 10, 0], added);
+        Assert.Equal(0, left);
+        Assert.Equal([80.0, 20, 30, 0], added);
+    }
+
+    [Fact]
+    public void C3_a_channel_that_beats_the_frontier_by_its_price_fills_first()
+    {
+        // Channel 1 has the frontier's efficiency at half its price: 2 per dollar, 10 M$ → 20; the frontier 90.
+        var added = Added();
+        double left = Compute.AllocateChannels(100, 1, [1, 1, 0, 0], [1, 0.5, 1, 1], [double.PositiveInfinity, 10, 0, 0], added);
+        Assert.Equal(0, left);
+        Assert.Equal([90.0, 20, 0, 0], added);
+    }
+
+    [Fact]
     public void C5_a_ceiling_below_the_start_keeps_the_start_efficiency() =>
         // Guarded; the formula would move down: 0.45 − 0.15·(1 − e^−1) ≈ 0.355.
         Assert.Equal(0.45, Compute.DomesticEfficiency(0.45, 0.3, 1e6, 1e6));
