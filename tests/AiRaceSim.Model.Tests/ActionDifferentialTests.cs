@@ -1,3 +1,4 @@
+using static AiRaceSim.Model.Tests.Near;
 using AiRaceSim.Model.Equations;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
@@ -16,8 +17,6 @@ public class ActionDifferentialTests
 {
     private static readonly Month E = Month.Of(2020, 7);
 
-    private static void Close(double expected, double actual, string what) =>
-        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected}, got {actual}");
 
     [Theory]
     [InlineData(false, 37.0)]  // set: Sub = 37 (from 20)

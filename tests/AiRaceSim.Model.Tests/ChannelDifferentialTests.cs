@@ -1,3 +1,4 @@
+using static AiRaceSim.Model.Tests.Near;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
 using AiRaceSim.Model.Random;
@@ -17,8 +18,6 @@ public class ChannelDifferentialTests
     private const int Frontier = (int)Channel.Frontier, Compliant = (int)Channel.Compliant,
         Smuggled = (int)Channel.Smuggled, Domestic = (int)Channel.Domestic;
 
-    private static void Close(double expected, double actual, string what) =>
-        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected}, got {actual}");
 
     /// <summary>CN at tier 1 from the start (and any extra events), for the smuggling tests.</summary>
     private static WorldSpec Controlled(int tier) =>

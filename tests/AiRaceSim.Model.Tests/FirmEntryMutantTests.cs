@@ -1,3 +1,4 @@
+using static AiRaceSim.Model.Tests.Near;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
 using AiRaceSim.Model.Random;
@@ -17,8 +18,6 @@ public class FirmEntryMutantTests
 {
     private static readonly Month Start = TestWorlds.Start;
 
-    private static void Close(double expected, double actual, string what, double tol = 1e-9) =>
-        Assert.True(Math.Abs(expected - actual) <= tol * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected}, got {actual}");
 
     private static WorldSpec World(params FirmSpec[] extra)
     {

@@ -1,3 +1,4 @@
+using static AiRaceSim.Model.Tests.Near;
 using AiRaceSim.Model.Equations;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
@@ -18,8 +19,6 @@ public class FirmStepMutantTests
 {
     private static readonly Month Start = TestWorlds.Start;
 
-    private static void Close(double expected, double actual, string what, double tol = 1e-9) =>
-        Assert.True(Math.Abs(expected - actual) <= tol * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected}, got {actual}");
 
     /// <summary>
     /// US and CN with one lab each (300 M$/month, no growth, no revenue yet, no support): ι_C = 0.6, so 180 M$ go to

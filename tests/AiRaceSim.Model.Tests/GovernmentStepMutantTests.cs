@@ -1,3 +1,4 @@
+using static AiRaceSim.Model.Tests.Near;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
 using AiRaceSim.Model.Random;
@@ -16,8 +17,6 @@ public class GovernmentStepMutantTests
 {
     private static readonly Month Start = TestWorlds.Start;
 
-    private static void Close(double expected, double actual, string what, double tol = 1e-9) =>
-        Assert.True(Math.Abs(expected - actual) <= tol * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected}, got {actual}");
 
     [Fact]
     public void Gap_board_finds_a_pair_by_both_ends_and_refuses_an_unmeasured_one()
