@@ -4,8 +4,10 @@ using Spectre.Console;
 namespace AiRaceSim.Cli;
 
 /// <summary>
-/// Progress of a run: a Spectre progress bar when stdout is a terminal, plain lines on stderr
-/// otherwise (Spectre prints nothing at all when output is redirected).
+/// Progress of a run: a Spectre progress bar (with the time left) when stdout is a terminal, plain
+/// lines on stderr otherwise (Spectre prints nothing at all when output is redirected), each with
+/// members per second and the time left once a slice is done. Wall-clock time here is for people
+/// only: nothing of it reaches a result.
 /// </summary>
 public static class ProgressDisplay
 {
@@ -13,7 +15,9 @@ public static class ProgressDisplay
     {
         if (!Console.IsOutputRedirected && ReferenceEquals(stderr, Console.Error))
         {
-            await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
+            await AnsiConsole.Progress().AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(name), maxValue: months);
                 await work(new Progress<RunProgress>(p => task.Value = p.MonthsDone));
@@ -21,12 +25,24 @@ public static class ProgressDisplay
             return;
         }
         int lastTenth = -1;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await work(new SynchronousProgress<RunProgress>(p =>
         {
             int tenth = p.MonthsTotal == 0 ? 10 : 10 * p.MonthsDone / p.MonthsTotal;
             if (tenth == lastTenth) return;
             lastTenth = tenth;
-            stderr.WriteLine($"airace: {name}: {p.MonthsDone}/{p.MonthsTotal} months, {Counted.Of(p.Members, "member")}");
+            stderr.WriteLine($"airace: {name}: {p.MonthsDone}/{p.MonthsTotal} months, {Counted.Of(p.Members, "member")}{Rate(p, clock.Elapsed)}");
         }));
+    }
+
+    /// <summary>", N members/s, about T left" once some months are done (members through the whole run per second).</summary>
+    public static string Rate(RunProgress p, TimeSpan elapsed)
+    {
+        if (p.MonthsDone == 0 || p.MonthsTotal == 0 || elapsed <= TimeSpan.Zero) return "";
+        double fraction = p.MonthsDone / (double)p.MonthsTotal;
+        double membersPerSecond = p.Members * fraction / elapsed.TotalSeconds;
+        var left = TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction);
+        string rate = membersPerSecond.ToString(membersPerSecond >= 10 ? "N0" : "0.##", System.Globalization.CultureInfo.InvariantCulture);
+        return fraction >= 1 ? $", {rate} members/s" : $", {rate} members/s, about {Math.Ceiling(left.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)} s left";
     }
 }

@@ -1,0 +1,21 @@
+using AiRaceSim.Ensembles;
+
+namespace AiRaceSim.Cli.Tests;
+
+/// <summary>The progress line's rate and time left, worked out by hand.</summary>
+public class ProgressRateTests
+{
+    [Fact]
+    public void A_quarter_done_in_ten_seconds_is_a_fortieth_of_the_members_per_second_and_thirty_seconds_left() =>
+        // 1,000 members, 66 of 264 months (a quarter) in 10 s: 250 members' worth in 10 s = 25 members/s; 3 quarters left = 30 s.
+        Assert.Equal(", 25 members/s, about 30 s left", ProgressDisplay.Rate(new RunProgress(66, 264, 1000), TimeSpan.FromSeconds(10)));
+
+    [Fact]
+    public void At_the_end_only_the_rate_and_before_the_first_slice_nothing()
+    {
+        Assert.Equal(", 1,000 members/s", ProgressDisplay.Rate(new RunProgress(264, 264, 10000), TimeSpan.FromSeconds(10)));
+        Assert.Equal("", ProgressDisplay.Rate(new RunProgress(0, 264, 10000), TimeSpan.FromSeconds(3)));
+        // A quarter in 2.5 s: 3 · 0.25 / 2.5 = 0.3 members/s; 2.5 · 0.75 / 0.25 = 7.5 s left, rounded up to 8.
+        Assert.Equal(", 0.3 members/s, about 8 s left", ProgressDisplay.Rate(new RunProgress(12, 48, 3), TimeSpan.FromSeconds(2.5)));
+    }
+}
