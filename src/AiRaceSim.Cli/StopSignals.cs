@@ -37,9 +37,11 @@ public sealed class StopSignals : IDisposable
         Interlocked.CompareExchange(ref _exitCode, code, 0);
         if (Interlocked.Increment(ref _signals) > 1) Exit(code);
         _stderr.WriteLine($"airace: stopping ({context.Signal}).");
-        _stop.Cancel();
+        // The grace timer starts first: cancelling runs the token's callbacks on this thread (the
+        // grain calls' among them), and one that blocks must not hold the exit back.
         var timer = new Thread(() => { Thread.Sleep(Grace); Exit(code); }) { IsBackground = true };
         timer.Start();
+        ThreadPool.UnsafeQueueUserWorkItem(_ => _stop.Cancel(), null);
     }
 
     private void Exit(int code)
