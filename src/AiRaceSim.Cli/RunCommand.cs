@@ -101,6 +101,15 @@ public static class RunCommand
                 writers.Add(new OutcomesWriter(folder.PathOf("outcomes.csv"), catalog.Keys, scenario.Outcomes, spec.Start));
                 files.Add("outcomes.csv");
             }
+            // Draws depend only on the seed and the member: written beside the run, on a core of their own.
+            var drawFiles = options.Format switch { "parquet" => new[] { "draws.parquet" }, "both" => ["draws.csv", "draws.parquet"], _ => ["draws.csv"] };
+            files.AddRange(drawFiles);
+            var draws = Task.Run(async () =>
+            {
+                foreach (var file in drawFiles)
+                    if (file.EndsWith(".csv", StringComparison.Ordinal)) await DrawsWriter.WriteCsvAsync(folder.PathOf(file), spec, scenario.Members, cancellation);
+                    else await DrawsWriter.WriteParquetAsync(folder.PathOf(file), spec, scenario.Members, cancellation);
+            }, cancellation);
             try
             {
                 await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
@@ -109,10 +118,13 @@ public static class RunCommand
                         foreach (var w in writers) await w.WriteAsync(slice, cancellation);
                     }, progress, cancellation));
                 foreach (var w in writers) await w.CompleteAsync(cancellation);
+                await draws;
             }
             finally
             {
                 foreach (var w in writers) await w.DisposeAsync();
+                // A failed run still waits for the draws, so that nothing writes into the folder once it is removed.
+                try { await draws; } catch (Exception) when (!draws.IsCompletedSuccessfully) { }
             }
             files.Add("manifest.json");
             new RunManifest

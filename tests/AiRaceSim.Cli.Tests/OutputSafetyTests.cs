@@ -71,8 +71,8 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal(0, (await _cli.Run("run", Small, "--out", dir, "--format", "both")).Code);
         var (code, stdout, _) = await _cli.Run("run", Small, "--out", dir, "--format", "parquet");
         Assert.Equal(0, code);
-        Assert.EndsWith($"wrote series.parquet, quantiles.csv, outcomes.csv, manifest.json, report.html and 16 charts in charts/ to {dir}\n", stdout.Replace("\r", ""));
-        Assert.Equal(["manifest.json", "outcomes.csv", "quantiles.csv", "report.html", "series.parquet"],
+        Assert.EndsWith($"wrote series.parquet, quantiles.csv, outcomes.csv, draws.parquet, manifest.json, report.html and 16 charts in charts/ to {dir}\n", stdout.Replace("\r", ""));
+        Assert.Equal(["draws.parquet", "manifest.json", "outcomes.csv", "quantiles.csv", "report.html", "series.parquet"],
             Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         // Nothing is left beside the destination but its lock file: no partial or old folder.
         Assert.Equal([".again.lock", "again"], Directory.GetFileSystemEntries(_cli.Scratch).Select(Path.GetFileName).Order(StringComparer.Ordinal));

@@ -25,7 +25,7 @@ public sealed class ProcessTests : IDisposable
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.DoesNotContain(lines, l => l.StartsWith("warn:") || l.StartsWith("info:") || l.StartsWith("fail:") || l.Contains("Orleans"));
         Assert.StartsWith("small-test: 3 members, seed 11", lines[0].Trim());
-        Assert.Equal($"wrote series.csv, quantiles.csv, outcomes.csv, manifest.json, report.html and 16 charts in charts/ to {dir}", lines[^1]);
+        Assert.Equal($"wrote series.csv, quantiles.csv, outcomes.csv, draws.csv, manifest.json, report.html and 16 charts in charts/ to {dir}", lines[^1]);
         Assert.DoesNotContain("warn:", stderr);
         Assert.Contains("airace: small-test: 48/48 months, 3 members", stderr);
     }
@@ -45,13 +45,14 @@ public sealed class ProcessTests : IDisposable
         {
             var a = File.ReadAllBytes(Path.Combine(first, name));
             var b = File.ReadAllBytes(Path.Combine(second, name));
-            // Not vacuous: a header and rows for each of the 48 months.
-            Assert.True(File.ReadAllLines(Path.Combine(first, name)).Length > 48, $"{name} holds too few rows");
+            // Not vacuous: a header and rows for each of the 48 months; for outcomes and draws, rows for each of the 3 members.
+            int rows = name is "outcomes.csv" or "draws.csv" ? 3 : 48;
+            Assert.True(File.ReadAllLines(Path.Combine(first, name)).Length > rows, $"{name} holds too few rows");
             Assert.True(a.AsSpan().SequenceEqual(b), $"{name} differs between two processes");
         }
     }
 
-    private static readonly string[] ResultFiles = ["series.csv", "quantiles.csv"];
+    private static readonly string[] ResultFiles = ["series.csv", "quantiles.csv", "outcomes.csv", "draws.csv"];
 
     /// <summary>
     /// SHA-256 of the small scenario's results (tests/AiRaceSim.Cli.Tests/scenarios/small.yaml, its
@@ -63,6 +64,8 @@ public sealed class ProcessTests : IDisposable
     [
         ("series.csv", "c233e306a84ce436dddeed205bbb1689637d185d23e52d68675062745f4c3fd6"),
         ("quantiles.csv", "9281b0f9b8d678f07d14fd194d2650069b5971a0544fb7e9d9cfeea0ef041d18"),
+        ("outcomes.csv", "b1428cf37a511970ed2b9c8844d5640422e6eca4fff44e5e3950e01aedb5f658"),
+        ("draws.csv", "96372318208b7aa2c2dfbe8de81c3a7640d626c56f504636513660d76141f506"),
     ];
 
     [Fact]

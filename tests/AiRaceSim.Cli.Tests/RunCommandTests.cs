@@ -21,7 +21,7 @@ public sealed class RunCommandTests : IDisposable
         var dir = _cli.PathIn("out");
         var (code, stdout, stderr) = await _cli.Run("run", Small, "--out", dir);
         Assert.True(code == 0, stderr);
-        Assert.Equal(["manifest.json", "outcomes.csv", "quantiles.csv", "report.html", "series.csv"], Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).Order().ToArray());
+        Assert.Equal(["draws.csv", "manifest.json", "outcomes.csv", "quantiles.csv", "report.html", "series.csv"], Directory.GetFiles(dir).Select(f => Path.GetFileName(f)!).Order().ToArray());
 
         var csv = Path.Combine(dir, "series.csv");
         Assert.Equal("scenario,member,date,entity,metric,value", File.ReadLines(csv).First());

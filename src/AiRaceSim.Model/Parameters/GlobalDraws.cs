@@ -20,7 +20,7 @@ public sealed class GlobalDraws
         _p = p;
         _drawn = new double[All.Count][];
         foreach (var e in All)
-            if (e.Use == ParameterUse.PerMember) _drawn[e.Index] = d.Draw(p[e], ActorKey.World, e.Slot);
+            if (e.Use == ParameterUse.PerMember) _drawn[e.Index] = d.Draw(p[e], ActorKey.World, e.Slot, "parameters." + e.Key);
         _q = new double[d.Count];
         AlgorithmicRate = TauAlg.Select(Knowledge.AlgorithmicRate).ToArray();
     }

@@ -9,10 +9,15 @@ namespace AiRaceSim.Model.Parameters;
 /// </summary>
 public sealed record MemberDraws(ulong Seed, int First, int Count, bool Deterministic)
 {
-    public double[] Draw(Distribution d, int actor, int slot, int month = CounterRng.SetupMonth)
+    /// <summary>When set, every uncertain parameter drawn with a path is logged (the run's draws output).</summary>
+    public DrawLog? Log { get; init; }
+
+    /// <summary>One setup draw per member; <paramref name="path"/> names the parameter as the scenario does (for the log).</summary>
+    public double[] Draw(Distribution d, int actor, int slot, string? path = null)
     {
         var values = new double[Count];
-        Fill(values, d, actor, slot, month);
+        Fill(values, d, actor, slot, CounterRng.SetupMonth);
+        if (path is not null && d is not Fixed) Log?.Add(path, values);
         return values;
     }
 

@@ -56,14 +56,18 @@ public sealed class FundingDraws
     private readonly double[][] _growthPerMonth;    // [segment][member], the factor itself
     private readonly double[] _faded;               // this month's factors of a fading last segment (reused)
 
-    public FundingDraws(FundingSchedule schedule, MemberDraws d, int actor, int firstSlot)
+    /// <param name="path">The schedule's scenario path (for the draw log): <c>firms.ID.funding</c>.</param>
+    public FundingDraws(FundingSchedule schedule, MemberDraws d, int actor, int firstSlot, string? path = null)
     {
         _schedule = schedule;
-        _level = d.Draw(schedule.Level, actor, firstSlot);
+        _level = d.Draw(schedule.Level, actor, firstSlot, path is null ? null : path + ".musd_per_month");
         _logGrowthPerMonth = new double[schedule.Growth.Count][];
         for (int k = 0; k < schedule.Growth.Count; k++)
         {
-            var g = d.Draw(schedule.Growth[k].GrowthPerYear, actor, firstSlot + 1 + k);
+            // A schedule of growth rates names each segment by the month it starts.
+            string? growth = path is null ? null
+                : schedule.Growth.Count == 1 ? path + ".growth_per_year" : $"{path}.growth_per_year.{schedule.Growth[k].From}";
+            var g = d.Draw(schedule.Growth[k].GrowthPerYear, actor, firstSlot + 1 + k, growth);
             for (int m = 0; m < g.Length; m++)
             {
                 if (g[m] <= 0) throw new ArgumentException($"funding growth per year must be > 0, got {g[m]}");

@@ -18,8 +18,8 @@ public sealed class TierDraws
         int actor = ActorKey.Of("tiers", "export-control");
         for (int k = 0; k < tiers.Count; k++)
         {
-            Efficiency[k] = d.Draw(tiers[k].CompliantEfficiency, actor, DrawSlot.ParameterBase + 2 * k);
-            Price[k] = d.Draw(tiers[k].CompliantPrice, actor, DrawSlot.ParameterBase + 2 * k + 1);
+            Efficiency[k] = d.Draw(tiers[k].CompliantEfficiency, actor, DrawSlot.ParameterBase + 2 * k, $"export_tiers.{tiers[k].Name}.compliant_efficiency");
+            Price[k] = d.Draw(tiers[k].CompliantPrice, actor, DrawSlot.ParameterBase + 2 * k + 1, $"export_tiers.{tiers[k].Name}.compliant_price");
         }
         for (int k = 1; k < tiers.Count; k++)
             for (int m = 0; m < d.Count; m++)

@@ -46,16 +46,18 @@ public sealed class CountryState
         var c = spec.Countries[index];
         Id = c.Id; Index = index; Members = d.Count; TierCount = spec.ExportTiers.Count;
         int n = d.Count, actor = ActorKey.Of("country", c.Id), slot = DrawSlot.ParameterBase;
-        double[] D(Distribution x) => d.Draw(x, actor, slot++);
+        // Keys as the scenario names them (the draw log); the draw order is the slot order and may never change.
+        double[] D(Distribution x, string key) => d.Draw(x, actor, slot++, $"countries.{c.Id}.{key}");
         _firmIds = spec.Firms.Select(f => f.Id).ToArray();
 
-        Tier = new int[n]; Enforcement = new double[n]; SmugglingBase = D(c.SmugglingBase);
-        Support = D(c.Support); Vouchers = D(c.Vouchers); ChipFund = D(c.ChipFund); PatentSubsidy = D(c.PatentSubsidy);
-        PatentPropensity = D(c.PatentPropensity); PatentQuality = D(c.PatentQuality);
+        Tier = new int[n]; Enforcement = new double[n]; SmugglingBase = D(c.SmugglingBase, "smuggling_base");
+        Support = D(c.Support, "support_musd_per_month"); Vouchers = D(c.Vouchers, "vouchers");
+        ChipFund = D(c.ChipFund, "chip_fund_musd_per_month"); PatentSubsidy = D(c.PatentSubsidy, "patents.subsidy");
+        PatentPropensity = D(c.PatentPropensity, "patents.propensity"); PatentQuality = D(c.PatentQuality, "patents.quality");
         LicensingOn = new bool[n]; LicensingHazard = new double[n]; LicensingMaxMonths = new int[n];
         MonthsSinceApprovalRound = new int[n]; ApprovalRound = new bool[n];
 
-        var foreignAccess = D(c.ForeignApiAccess);
+        var foreignAccess = D(c.ForeignApiAccess, "foreign_api_access");
         int fc = spec.Firms.Count;
         ApiAccess = new double[fc][]; Appeal = new double[fc][]; BaseAccess = new double[fc][]; BaseAppeal = new double[fc][];
         Blocked = new bool[fc][]; _isForeign = new bool[fc];
@@ -64,7 +66,7 @@ public sealed class CountryState
             var f = spec.Firms[j];
             bool home = f.Country == c.Id;
             _isForeign[j] = !home;
-            var appeal = d.Draw(f.ForeignAppeal, ActorKey.Of("firm", f.Id), DrawSlot.ParameterBase + 90);
+            var appeal = d.Draw(f.ForeignAppeal, ActorKey.Of("firm", f.Id), DrawSlot.ParameterBase + 90, $"firms.{f.Id}.foreign_appeal");
             BaseAccess[j] = new double[n]; BaseAppeal[j] = new double[n]; Blocked[j] = new bool[n];
             for (int m = 0; m < n; m++)
             {
@@ -76,26 +78,28 @@ public sealed class CountryState
         }
 
         var chips = c.DomesticChips;
-        ChipOutput = D(chips.OutputPerMonth); ChipGrowth = D(chips.GrowthPerMonth); ChipFundResponse = D(chips.FundResponse);
-        FabCapital = D(chips.FabCapitalMusd); ChipEfficiencyStart = D(chips.EfficiencyStart);
-        ChipEfficiencyCeiling = D(chips.EfficiencyCeiling); LearningChips = D(chips.LearningChips);
+        ChipOutput = D(chips.OutputPerMonth, "domestic_chips.output_per_month"); ChipGrowth = D(chips.GrowthPerMonth, "domestic_chips.growth_per_month");
+        ChipFundResponse = D(chips.FundResponse, "domestic_chips.fund_response"); FabCapital = D(chips.FabCapitalMusd, "domestic_chips.fab_capital_musd");
+        ChipEfficiencyStart = D(chips.EfficiencyStart, "domestic_chips.efficiency_start");
+        ChipEfficiencyCeiling = D(chips.EfficiencyCeiling, "domestic_chips.efficiency_ceiling"); LearningChips = D(chips.LearningChips, "domestic_chips.learning_chips");
         ChipEfficiency = (double[])ChipEfficiencyStart.Clone(); CumulativeChips = new double[n];
 
         var mk = c.Market;
-        AdoptionP = D(mk.InnovationP); AdoptionQ = D(mk.ImitationQ); Potential = D(mk.Potential);
-        Adoption = D(mk.InitialAdoption); SpendPerAdopter = D(mk.SpendPerAdopter);
-        SpendLogGrowth = D(mk.SpendGrowthPerYear);
+        AdoptionP = D(mk.InnovationP, "market.adoption.p"); AdoptionQ = D(mk.ImitationQ, "market.adoption.q");
+        Potential = D(mk.Potential, "market.potential"); Adoption = D(mk.InitialAdoption, "market.initial_adoption");
+        SpendPerAdopter = D(mk.SpendPerAdopter, "market.spend_per_adopter_musd");
+        SpendLogGrowth = D(mk.SpendGrowthPerYear, "market.spend_growth_per_year");
         for (int m = 0; m < n; m++) SpendLogGrowth[m] = Math.Log(SpendLogGrowth[m]) / 12.0;
         Spend = new double[n];
 
         HasPerception = c.Perception is not null;
         var p = c.Perception ?? new PerceptionSpec { Of = c.Id, Behind = c.Id };
         Perceived = new double[n]; Array.Fill(Perceived, double.NaN);
-        Kappa = D(p.Kappa); Bias = D(p.Bias); NoiseSd = D(p.NoiseSd);
+        Kappa = D(p.Kappa, "perception.kappa"); Bias = D(p.Bias, "perception.bias"); NoiseSd = D(p.NoiseSd, "perception.noise_sd");
 
         // v2, drawn after the v1 parameters so their slots stay.
         GdpSeries = c.Gdp;
-        BudgetCeilingShare = D(c.BudgetCeilingShare); SpendCeilingShare = D(c.SpendCeilingShare);
+        BudgetCeilingShare = D(c.BudgetCeilingShare, "budget_ceiling_share_of_gdp"); SpendCeilingShare = D(c.SpendCeilingShare, "spend_ceiling_share_of_gdp");
         Gdp = new double[n]; BudgetCeiling = new double[n]; SpendCeiling = new double[n];
         SetCeilings(spec.Start);
     }

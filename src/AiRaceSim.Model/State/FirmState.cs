@@ -56,16 +56,21 @@ public sealed class FirmState
         Members = d.Count;
         OpenWeights = Spec.OpenWeights;
         int slot = DrawSlot.ParameterBase;
-        double[] D(Distribution x) => d.Draw(x, Actor, slot++);
-        ComputeShare = D(Spec.ComputeShare); ResearchShare = D(Spec.ResearchShare); Distillation = D(Spec.Distillation);
-        InitialCompute = D(Spec.InitialCompute); InitialResearch = D(Spec.InitialResearchStock);
-        AlgorithmicLag = D(Spec.AlgorithmicLagMonths);
-        RunMonths = D(Spec.RunMonths).Select(x => Math.Clamp((int)Math.Round(x, MidpointRounding.AwayFromZero), 1, 24)).ToArray();
-        var phase = D(new UniformDist(0, 1));
+        string path = "firms." + Spec.Id;
+        // Keys as the scenario names them (the draw log); the draw order is the slot order and may never change.
+        double[] D(Distribution x, string? key) => d.Draw(x, Actor, slot++, key is null ? null : $"{path}.{key}");
+        ComputeShare = D(Spec.ComputeShare, "compute_share"); ResearchShare = D(Spec.ResearchShare, "research_share");
+        Distillation = D(Spec.Distillation, "distillation");
+        InitialCompute = D(Spec.InitialCompute, "initial_compute_h100e"); InitialResearch = D(Spec.InitialResearchStock, "initial_research_stock_musd");
+        AlgorithmicLag = D(Spec.AlgorithmicLagMonths, "algorithmic_lag_months");
+        // Logged as drawn; the kernel rounds it to whole months in 1..24.
+        RunMonths = D(Spec.RunMonths, "run_months").Select(x => Math.Clamp((int)Math.Round(x, MidpointRounding.AwayFromZero), 1, 24)).ToArray();
+        var phase = D(new UniformDist(0, 1), Spec.StaggerRuns ? "stagger_runs.first_run_phase" : null);
         RunPhase = RunMonths.Select((n, m) => Spec.StaggerRuns ? Math.Min(n - 1, (int)(phase[m] * n)) : 0).ToArray();
         var home = spec.Countries[CountryIndex];
-        RunShareScale = d.Draw(home.FrontierRunShareScale, ActorKey.Of("country", home.Id), DrawSlot.CountryRunShareScale);
-        FundingDraws = new FundingDraws(Spec.Funding, d, Actor, DrawSlot.ParameterBase + 40);
+        RunShareScale = d.Draw(home.FrontierRunShareScale, ActorKey.Of("country", home.Id), DrawSlot.CountryRunShareScale,
+            $"countries.{home.Id}.frontier_run_share_scale");
+        FundingDraws = new FundingDraws(Spec.Funding, d, Actor, DrawSlot.ParameterBase + 40, path + ".funding");
 
         double[] Z() => new double[Members];
         double[] NaNs() { var a = new double[Members]; Array.Fill(a, double.NaN); return a; }

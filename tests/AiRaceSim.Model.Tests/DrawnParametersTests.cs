@@ -1,0 +1,113 @@
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Simulation;
+
+namespace AiRaceSim.Model.Tests;
+
+/// <summary>The draws output: the uncertain parameters, named by scenario paths, equal to what the kernel's state holds.</summary>
+public sealed class DrawnParametersTests
+{
+    /// <summary>UsCn with an uncertain parameter of every kind of owner: the world, a tier, a country (and its φ scale), a firm, a funding level.</summary>
+    private static WorldSpec World() => TestWorlds.UsCn(months: 24) with
+    {
+        Countries =
+        [
+            TestWorlds.Country("US") with { FrontierRunShareScale = new UniformDist(0.5, 1.5) },
+            TestWorlds.Country("CN") with { SmugglingBase = new BetaDist(2, 10), BudgetCeilingShare = new Fixed(0.04), SpendCeilingShare = new Fixed(0.1) },
+        ],
+        ExportTiers = [new ExportTier("none", new Fixed(0), new Fixed(1)), new ExportTier("h20", new UniformDist(0.2, 0.4), new Fixed(1))],
+        Firms =
+        [
+            TestWorlds.Firm("us-frontier", "US", 300, abroad: true) with
+            {
+                Funding = new FundingSchedule(new UniformDist(200, 400), TestWorlds.Start, [(TestWorlds.Start, new Fixed(1.5))]),
+                ForeignAppeal = new UniformDist(0.5, 1),
+            },
+            TestWorlds.Firm("us-open", "US", 150, open: true, publishes: true),
+            TestWorlds.Firm("cn-a", "CN", 60) with { Distillation = new BetaDist(4, 4), ComputeShare = new UniformDist(0.5, 0.7) },
+        ],
+    };
+
+    [Fact]
+    public void Each_draw_is_the_array_the_kernel_steps_with()
+    {
+        var spec = World();
+        var sim = new BlockSimulation(spec, 0, 10);
+        var drawn = DrawnParameters.Of(spec, 3, 4).ToDictionary(p => p.Path, p => p.Values);
+        var us = sim.Countries[0];
+        var cn = sim.Countries[1];
+        var kernel = new Dictionary<string, double[]>
+        {
+            ["parameters.algorithmic_halving_months"] = sim.Global.TauAlg,
+            ["parameters.diffusion_rate_per_month"] = sim.Global.Psi,
+            ["parameters.distillation_loss"] = sim.Global.DistillLoss,
+            ["export_tiers.h20.compliant_efficiency"] = sim.Tiers.Efficiency[1],
+            ["countries.US.budget_ceiling_share_of_gdp"] = us.BudgetCeilingShare,
+            ["countries.US.spend_ceiling_share_of_gdp"] = us.SpendCeilingShare,
+            ["countries.CN.smuggling_base"] = cn.SmugglingBase,
+            ["countries.US.frontier_run_share_scale"] = sim.Firms[0].RunShareScale,
+            ["firms.us-frontier.foreign_appeal"] = Divide(cn.BaseAppeal[0], cn.BaseAccess[0]),
+            ["firms.cn-a.distillation"] = sim.Firms[2].Distillation,
+            ["firms.cn-a.compute_share"] = sim.Firms[2].ComputeShare,
+        };
+        // The funding level: the kernel's funding at the start is the level (growth 1.5/yr from the same month, so none yet).
+        var funding = new double[10];
+        sim.Firms[0].FundingDraws.LevelAt(TestWorlds.Start, funding);
+        kernel["firms.us-frontier.funding.musd_per_month"] = funding;
+
+        // Exactly these, in the order the kernel draws them: the world, tiers, countries, firms.
+        Assert.Equal(
+        [
+            "parameters.algorithmic_halving_months", "parameters.diffusion_rate_per_month", "parameters.distillation_loss",
+            "export_tiers.h20.compliant_efficiency",
+            // US: its firms' appeal abroad is drawn in the country's loop over firms, before its v2 ceilings (default U(0.02, 0.05)).
+            "firms.us-frontier.foreign_appeal",
+            "countries.US.budget_ceiling_share_of_gdp", "countries.US.spend_ceiling_share_of_gdp",
+            "countries.CN.smuggling_base",
+            "countries.US.frontier_run_share_scale", "firms.us-frontier.funding.musd_per_month",
+            "firms.cn-a.compute_share", "firms.cn-a.distillation",
+        ], DrawnParameters.Of(spec, 3, 4).Select(p => p.Path));
+        foreach (var (path, values) in kernel)
+            for (int m = 0; m < 4; m++)
+                Near.Close(values[3 + m], drawn[path][m], $"{path}, member {3 + m}", 1e-15);
+    }
+
+    private static double[] Divide(double[] a, double[] b) => a.Select((x, i) => x / b[i]).ToArray();
+
+    [Fact]
+    public void A_uniform_draw_is_its_range_at_the_members_own_uniform()
+    {
+        // Worked from the definition: U(a, b) at u is a + (b − a)·u, u from the counter stream at (seed, member, actor, setup, slot).
+        var spec = World();
+        var drawn = DrawnParameters.Of(spec, 5, 2).Single(p => p.Path == "parameters.distillation_loss").Values;
+        int slot = ParameterCatalog.DistillationLoss.Slot;
+        for (int m = 0; m < 2; m++)
+        {
+            double u = CounterRng.Uniform(spec.Seed, 5 + m, ActorKey.World, CounterRng.SetupMonth, slot);
+            Near.Close(0 + 0.2 * u, drawn[m], $"member {5 + m}", 1e-15);
+        }
+        Assert.NotEqual(drawn[0], drawn[1]);
+    }
+
+    [Fact]
+    public void Draws_do_not_depend_on_how_members_are_split_into_blocks()
+    {
+        var spec = World();
+        var whole = DrawnParameters.Of(spec, 0, 9);
+        var parts = new[] { DrawnParameters.Of(spec, 0, 2), DrawnParameters.Of(spec, 2, 5), DrawnParameters.Of(spec, 7, 2) };
+        for (int p = 0; p < whole.Count; p++)
+            Assert.Equal(whole[p].Values, parts.SelectMany(b => b[p].Values));
+    }
+
+    [Fact]
+    public void A_deterministic_run_logs_the_central_values_and_fixed_values_are_left_out()
+    {
+        var spec = World() with { Deterministic = true };
+        var drawn = DrawnParameters.Of(spec, 0, 3).ToDictionary(p => p.Path, p => p.Values);
+        Assert.Equal([0.1, 0.1, 0.1], drawn["parameters.distillation_loss"]);
+        Assert.Equal(Enumerable.Repeat(0.5 * (0.2 + 0.4), 3), drawn["export_tiers.h20.compliant_efficiency"]); // the midpoint, in doubles
+        Assert.DoesNotContain("parameters.capability_noise_sd", drawn.Keys);      // Fixed(0.02)
+        Assert.DoesNotContain("export_tiers.h20.compliant_price", drawn.Keys);     // Fixed(1)
+        Assert.DoesNotContain("countries.CN.budget_ceiling_share_of_gdp", drawn.Keys);
+    }
+}
