@@ -5,14 +5,16 @@ using AiRaceSim.Model.Series;
 namespace AiRaceSim.Output;
 
 /// <summary>
-/// <c>quantiles.csv</c> (ensembles): per date, entity and metric the mean and the 5/25/50/75/95th
+/// <c>quantiles.csv</c> (ensembles): per date, entity and metric the mean, the 5/25/50/75/95th
 /// percentiles over members (R-7 interpolation, as numpy's and R's defaults, by selection:
-/// <see cref="SampleQuantiles"/>), members without a value left out; the mean sums in member order.
+/// <see cref="SampleQuantiles"/>) and the sample standard deviation (n − 1, as pandas' and R's
+/// <c>sd</c>; empty below two members), members without a value left out. The mean sums in member
+/// order, and the deviation is a second pass around it (no cancellation of large squares).
 /// Each slice holds all members, so quantiles stream with the run and memory is one slice.
 /// </summary>
 public sealed class QuantilesWriter : ISeriesWriter
 {
-    public const string Header = "date,entity,metric,mean,p05,p25,p50,p75,p95";
+    public const string Header = "date,entity,metric,mean,p05,p25,p50,p75,p95,sd";
     public static readonly double[] Levels = [0.05, 0.25, 0.5, 0.75, 0.95];
     private readonly StreamWriter _writer;
     private readonly SeriesLayout _layout;
@@ -46,13 +48,24 @@ public sealed class QuantilesWriter : ISeriesWriter
                 }
                 line.Clear().Append(date).Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Entity))
                     .Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Metric));
+                double mean = sum / n;
+                double sd = StandardDeviation(_values.AsSpan(0, n), mean); // before selection reorders the values
                 SampleQuantiles.Select(_values.AsSpan(0, n), Levels, _quantiles);
-                line.Append(',').Append(n > 0 ? Format(sum / n) : "");
+                line.Append(',').Append(n > 0 ? Format(mean) : "");
                 foreach (double q in _quantiles) line.Append(',').Append(n > 0 ? Format(q) : "");
+                line.Append(',').Append(n > 1 ? Format(sd) : "");
                 _writer.WriteLine(line);
             }
         }
         await _writer.FlushAsync(cancellation);
+    }
+
+    /// <summary>The sample standard deviation around <paramref name="mean"/>, summed in member order.</summary>
+    public static double StandardDeviation(ReadOnlySpan<double> values, double mean)
+    {
+        double squares = 0;
+        foreach (double v in values) squares += (v - mean) * (v - mean);
+        return Math.Sqrt(squares / (values.Length - 1));
     }
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);

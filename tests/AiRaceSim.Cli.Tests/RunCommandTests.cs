@@ -56,7 +56,7 @@ public sealed class RunCommandTests : IDisposable
         {
             var q = line.Split(',');
             if (q[3] == "") continue;
-            var p = q.Skip(4).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+            var p = q.Skip(4).Take(5).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
             for (int i = 1; i < p.Length; i++) Assert.True(p[i - 1] <= p[i], line);
         }
         // One row by hand: three members, R-7 quantiles: p at h = (n − 1)·p between sorted values.
@@ -71,6 +71,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(values[1], row[3], 12);                                   // p50
         Assert.Equal(values[1] + 0.5 * (values[2] - values[1]), row[4], 12);  // p75: h = 1.5
         Assert.Equal(values[1] + 0.9 * (values[2] - values[1]), row[5], 12);  // p95: h = 1.9
+        double mean = values.Average();
+        Assert.Equal(Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / 2), row[6], 12); // sd: n − 1 = 2
+        Assert.True(row[6] > 0, "the three members agree: the deviation checks nothing");
     }
 
     [Fact]
