@@ -4,7 +4,7 @@ using Parquet.Schema;
 
 namespace AiRaceSim.Output;
 
-/// <summary><c>series.parquet</c>: the same columns and rows as series.csv, one row group per slice (Snappy, dictionary strings).</summary>
+/// <summary><c>series.parquet</c>: the same columns and rows as series.csv, one row group per slice, or several of at most <see cref="RowGroupRows"/> rows (Snappy, dictionary strings).</summary>
 public sealed class ParquetSeriesWriter : ISeriesWriter
 {
     public static readonly DataField<string> Scenario = new("scenario"), Date = new("date"), Entity = new("entity"), Metric = new("metric");
@@ -16,24 +16,33 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
     private readonly FileStream _file;
     private readonly ParquetWriter _writer;
     private readonly SeriesLayout _layout;
+    private readonly int _rowGroupRows;
 
-    private ParquetSeriesWriter(FileStream file, ParquetWriter writer, SeriesLayout layout) =>
-        (_file, _writer, _layout) = (file, writer, layout);
+    private ParquetSeriesWriter(FileStream file, ParquetWriter writer, SeriesLayout layout, int rowGroupRows) =>
+        (_file, _writer, _layout, _rowGroupRows) = (file, writer, layout, rowGroupRows);
 
-    public static async Task<ParquetSeriesWriter> CreateAsync(string path, SeriesLayout layout, CancellationToken cancellation)
+    public static async Task<ParquetSeriesWriter> CreateAsync(string path, SeriesLayout layout, CancellationToken cancellation,
+        int rowGroupRows = RowGroupRows)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         foreach (var column in new[] { "scenario", "date", "entity", "metric" }) options.ColumnEncodingHints[column] = EncodingHint.Dictionary;
         var file = File.Create(path);
         var writer = await ParquetWriter.CreateAsync(Schema, file, options, append: false, cancellation);
-        return new ParquetSeriesWriter(file, writer, layout);
+        return new ParquetSeriesWriter(file, writer, layout, rowGroupRows);
     }
+
+    /// <summary>Most rows in one row group: a slice of many members is split, so memory stays bounded (about 60 MB of columns).</summary>
+    public const int RowGroupRows = 1 << 20;
 
     public async ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
     {
-        int keys = _layout.Written.Count, rows = slice.Months * slice.Members * keys, i = 0;
-        var scenario = new string[rows]; var member = new int[rows]; var date = new string[rows];
-        var entity = new string[rows]; var metric = new string[rows]; var value = new double?[rows];
+        int keys = _layout.Written.Count;
+        long rows = (long)slice.Months * slice.Members * keys;
+        if (rows == 0) return;
+        int capacity = (int)Math.Min(rows, _rowGroupRows), i = 0;
+        var scenario = new string[capacity]; var member = new int[capacity]; var date = new string[capacity];
+        var entity = new string[capacity]; var metric = new string[capacity]; var value = new double?[capacity];
         for (int t = 0; t < slice.Months; t++)
         {
             string d = _layout.DateOf(slice.FirstMonthIndex + t);
@@ -44,16 +53,21 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
                     entity[i] = _layout.Keys[k].Entity; metric[i] = _layout.Keys[k].Metric;
                     double v = slice[k, t, m];
                     value[i] = double.IsNaN(v) ? null : v;
-                    i++;
+                    if (++i == capacity) { await FlushAsync(i); i = 0; }
                 }
         }
-        using var group = _writer.CreateRowGroup();
-        await group.WriteAsync(Scenario, scenario);
-        await group.WriteAsync<int>(Member, member, cancellationToken: cancellation);
-        await group.WriteAsync(Date, date);
-        await group.WriteAsync(Entity, entity);
-        await group.WriteAsync(Metric, metric);
-        await group.WriteAsync<double>(Value, value, cancellationToken: cancellation);
+        if (i > 0) await FlushAsync(i);
+
+        async Task FlushAsync(int n)
+        {
+            using var group = _writer.CreateRowGroup();
+            await group.WriteAsync(Scenario, new ArraySegment<string>(scenario, 0, n));
+            await group.WriteAsync<int>(Member, member.AsMemory(0, n), cancellationToken: cancellation);
+            await group.WriteAsync(Date, new ArraySegment<string>(date, 0, n));
+            await group.WriteAsync(Entity, new ArraySegment<string>(entity, 0, n));
+            await group.WriteAsync(Metric, new ArraySegment<string>(metric, 0, n));
+            await group.WriteAsync<double>(Value, value.AsMemory(0, n), cancellationToken: cancellation);
+        }
     }
 
     public ValueTask CompleteAsync(CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -53,10 +53,33 @@ public sealed class WriterTests : IDisposable
         }
         var lines = File.ReadAllLines(path);
         Assert.Equal(3, lines.Length);
-        // Month 0: 1,2,3,4 — h = 3p: p05 1.15, p25 1.75, p50 2.5, p75 3.25, p95 3.85; mean 2.5.
+        // Month 0: 1,2,3,4 — h = 3p: p05 1.15, p25 1.75, p50 2.5, p75 3.25, p95 3.85; mean 2.5;
+        // sd: squares 2.25 + 0.25 + 0.25 + 2.25 = 5 over n − 1 = 3.
         var m0 = lines[1].Split(',').Skip(3).Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(new[] { 2.5, 1.15, 1.75, 2.5, 3.25, 3.85 }, m0.Select(v => Math.Round(v, 12)));
-        // Month 1: 10, 20, 30 (NaN left out) — h = 2p: p05 11, p25 15, p50 20, p75 25, p95 29; mean 20.
-        Assert.Equal("2024-12,CN-US,capability_gap_months,20,11,15,20,25,29", lines[2]);
+        Assert.Equal(new[] { 2.5, 1.15, 1.75, 2.5, 3.25, 3.85, Math.Round(Math.Sqrt(5.0 / 3), 12) }, m0.Select(v => Math.Round(v, 12)));
+        // Month 1: 10, 20, 30 (NaN left out) — h = 2p: p05 11, p25 15, p50 20, p75 25, p95 29; mean 20; sd √(200/2) = 10.
+        Assert.Equal("2024-12,CN-US,capability_gap_months,20,11,15,20,25,29,10", lines[2]);
+    }
+
+    [Fact]
+    public async Task Parquet_splits_a_slice_into_row_groups_of_the_limit_and_keeps_every_row_in_order()
+    {
+        // 2 months × 4 members × 2 keys = 16 rows in groups of at most 5: 5, 5, 5, 1.
+        var layout = new SeriesLayout("s", Month.Of(2024, 11), Keys, _ => true);
+        var csv = Path.Combine(_dir, "p.csv");
+        var parquet = Path.Combine(_dir, "p.parquet");
+        await using (var w = new TidyCsvWriter(csv, layout)) { await w.WriteAsync(Batch(), default); await w.CompleteAsync(default); }
+        await using (var w = await ParquetSeriesWriter.CreateAsync(parquet, layout, default, rowGroupRows: 5))
+        {
+            await w.WriteAsync(Batch(), default);
+            await w.CompleteAsync(default);
+        }
+        await using (var reader = await Parquet.ParquetReader.CreateAsync(parquet))
+            Assert.Equal([5L, 5, 5, 1], Enumerable.Range(0, reader.RowGroupCount).Select(g => { using var r = reader.OpenRowGroupReader(g); return r.RowCount; }));
+        var rows = await ParquetRows.ReadAsync(parquet);
+        var expected = File.ReadAllLines(csv).Skip(1).Select(l => l.Split(',')[^1]).ToArray();
+        Assert.Equal(16, rows.Count);
+        Assert.Equal([0, 0, 1, 1, 2, 2, 3, 3, 0, 0, 1, 1, 2, 2, 3, 3], rows.Select(r => r.Member));
+        Assert.Equal(expected, rows.Select(r => r.Value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : ""));
     }
 }
