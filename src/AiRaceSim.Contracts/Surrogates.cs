@@ -59,23 +59,30 @@ public sealed class CountryReportConverter : IConverter<CountryReport, CountryRe
 [GenerateSerializer, Alias("airace.FirmInputs")]
 public struct FirmInputsSurrogate
 {
-    [Id(0)] public double[] OpenBest; [Id(1)] public double[] BestPublishedLagged; [Id(2)] public double[]?[] ApiCapability;
+    [Id(0)] public double[] OpenBest; [Id(1)] public double[] BestPublishedLagged;
     [Id(3)] public double[] Revenue; [Id(4)] public double[] NationalShare; [Id(5)] public double[]? EntryLevel;
-    [Id(6)] public int[] ApiFirms; [Id(7)] public double[] NationalDemand;
+    [Id(7)] public double[] NationalDemand;
+    // The home country's K3 teacher board (TeacherBoard.Contents).
+    [Id(8)] public int TeacherSlots; [Id(9)] public int[] TeacherCount; [Id(10)] public double[] TeacherAccess; [Id(11)] public double[] TeacherBest;
 }
 
 [RegisterConverter]
 public sealed class FirmInputsConverter : IConverter<FirmInputs, FirmInputsSurrogate>
 {
     public FirmInputs ConvertFromSurrogate(in FirmInputsSurrogate s) =>
-        new(s.OpenBest, s.BestPublishedLagged, s.ApiCapability, s.ApiFirms, s.Revenue, s.NationalShare, s.EntryLevel, s.NationalDemand);
+        new(s.OpenBest, s.BestPublishedLagged, TeacherBoard.From(s.TeacherSlots, s.TeacherCount, s.TeacherAccess, s.TeacherBest),
+            s.Revenue, s.NationalShare, s.EntryLevel, s.NationalDemand);
 
-    public FirmInputsSurrogate ConvertToSurrogate(in FirmInputs v) => new()
+    public FirmInputsSurrogate ConvertToSurrogate(in FirmInputs v)
     {
-        OpenBest = v.OpenBest, BestPublishedLagged = v.BestPublishedLagged, ApiCapability = v.ApiCapability,
-        Revenue = v.Revenue, NationalShare = v.NationalShare, EntryLevel = v.EntryLevel, ApiFirms = v.ApiFirms,
-        NationalDemand = v.NationalDemand,
-    };
+        var (slots, count, access, best) = v.Teachers.Contents();
+        return new()
+        {
+            OpenBest = v.OpenBest, BestPublishedLagged = v.BestPublishedLagged,
+            Revenue = v.Revenue, NationalShare = v.NationalShare, EntryLevel = v.EntryLevel, NationalDemand = v.NationalDemand,
+            TeacherSlots = slots, TeacherCount = count, TeacherAccess = access, TeacherBest = best,
+        };
+    }
 }
 
 [GenerateSerializer, Alias("airace.FirmReport")]

@@ -85,7 +85,8 @@ public sealed class WorldGrain : Grain, IWorldGrain, IMonthActors
         var spec = _protocol!.Spec;
         var steps = _firms.Select((f, i) =>
         {
-            var input = new FirmStepInput(governments[spec.CountryIndex(spec.Firms[i].Country)].Home, FirmInputs.For(world, i));
+            int country = spec.CountryIndex(spec.Firms[i].Country);
+            var input = new FirmStepInput(governments[country].Home, FirmInputs.For(world, i, country));
             return f.Step(monthIndex, input.AsImmutable());
         });
         return (await Task.WhenAll(steps)).Select(r => r.Value).ToArray();

@@ -80,7 +80,7 @@ public sealed class BlockSimulation : IMonthActors
     {
         var t = Spec.Start + monthIndex;
         foreach (var f in Firms)
-            FirmStep.Step(f, governments[f.CountryIndex].Home, FirmInputs.For(world, f.Index), Global, Tiers, Draws, Spec.Start, t,
+            FirmStep.Step(f, governments[f.CountryIndex].Home, FirmInputs.For(world, f.Index, f.CountryIndex), Global, Tiers, Draws, Spec.Start, t,
                 _calendar.FirmEvents(t, f.Spec.Id));
         return ValueTask.FromResult(Reports());
     }

@@ -90,7 +90,7 @@ public static class FirmStep
             double floor = f.Spec.UsesOpenModels
                 ? Capability.OpenFloor(world.OpenBest[m], g.FineTuneLoss[m], g.YoungLabLoss[m], gamma) : double.NegativeInfinity;
             f.Base[m] = own;
-            double teacher = Teacher(world, home, m, own);
+            double teacher = world.Teachers.Teacher(m, Math.Max(world.OpenBest[m], own));
             f.Teacher[m] = teacher;
             double trained = Capability.Trained(own, Capability.Uplift(own, f.Distillation[m], gamma, teacher, g.DistillLoss[m], g.UpliftCap[m]));
             double noise = g.NoiseSd[m] > 0
@@ -155,19 +155,6 @@ public static class FirmStep
         price[(int)Channel.Domestic] = g.DomesticPrice[m] * discount;
         // The firm may buy its share of national output: chips × (M$ per chip = price/q).
         cap[(int)Channel.Domestic] = nationalShare * home.ChipOutput[m] * price[(int)Channel.Domestic] / q;
-    }
-
-    /// <summary>
-    /// (K3) The best teacher over the API models this firm's country can reach, from the floor
-    /// max(K_open, own base) (v2: an open model weaker than the firm's own is no teacher for it).
-    /// </summary>
-    private static double Teacher(FirmInputs world, HomePolicy home, int m, double ownBase)
-    {
-        double floor = Math.Max(world.OpenBest[m], ownBase);
-        double best = floor;
-        foreach (int j in world.ApiFirms)
-            best = Math.Max(best, Capability.TeacherFrom(floor, world.ApiCapability[j]![m], home.ApiAccess[j][m]));
-        return best;
     }
 
     private static double Breakthrough(GlobalDraws g, MemberDraws d, int actor, int m, int ti)

@@ -26,8 +26,8 @@ public interface IMonthActors
 }
 
 /// <summary>
-/// The month, stated once: governments decide (on t−1), governments apply, firms step, the world
-/// aggregates, the recorder records. Every host runs its months through <see cref="StepAsync"/>,
+/// The month, stated once: governments decide (on t−1), governments apply, each home country's
+/// teachers are set out (K3), firms step, the world aggregates, the recorder records. Every host runs its months through <see cref="StepAsync"/>,
 /// which is why the bare kernel and the grains give the same bits.
 /// </summary>
 public sealed class MonthProtocol
@@ -39,9 +39,12 @@ public sealed class MonthProtocol
     /// <summary>Records the catalog's series every month when given.</summary>
     public SeriesRecorder? Recorder { get; }
 
+    private readonly int[] _homes; // countries with firms: their K3 teacher boards are built each month
+
     public MonthProtocol(WorldSpec spec, WorldState world, GlobalDraws global, FirmReport[] startReports, SeriesRecorder? recorder)
     {
         (Spec, World, Global, Recorder) = (spec, world, global, recorder);
+        _homes = spec.Firms.Select(f => spec.CountryIndex(f.Country)).Distinct().Order().ToArray();
         WorldAggregator.Prepare(world, startReports);
     }
 
@@ -53,6 +56,9 @@ public sealed class MonthProtocol
         int ti = World.MonthsDone;
         var decisions = await actors.DecideAsync(ti, World.Gaps);
         var governments = await actors.ApplyAsync(ti, decisions);
+        // K3 reads the API models of t−1 through this month's access (a block applies in its own month).
+        var view = World.View;
+        foreach (int c in _homes) view.Teachers[c].Build(view.ApiCapability, view.ApiFirms, governments[c].Home.ApiAccess);
         var firms = await actors.StepFirmsAsync(ti, governments, World.View);
         var countries = new CountryReport[governments.Length];
         for (int c = 0; c < countries.Length; c++) countries[c] = governments[c].Report;

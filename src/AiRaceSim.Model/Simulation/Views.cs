@@ -8,7 +8,7 @@ namespace AiRaceSim.Model.Simulation;
 /// firm its revenue, its share of national budgets and, in its entry month, its entry level.
 /// Arrays over members; in one process these are references, between grains copies.
 /// </summary>
-public sealed class WorldView(int firms, int members)
+public sealed class WorldView(int firms, int countries, int members)
 {
     public double[] OpenBest = new double[members];
     public double[] BestPublishedLagged = new double[members];
@@ -25,14 +25,16 @@ public sealed class WorldView(int firms, int members)
     public double[][] NationalDemand = Enumerable.Repeat(Array.Empty<double>(), firms).ToArray();
     /// <summary>Per firm entering this month with a frontier_at entry: the world frontier of that date.</summary>
     public double[]?[] EntryLevel = new double[]?[firms];
+    /// <summary>Per country: the API teachers its firms reach this month (K3), built by the month protocol after governments apply.</summary>
+    public TeacherBoard[] Teachers = Enumerable.Range(0, countries).Select(_ => new TeacherBoard(members)).ToArray();
 }
 
 /// <summary>What the world hands one firm for month t: the shared view plus the firm's own slots.</summary>
 public sealed record FirmInputs(
-    double[] OpenBest, double[] BestPublishedLagged, double[]?[] ApiCapability, int[] ApiFirms,
+    double[] OpenBest, double[] BestPublishedLagged, TeacherBoard Teachers,
     double[] Revenue, double[] NationalShare, double[]? EntryLevel, double[] NationalDemand)
 {
-    public static FirmInputs For(WorldView v, int firm) => new(v.OpenBest, v.BestPublishedLagged, v.ApiCapability, v.ApiFirms,
+    public static FirmInputs For(WorldView v, int firm, int country) => new(v.OpenBest, v.BestPublishedLagged, v.Teachers[country],
         v.Revenue[firm], v.NationalShare[firm], v.EntryLevel[firm], v.NationalDemand[firm]);
 }
 

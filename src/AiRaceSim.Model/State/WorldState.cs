@@ -57,7 +57,7 @@ public sealed class WorldState
         FirmComputeGap = Enumerable.Range(0, nf).Select(_ => NaN(members)).ToArray();
         FirmHints = Enumerable.Range(0, nf * 2).Select(_ => new int[members]).ToArray();
         Shares = Enumerable.Range(0, nc).Select(_ => Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray()).ToArray();
-        View = new WorldView(nf, members);
+        View = new WorldView(nf, nc, members);
         Strength = Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray();
         MarketTotal = new double[members];
         NationalDemand = Enumerable.Range(0, nc).Select(_ => new double[members]).ToArray();

@@ -1,0 +1,73 @@
+using AiRaceSim.Model.Equations;
+
+namespace AiRaceSim.Model.Simulation;
+
+/// <summary>
+/// (K3) The API teachers one country's firms can reach in a month, per member: for each distinct
+/// access w, the best K_j (t−1) of the API firms reached with that access. Built once per country
+/// and month, so a firm's teacher costs the number of distinct accesses (one or two in practice:
+/// home and abroad) instead of the number of API firms, and a world's cost grows linearly in firms.
+/// Exact: f + w·max(0, K − f) never falls as K rises, so the best K of a group gives the group's best.
+/// </summary>
+public sealed class TeacherBoard
+{
+    public readonly int Members;
+    /// <summary>Room per member: the number of API firms when last built.</summary>
+    private int _slots = 1;
+    private double[] _access, _best;
+    private readonly int[] _count;
+
+    public TeacherBoard(int members)
+    {
+        Members = members;
+        _access = new double[members];
+        _best = new double[members];
+        _count = new int[members];
+    }
+
+    /// <summary>The board from the API firms' capability at t−1 and this country's access to each firm this month.</summary>
+    public void Build(double[]?[] apiCapability, int[] apiFirms, double[][] access)
+    {
+        int slots = Math.Max(1, apiFirms.Length);
+        if (_access.Length < slots * Members)
+        {
+            _access = new double[slots * Members];
+            _best = new double[slots * Members];
+        }
+        _slots = slots;
+        for (int m = 0; m < Members; m++)
+        {
+            int count = 0, at = m * slots;
+            foreach (int j in apiFirms)
+            {
+                double k = apiCapability[j]![m], w = access[j][m];
+                if (double.IsNegativeInfinity(k) || w <= 0) continue; // teaches nothing (TeacherFrom gives the floor)
+                int g = 0;
+                while (g < count && _access[at + g] != w) g++;
+                if (g == count) { _access[at + g] = w; _best[at + g] = k; count++; }
+                else if (k > _best[at + g]) _best[at + g] = k;
+            }
+            _count[m] = count;
+        }
+    }
+
+    /// <summary>K_teach of member m from the floor max(K_open, own): the best API contribution, at least the floor.</summary>
+    public double Teacher(int m, double floor)
+    {
+        double best = floor;
+        for (int g = 0, at = m * _slots; g < _count[m]; g++)
+            best = Math.Max(best, Capability.TeacherFrom(floor, _best[at + g], _access[at + g]));
+        return best;
+    }
+
+    /// <summary>The board's contents for a message: per member the number of groups, then its (access, best) pairs.</summary>
+    public (int Slots, int[] Count, double[] Access, double[] Best) Contents() => (_slots, _count, _access, _best);
+
+    /// <summary>A board received in a message (<see cref="Contents"/> of one built elsewhere).</summary>
+    public static TeacherBoard From(int slots, int[] count, double[] access, double[] best)
+    {
+        var board = new TeacherBoard(count.Length) { _slots = slots, _access = access, _best = best };
+        Array.Copy(count, board._count, count.Length);
+        return board;
+    }
+}
