@@ -6,14 +6,16 @@ using AiRaceSim.Model.Time;
 namespace AiRaceSim.Bench;
 
 /// <summary>
-/// A baseline-sized synthetic world for throughput: 20 firms (10 US, 10 CN), 7 countries,
+/// A synthetic world for throughput: by default baseline-sized, 20 firms (10 US, 10 CN), 7 countries,
 /// 2014-01..2035-12, the historical kinds of events and two threshold rules, uncertain parameters.
 /// Its numbers are for load, not for calibration.
 /// </summary>
 public static class BenchWorld
 {
-    public static WorldSpec Create()
+    /// <param name="firms">Half US, half CN (the baseline-sized world has 20); every tenth lab from the fourth on publishes open weights, a tenth of the US labs sell abroad.</param>
+    public static WorldSpec Create(int firms = 20)
     {
+        if (firms < 2 || firms % 2 != 0) throw new ArgumentOutOfRangeException(nameof(firms), "an even number of firms, at least 2");
         var start = Month.Of(2014, 1);
         FirmSpec Firm(string id, string country, double musd, bool open = false, bool abroad = false) => new()
         {
@@ -33,9 +35,10 @@ public static class BenchWorld
             Perception = id == "CN" ? new PerceptionSpec { Of = "CN", Behind = "US", Kappa = new Fixed(0.5) } : null,
         };
         string[] countries = ["US", "CN", "KR", "JP", "IN", "UK", "EU"];
-        var firms = new List<FirmSpec>();
-        for (int i = 0; i < 10; i++) firms.Add(Firm($"us-{i}", "US", 5 + 3 * i, open: i == 3, abroad: i < 3));
-        for (int i = 0; i < 10; i++) firms.Add(Firm($"cn-{i}", "CN", 2 + i, open: i % 3 == 0));
+        var labs = new List<FirmSpec>();
+        int half = firms / 2;
+        for (int i = 0; i < half; i++) labs.Add(Firm($"us-{i}", "US", 5 + 3 * (i % 10), open: i % 10 == 3, abroad: i % 10 < 3));
+        for (int i = 0; i < half; i++) labs.Add(Firm($"cn-{i}", "CN", 2 + i % 10, open: i % 10 % 3 == 0));
         return new WorldSpec
         {
             Start = start,
@@ -49,7 +52,7 @@ public static class BenchWorld
                 .With(ParameterCatalog.CapabilityNoiseSd, new Fixed(0.02))
                 .With(ParameterCatalog.BreakthroughRatePerMonth, new Fixed(0.01)),
             Countries = countries.Select(Country).ToList(),
-            Firms = firms,
+            Firms = labs,
             Events =
             [
                 new ScheduledEvent { Date = Month.Of(2022, 10), Country = new ExportControl("US", "CN", 1) },

@@ -9,6 +9,8 @@ using AiRaceSim.Silo;
 // Throughput of the bare kernel against the same workload through grains (embedded silo): the one
 // ensemble driver on its in-process backend and on its grain backend.
 // Usage: dotnet run -c Release --project bench/AiRaceSim.Bench -- [members=2000] [block=250] [repeats=3]
+// Or: ... -- firms [members=100] [firm counts=20,100,250,500,1000] [repeats=2]: how cost grows with firms (FirmScaling).
+if (args.Length > 0 && args[0] == "firms") { await FirmScaling.RunAsync(args[1..]); return; }
 int members = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 int block = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 250;
 int repeats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
