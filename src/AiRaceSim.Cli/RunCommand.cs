@@ -41,7 +41,10 @@ public static class RunCommand
         Func<SeriesKey, bool> selected = k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true);
         // Per-member series: what outputs.per_member asks, else all of them up to LoadedScenario.PerMemberDefault members.
         var layout = new SeriesLayout(scenario.Name, spec.Start, catalog.Keys, k => selected(k) && scenario.WritesPerMember(k.Metric));
-        var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = recorded.Metrics, Entities = recorded.Entities };
+        var request = new RunRequest(spec, scenario.Members, scenario.BlockSize)
+        {
+            Metrics = recorded.Metrics, Entities = recorded.Entities, SliceMonths = RunRequest.SliceMonthsFor(scenario.Members, catalog.Keys.Count),
+        };
         try
         {
             OutputDestination.Check(destination, scenario.Files.Select(f => f.Path));

@@ -5,7 +5,7 @@ namespace AiRaceSim.Ensembles;
 /// <summary>
 /// The one ensemble loop: one world per block on a backend, all advanced a slice of months at a
 /// time in parallel; each slice comes back from every block and is handed on joined in member
-/// order, so a run never holds more than one slice of series. Run, calibrate, compare and the
+/// order, while the worlds step the next one, so a run holds two slices of series at most. Run, calibrate, compare and the
 /// bench all run their ensembles through this class.
 /// </summary>
 public sealed class EnsembleDriver(IEnsembleBackend backend)
@@ -15,6 +15,7 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
     {
         request.Validate();
         var worlds = new IBlockWorld?[request.Blocks];
+        Task writing = Task.CompletedTask;
         bool failed = false;
         try
         {
@@ -26,11 +27,16 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
             {
                 cancellation.ThrowIfCancellationRequested();
                 int months = Math.Min(request.SliceMonths, total - done);
+                // The worlds step this slice while the writers still take the last one (one slice in each),
+                // and the writers get the slices one at a time, in order.
                 var slices = await Task.WhenAll(worlds.Select(w => w!.AdvanceAsync(months, cancellation)));
-                await onSlice(SeriesBatch.JoinMembers(slices));
+                await writing;
                 done += months;
-                progress?.Report(new RunProgress(done, total, request.Members));
+                var joined = SeriesBatch.JoinMembers(slices);
+                int through = done;
+                writing = Task.Run(() => Write(joined, through), CancellationToken.None); // on its own thread: writers may be synchronous
             }
+            await writing;
         }
         catch
         {
@@ -40,10 +46,18 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
         finally
         {
             // A failure (or a cancellation) in flight is what the caller must see: an error while
-            // stopping the worlds then is not allowed to replace it.
+            // stopping the worlds, or of a slice still being written, is not allowed to replace it;
+            // and the writers are idle when this returns, so the caller may dispose of them.
+            if (failed) { try { await writing; } catch (Exception) { } }
             var stopping = Task.WhenAll(worlds.Where(w => w is not null).Select(w => w!.DisposeAsync().AsTask()));
             if (failed) { try { await stopping; } catch (Exception) { } }
             else await stopping;
+        }
+
+        async Task Write(SeriesBatch slice, int monthsDone)
+        {
+            await onSlice(slice);
+            progress?.Report(new RunProgress(monthsDone, request.Spec.Months, request.Members));
         }
     }
 

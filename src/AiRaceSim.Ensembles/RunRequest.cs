@@ -14,6 +14,16 @@ public sealed record RunRequest(WorldSpec Spec, int Members, int BlockSize)
 
     public int Blocks => (Members + BlockSize - 1) / BlockSize;
 
+    /// <summary>Bytes of recorded series one slice may hold (about 4 copies live: the blocks', the joined one, the one being written).</summary>
+    public const long SliceBudgetBytes = 128L << 20;
+
+    /// <summary>
+    /// Months per slice so that one slice of <paramref name="series"/> series over <paramref name="members"/> members stays
+    /// within <see cref="SliceBudgetBytes"/>: 12 for small runs, down to 1 for large ensembles. Results do not depend on it.
+    /// </summary>
+    public static int SliceMonthsFor(int members, int series) =>
+        (int)Math.Clamp(SliceBudgetBytes / Math.Max(1L, 8L * members * Math.Max(1, series)), 1, 12);
+
     /// <summary>The members of block <paramref name="b"/>: blocks are consecutive and all full but the last.</summary>
     public (int First, int Count) Block(int b) => (b * BlockSize, Math.Min(BlockSize, Members - b * BlockSize));
 

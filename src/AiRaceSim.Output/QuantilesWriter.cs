@@ -18,8 +18,6 @@ public sealed class QuantilesWriter : ISeriesWriter
     public static readonly double[] Levels = [0.05, 0.25, 0.5, 0.75, 0.95];
     private readonly StreamWriter _writer;
     private readonly SeriesLayout _layout;
-    private double[] _values = [];
-    private readonly double[] _quantiles = new double[Levels.Length];
 
     public QuantilesWriter(string path, SeriesLayout layout)
     {
@@ -30,34 +28,47 @@ public sealed class QuantilesWriter : ISeriesWriter
 
     public async ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
     {
-        if (_values.Length < slice.Members) _values = new double[slice.Members];
-        var line = new StringBuilder();
+        // Each series' row is computed on its own (in parallel: order statistics of many members are the
+        // slow part of a large ensemble), then the rows are written in layout order.
+        var written = _layout.Written;
+        var rows = new string[written.Count];
+        var options = new ParallelOptions { CancellationToken = cancellation };
         for (int t = 0; t < slice.Months; t++)
         {
             string date = _layout.DateOf(slice.FirstMonthIndex + t);
-            foreach (int k in _layout.Written)
+            int month = t;
+            Parallel.For(0, written.Count, options, () => new double[slice.Members], (i, _, values) =>
             {
-                int n = 0;
-                double sum = 0;
-                for (int m = 0; m < slice.Members; m++)
-                {
-                    double v = slice[k, t, m];
-                    if (double.IsNaN(v)) continue;
-                    _values[n++] = v;
-                    sum += v;
-                }
-                line.Clear().Append(date).Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Entity))
-                    .Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Metric));
-                double mean = sum / n;
-                double sd = StandardDeviation(_values.AsSpan(0, n), mean); // before selection reorders the values
-                SampleQuantiles.Select(_values.AsSpan(0, n), Levels, _quantiles);
-                line.Append(',').Append(n > 0 ? Format(mean) : "");
-                foreach (double q in _quantiles) line.Append(',').Append(n > 0 ? Format(q) : "");
-                line.Append(',').Append(n > 1 ? Format(sd) : "");
-                _writer.WriteLine(line);
-            }
+                rows[i] = Row(slice, written[i], month, date, values);
+                return values;
+            }, _ => { });
+            foreach (var row in rows) await _writer.WriteLineAsync(row);
         }
         await _writer.FlushAsync(cancellation);
+    }
+
+    /// <summary>One row: the members' values of series <paramref name="k"/> in month <paramref name="t"/> of the slice, in <paramref name="values"/> (scratch).</summary>
+    private string Row(SeriesBatch slice, int k, int t, string date, double[] values)
+    {
+        int n = 0;
+        double sum = 0;
+        for (int m = 0; m < slice.Members; m++)
+        {
+            double v = slice[k, t, m];
+            if (double.IsNaN(v)) continue;
+            values[n++] = v;
+            sum += v;
+        }
+        var line = new StringBuilder(160).Append(date).Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Entity))
+            .Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Metric));
+        double mean = sum / n;
+        double sd = StandardDeviation(values.AsSpan(0, n), mean); // before selection reorders the values
+        Span<double> quantiles = stackalloc double[Levels.Length];
+        SampleQuantiles.Select(values.AsSpan(0, n), Levels, quantiles);
+        line.Append(',').Append(n > 0 ? Format(mean) : "");
+        foreach (double q in quantiles) line.Append(',').Append(n > 0 ? Format(q) : "");
+        line.Append(',').Append(n > 1 ? Format(sd) : "");
+        return line.ToString();
     }
 
     /// <summary>The sample standard deviation around <paramref name="mean"/>, summed in member order.</summary>

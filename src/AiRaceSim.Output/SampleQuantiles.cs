@@ -35,17 +35,37 @@ public static class SampleQuantiles
     {
         int n = values.Length;
         if (n == 0) { result[..levels.Length].Fill(double.NaN); return; }
-        // values[placed] is rank `placed`, values[..placed] ≤ it ≤ values[(placed+1)..]; an earlier slot holds its
-        // rank only if it was placed itself. Ascending levels ask for ranks lo ≤ hi ≤ lo + 1 in order, so each is placed once.
-        int placed = -1;
+        // The ranks the levels need (lo and hi of each), ascending and without repeats.
+        Span<int> ranks = stackalloc int[2 * levels.Length];
+        int count = 0;
         for (int i = 0; i < levels.Length; i++)
         {
             if (i > 0 && levels[i] < levels[i - 1]) throw new ArgumentException("levels must be ascending", nameof(levels));
+            var (lo, hi, _) = Ranks(n, levels[i]);
+            // lo ≥ the previous lo, and the previous hi ≤ that lo + 1: a rank not above the last one is already there.
+            if (count == 0 || lo > ranks[count - 1]) ranks[count++] = lo;
+            if (hi > ranks[count - 1]) ranks[count++] = hi;
+        }
+        PlaceAll(values, 0, ranks[..count]);
+        for (int i = 0; i < levels.Length; i++)
+        {
             var (lo, hi, fraction) = Ranks(n, levels[i]);
-            Place(values, lo, ref placed);
-            Place(values, hi, ref placed);
             result[i] = Interpolate(values[lo], values[hi], fraction);
         }
+    }
+
+    /// <summary>
+    /// Puts each of the ascending <paramref name="ranks"/> (of the whole array; <paramref name="a"/> starts at
+    /// rank <paramref name="offset"/>) in place: the middle one first, then the lower ranks left of it and
+    /// the higher ones right of it, so five quantiles cost about three passes rather than five.
+    /// </summary>
+    private static void PlaceAll(Span<double> a, int offset, ReadOnlySpan<int> ranks)
+    {
+        if (ranks.IsEmpty) return;
+        int mid = ranks.Length / 2, k = ranks[mid] - offset;
+        SelectRank(a, k);
+        PlaceAll(a[..k], offset, ranks[..mid]);
+        PlaceAll(a[(k + 1)..], offset + k + 1, ranks[(mid + 1)..]);
     }
 
     private static (int Lo, int Hi, double Fraction) Ranks(int n, double p)
@@ -53,15 +73,6 @@ public static class SampleQuantiles
         double h = (n - 1) * p;
         int lo = (int)Math.Floor(h);
         return (lo, Math.Min(lo + 1, n - 1), h - lo);
-    }
-
-    /// <summary>Puts rank <paramref name="k"/> in place, searching only after the ranks already placed.</summary>
-    private static void Place(Span<double> values, int k, ref int placed)
-    {
-        if (k <= placed) return;
-        int from = placed + 1;
-        SelectRank(values[from..], k - from);
-        placed = k;
     }
 
     /// <summary>
