@@ -33,6 +33,7 @@ public static class DrawsWriter
         {
             cancellation.ThrowIfCancellationRequested();
             parameters = drawn.Count;
+            if (drawn.Count == 0) break; // every value fixed: the header alone
             var names = drawn.Select(p => "," + TidyCsvWriter.Quote(p.Path) + ",").ToArray();
             for (int m = 0; m < drawn[0].Values.Length; m++)
             {

@@ -65,6 +65,25 @@ public sealed class DrawsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scenario_without_uncertain_values_writes_draws_with_the_header_alone()
+    {
+        // small.yaml with every distribution (its own and the defaults: the H20 tier, the v2 ceilings) fixed.
+        var scenario = _cli.PathIn("fixed.yaml");
+        File.WriteAllText(scenario, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, Small))
+            .Replace("algorithmic_halving_months: { dist: lognormal, median: 8, p95: 14 }", "algorithmic_halving_months: 8")
+            .Replace("distillation: { dist: beta, a: 4, b: 4 }", "distillation: 0.5")
+            .Replace("    patents: { propensity: 0.5 }", "    patents: { propensity: 0.5 }\n    budget_ceiling_share_of_gdp: 0.03\n    spend_ceiling_share_of_gdp: 0.03")
+            .Replace("    patents: { propensity: 1.0 }", "    patents: { propensity: 1.0 }\n    budget_ceiling_share_of_gdp: 0.03\n    spend_ceiling_share_of_gdp: 0.03")
+            + "export_tiers: [{ name: none }, { name: h20, compliant_efficiency: 0.3 }]   # test values\n");
+        var dir = _cli.PathIn("fixed");
+        var (code, _, stderr) = await _cli.Run("run", scenario, "--format", "both", "--no-report", "--out", dir);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(["member,parameter,value"], File.ReadAllLines(Path.Combine(dir, "draws.csv")));
+        await using var reader = await ParquetReader.CreateAsync(Path.Combine(dir, "draws.parquet"));
+        Assert.Equal(0, reader.RowGroupCount);
+    }
+
+    [Fact]
     public async Task Every_output_is_the_same_bytes_whatever_the_block_size()
     {
         // 7 members in one block, in blocks of 3 (a short last block) and of 1; quantiles, outcomes, draws and both series files.
