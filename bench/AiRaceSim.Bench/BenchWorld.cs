@@ -12,7 +12,7 @@ namespace AiRaceSim.Bench;
 /// </summary>
 public static class BenchWorld
 {
-    /// <param name="firms">Half US, half CN (the baseline-sized world has 20); every tenth lab from the fourth on publishes open weights, a tenth of the US labs sell abroad.</param>
+    /// <param name="firms">Half US, half CN (the baseline-sized world has 20). In each ten: US lab 3 publishes open weights and labs 0–2 sell abroad; CN labs 0, 3, 6 and 9 publish open weights.</param>
     public static WorldSpec Create(int firms = 20)
     {
         if (firms < 2 || firms % 2 != 0) throw new ArgumentOutOfRangeException(nameof(firms), "an even number of firms, at least 2");

@@ -107,26 +107,43 @@ public static class RunCommand
             // Draws depend only on the seed and the member: written beside the run, on a core of their own.
             var drawFiles = options.Format switch { "parquet" => new[] { "draws.parquet" }, "both" => ["draws.csv", "draws.parquet"], _ => ["draws.csv"] };
             files.AddRange(drawFiles);
+            // Stopped with the run: a failed run does not wait for every member's draws, and failed draws stop the run.
+            using var drawing = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             var draws = Task.Run(async () =>
             {
-                foreach (var file in drawFiles)
-                    if (file.EndsWith(".csv", StringComparison.Ordinal)) await DrawsWriter.WriteCsvAsync(folder.PathOf(file), spec, scenario.Members, cancellation);
-                    else await DrawsWriter.WriteParquetAsync(folder.PathOf(file), spec, scenario.Members, cancellation);
-            }, cancellation);
+                try
+                {
+                    foreach (var file in drawFiles)
+                        if (file.EndsWith(".csv", StringComparison.Ordinal)) await DrawsWriter.WriteCsvAsync(folder.PathOf(file), spec, scenario.Members, drawing.Token);
+                        else await DrawsWriter.WriteParquetAsync(folder.PathOf(file), spec, scenario.Members, drawing.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await running.CancelAsync();
+                    throw;
+                }
+            }, drawing.Token);
             try
             {
                 await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
                     new EnsembleDriver(new GrainBackend(host.Grains)).RunAsync(request, async slice =>
                     {
-                        foreach (var w in writers) await w.WriteAsync(slice, cancellation);
-                    }, progress, cancellation));
+                        foreach (var w in writers) await w.WriteAsync(slice, running.Token);
+                    }, progress, running.Token));
                 foreach (var w in writers) await w.CompleteAsync(cancellation);
                 await draws;
+            }
+            catch (OperationCanceledException) when (running.IsCancellationRequested && !cancellation.IsCancellationRequested)
+            {
+                await draws; // the run was stopped because the draws failed: their error is the one to report
+                throw;
             }
             finally
             {
                 foreach (var w in writers) await w.DisposeAsync();
-                // A failed run still waits for the draws, so that nothing writes into the folder once it is removed.
+                // Draws still running stop now; they are awaited, so nothing writes into the folder once it is removed.
+                if (!draws.IsCompleted) await drawing.CancelAsync();
                 try { await draws; } catch (Exception) when (!draws.IsCompletedSuccessfully) { }
             }
             files.Add("manifest.json");

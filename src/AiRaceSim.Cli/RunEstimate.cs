@@ -9,14 +9,16 @@ namespace AiRaceSim.Cli;
 /// files, and time. A run that cannot fit is refused with what would. The per-unit costs were
 /// measured on the baseline (docs/PERFORMANCE.md, "What a run costs").
 /// </summary>
-public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds)
+public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds, long DrawsBytes = 0)
 {
     /// <summary>Process, runtime and silo before any member.</summary>
     private const long BaseBytes = 160L << 20;
     /// <summary>Bytes per member and month of each history a world keeps (frontiers, gaps, shares), with the runtime's overhead.</summary>
     private const double HistoryBytes = 8;
-    /// <summary>Bytes per member of each recorded series in one 12-month slice, counting the copies a slice passes through.</summary>
-    private const double SliceBytes = 12 * 8 * 4;
+    /// <summary>Bytes per member and month of each recorded series in a slice, counting the copies a slice passes through.</summary>
+    private const double SliceBytes = 8 * 4;
+    /// <summary>A row of draws.csv: member, a parameter path and a round-trip value (measured mean on the baseline).</summary>
+    private const long DrawRowBytes = 60;
     /// <summary>Bytes per member of one actor's state (drawn parameters and monthly arrays).</summary>
     private const double ActorBytes = 60 * 8;
     /// <summary>Measured kernel and writer costs: per firm-member-month, and per row written.</summary>
@@ -28,12 +30,15 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
         int pairs = Model.State.WorldState.MeasuredPairs(spec).Count;
         // Histories per member and month: country frontiers (2 each), world (2), published (per country), per firm gaps (2), shares (countries × firms).
         double histories = 3.0 * countries + 2 + 2.0 * firms + 4.0 * pairs + countries * (double)firms;
-        double perMember = months * histories * HistoryBytes + recordedSeries * SliceBytes + (firms + countries) * ActorBytes;
+        // Slices shrink for large ensembles (RunRequest.SliceMonthsFor), so their memory stops growing with members.
+        int sliceMonths = Ensembles.RunRequest.SliceMonthsFor(members, recordedSeries);
+        double perMember = months * histories * HistoryBytes + recordedSeries * sliceMonths * SliceBytes + (firms + countries) * ActorBytes;
         long rows = perMemberSeries ? (long)members * months * writtenSeries : 0;
         // A CSV row: scenario, member, yyyy-MM, entity, metric and value with their commas (measured mean).
         long rowBytes = scenarioName.Length + 52;
         double seconds = (double)members * months * Math.Max(firms, 1) * SecondsPerFirmMemberMonth / Environment.ProcessorCount + rows * SecondsPerRow;
-        return new RunEstimate(BaseBytes + (long)(members * perMember), rows * rowBytes, seconds);
+        long draws = (long)members * Model.Simulation.DrawnParameters.Of(spec, 0, 1).Count * DrawRowBytes;
+        return new RunEstimate(BaseBytes + (long)(members * perMember), rows * rowBytes, seconds, draws);
     }
 
     /// <summary>Why the run cannot fit on this machine, with what would, or null.</summary>
@@ -45,7 +50,9 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
             long fit = Math.Max(0, (availableMemory - BaseBytes) / perMember);
             return $"the run needs about {Size(MemoryBytes)} of memory and {Size(availableMemory)} is available; run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members (--members)";
         }
-        if (perMemberSeries && OutputBytes > freeDisk)
+        if (DrawsBytes > freeDisk)
+            return $"draws.csv would take about {Size(DrawsBytes)} and the destination has {Size(freeDisk)} free; run fewer members (--members) or write elsewhere (--out)";
+        if (perMemberSeries && OutputBytes + DrawsBytes > freeDisk)
         {
             long fit = Math.Max(0, freeDisk / Math.Max(1, OutputBytes / members));
             return $"the series files would take about {Size(OutputBytes)} and the destination has {Size(freeDisk)} free; " +

@@ -33,6 +33,7 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
                 await writing;
                 done += months;
                 var joined = SeriesBatch.JoinMembers(slices);
+                slices = null!; // the blocks' parts are copied: let them go while the next slice steps
                 int through = done;
                 writing = Task.Run(() => Write(joined, through), CancellationToken.None); // on its own thread: writers may be synchronous
             }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using AiRaceSim.Model.Series;
@@ -37,11 +38,11 @@ public sealed class QuantilesWriter : ISeriesWriter
         {
             string date = _layout.DateOf(slice.FirstMonthIndex + t);
             int month = t;
-            Parallel.For(0, written.Count, options, () => new double[slice.Members], (i, _, values) =>
+            Parallel.For(0, written.Count, options, () => ArrayPool<double>.Shared.Rent(slice.Members), (i, _, values) =>
             {
                 rows[i] = Row(slice, written[i], month, date, values);
                 return values;
-            }, _ => { });
+            }, values => ArrayPool<double>.Shared.Return(values));
             foreach (var row in rows) await _writer.WriteLineAsync(row);
         }
         await _writer.FlushAsync(cancellation);

@@ -114,6 +114,22 @@ public sealed class ReportOptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_reads_quantiles_written_before_the_sd_column()
+    {
+        // Folders written before quantiles.csv had `sd` hold 9 fields a row; the report draws from them as before.
+        var folder = _cli.PathIn("nine");
+        var (code, _, stderr) = await _cli.Run("run", "scenarios/small.yaml", "--members", "2", "--out", folder, "--no-report");
+        Assert.True(code == 0, stderr);
+        var path = Path.Combine(folder, "quantiles.csv");
+        var lines = File.ReadAllLines(path);
+        Assert.EndsWith(",sd", lines[0]);
+        File.WriteAllText(path, string.Join("\n", lines.Select(l => l[..l.LastIndexOf(',')])) + "\n");
+        (code, _, stderr) = await _cli.Run("report", folder);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("gap.png", Charts(folder));
+    }
+
+    [Fact]
     public async Task Report_refuses_a_month_outside_the_run_before_allocating_for_it()
     {
         // small.yaml runs 2020-01..2023-12; a row dated 9999-01 would have made the table ~95,000 months long.

@@ -9,6 +9,17 @@ public sealed class RunEstimateTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    [Theory]
+    // 128 MiB over 8 bytes × members × series months, clamped to 1..12: 1,000 × 591 → 28.4 → 12; 2,366 → 11.998 → 11;
+    // 10,000 → 2.84 → 2; 100,000 → 0.28 → 1; one member of one series → 12.
+    [InlineData(1000, 591, 12)]
+    [InlineData(2366, 591, 11)]
+    [InlineData(10000, 591, 2)]
+    [InlineData(100000, 591, 1)]
+    [InlineData(1, 1, 12)]
+    public void Slices_shrink_to_keep_one_slice_of_series_within_128_MB(int members, int series, int months) =>
+        Assert.Equal(months, Ensembles.RunRequest.SliceMonthsFor(members, series));
+
     [Fact]
     public void Too_much_memory_is_refused_with_the_members_that_fit()
     {

@@ -100,6 +100,18 @@ public sealed class DrawnParametersTests
     }
 
     [Fact]
+    public void Two_uncertain_parameters_under_one_path_are_refused()
+    {
+        var spec = World() with
+        {
+            ExportTiers = [new ExportTier("none", new Fixed(0), new Fixed(1)), new ExportTier("h20", new UniformDist(0.2, 0.4), new Fixed(1)),
+                new ExportTier("h20", new UniformDist(0.1, 0.2), new Fixed(1))],
+        };
+        var e = Assert.Throws<ArgumentException>(() => DrawnParameters.Of(spec, 0, 3));
+        Assert.Contains("'export_tiers.h20.compliant_efficiency'", e.Message);
+    }
+
+    [Fact]
     public void A_deterministic_run_logs_the_central_values_and_fixed_values_are_left_out()
     {
         var spec = World() with { Deterministic = true };

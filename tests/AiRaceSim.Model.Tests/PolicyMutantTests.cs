@@ -64,9 +64,9 @@ public sealed class PolicyMutantTests
         var spec = TestWorlds.UsCn();
         var draw = new ActionDraw(new MemberDraws(spec.Seed, 0, 1, false), 7, 12);
         var cn = Cn(spec);
-        cn.Tier[0] = 1;
+        cn.Tier[0] = 2;
         new ExportControl("US", "CN", 1).Apply(cn, draw, 0);
-        Assert.Equal(1, cn.Tier[0]);                       // absolute: tier 1 stays tier 1
+        Assert.Equal(1, cn.Tier[0]);                       // absolute: tier 2 becomes tier 1
         new ExportControl("US", "CN", 1, Relative: true).Apply(cn, draw, 0);
         Assert.Equal(2, cn.Tier[0]);                       // relative: one stricter
         cn.Enforcement[0] = 0.5;

@@ -70,10 +70,14 @@ public sealed class TeacherBoardTests
         board.Build(k, [0, 1, 2, 3], w);
         Assert.Equal(25, board.Teacher(0, 24));
         Assert.Equal(2, board.Contents().Count[0]);
+        Assert.Equal(2, board.Contents().Slots); // a message carries the groups, not the four API firms
         // From a message, the same teacher.
         var (slots, count, access, best) = board.Contents();
         Assert.Equal(25, TeacherBoard.From(slots, count, access, best).Teacher(0, 24));
         Assert.Equal(Capability.TeacherFrom(24, 26, 0.5), board.Teacher(0, 24));
+        // A NaN capability wins its group, as it wins max() over the firms.
+        board.Build([[24], [double.NaN], [25], [24.5]], [0, 1, 2, 3], w);
+        Assert.True(double.IsNaN(board.Teacher(0, 24)));
         // No API firm: the floor itself.
         board.Build(k, [], w);
         Assert.Equal(24, board.Teacher(0, 24));

@@ -15,9 +15,15 @@ public sealed class DrawLog
 
     public IReadOnlyList<DrawnParameter> Entries => _entries;
 
-    /// <summary>Logs a copy of the values (callers transform their arrays in place after drawing).</summary>
+    /// <summary>
+    /// Logs a copy of the values (callers transform their arrays in place after drawing). A path
+    /// logged before must bring the same values (a shared draw); two parameters under one path would
+    /// make the draws output ambiguous, so that throws.
+    /// </summary>
     internal void Add(string path, double[] values)
     {
-        if (_paths.Add(path)) _entries.Add(new DrawnParameter(path, (double[])values.Clone()));
+        if (_paths.Add(path)) { _entries.Add(new DrawnParameter(path, (double[])values.Clone())); return; }
+        if (!_entries.First(e => e.Path == path).Values.AsSpan().SequenceEqual(values))
+            throw new ArgumentException($"two uncertain parameters are both named '{path}' (a tier name or id used twice?): draws.csv cannot tell them apart");
     }
 }

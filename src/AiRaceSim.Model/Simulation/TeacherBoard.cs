@@ -45,7 +45,7 @@ public sealed class TeacherBoard
                 int g = 0;
                 while (g < count && _access[at + g] != w) g++;
                 if (g == count) { _access[at + g] = w; _best[at + g] = k; count++; }
-                else if (k > _best[at + g]) _best[at + g] = k;
+                else if (double.IsNaN(k) || k > _best[at + g]) _best[at + g] = k; // a NaN wins, as it did in max()
             }
             _count[m] = count;
         }
@@ -60,14 +60,31 @@ public sealed class TeacherBoard
         return best;
     }
 
-    /// <summary>The board's contents for a message: per member the number of groups, then its (access, best) pairs.</summary>
-    public (int Slots, int[] Count, double[] Access, double[] Best) Contents() => (_slots, _count, _access, _best);
+    private TeacherBoard(int slots, int[] count, double[] access, double[] best) =>
+        (Members, _slots, _count, _access, _best) = (count.Length, slots, count, access, best);
 
-    /// <summary>A board received in a message (<see cref="Contents"/> of one built elsewhere).</summary>
+    /// <summary>
+    /// The board's contents for a message, compacted to the most groups any member has (one or two,
+    /// not the number of API firms): per member the number of groups, then its (access, best) pairs.
+    /// </summary>
+    public (int Slots, int[] Count, double[] Access, double[] Best) Contents()
+    {
+        int slots = Math.Max(1, _count.Length == 0 ? 1 : _count.Max());
+        var access = new double[slots * Members];
+        var best = new double[slots * Members];
+        for (int m = 0; m < Members; m++)
+        {
+            Array.Copy(_access, m * _slots, access, m * slots, _count[m]);
+            Array.Copy(_best, m * _slots, best, m * slots, _count[m]);
+        }
+        return (slots, (int[])_count.Clone(), access, best);
+    }
+
+    /// <summary>A board received in a message (<see cref="Contents"/> of one built elsewhere); it takes the arrays.</summary>
     public static TeacherBoard From(int slots, int[] count, double[] access, double[] best)
     {
-        var board = new TeacherBoard(count.Length) { _slots = slots, _access = access, _best = best };
-        Array.Copy(count, board._count, count.Length);
-        return board;
+        if (slots < 1 || access.Length < slots * count.Length || best.Length < slots * count.Length || count.Any(c => c < 0 || c > slots))
+            throw new ArgumentException("a teacher board's contents do not fit its slots");
+        return new TeacherBoard(slots, count, access, best);
     }
 }

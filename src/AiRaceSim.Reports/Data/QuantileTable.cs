@@ -55,11 +55,13 @@ public sealed class QuantileTable
         var rows = new Dictionary<(string, string), List<(int Month, double[] Values)>>();
         var wanted = new HashSet<string>(metrics).GetAlternateLookup<ReadOnlySpan<char>>();
         int first = int.MaxValue, last = int.MinValue;
-        // quantiles.csv: date,entity,metric,mean,p05,p25,p50,p75,p95,sd (sd is not charted); series.csv: scenario,member,date,entity,metric,value
-        int fields = tidy ? 6 : 10, d = tidy ? 2 : 0;
+        // quantiles.csv: date,entity,metric,mean,p05,p25,p50,p75,p95,sd (sd is not charted; folders written before it have 9
+        // fields, told by the header); series.csv: scenario,member,date,entity,metric,value
+        int d = tidy ? 2 : 0;
         Span<Range> cells = stackalloc Range[11];
         using var reader = new StreamReader(path, System.Text.Encoding.UTF8, false, 1 << 16);
-        reader.ReadLine();
+        var header = reader.ReadLine() ?? "";
+        int fields = tidy ? 6 : header.EndsWith(",sd", StringComparison.Ordinal) ? 10 : 9;
         string? line;
         int lineNumber = 1;
         while ((line = reader.ReadLine()) is not null)
