@@ -130,6 +130,17 @@ public sealed class PolicyMutantTests
     }
 
     [Fact]
+    public void A_threshold_path_holds_its_start_value_through_its_start_month()
+    {
+        // 12 from 2021-01 to 0 at 2022-01: 12 at the start, 6 halfway, 0 from the end; a path that starts and ends in
+        // one month is its start value in that month and its end value after.
+        var path = new ThresholdPath(12, M, M + 12, 0);
+        Assert.Equal([12.0, 12, 6, 0, 0], new[] { M - 1, M, M + 6, M + 12, M + 13 }.Select(path.At));
+        var step = new ThresholdPath(12, M, M, 0);
+        Assert.Equal([12.0, 12, 0], new[] { M - 1, M, M + 1 }.Select(step.At));
+    }
+
+    [Fact]
     public void A_month_outside_1_to_12_is_refused_with_its_range()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Month.Of(2020, 13));
