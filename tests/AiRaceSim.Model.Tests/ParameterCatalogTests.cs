@@ -27,6 +27,16 @@ public partial class ParameterCatalogTests
     }
 
     [Fact]
+    public void Every_entry_has_its_unit_and_all_but_the_breakthroughs_their_symbol()
+    {
+        // The docs' tables, the schema and the report print both (Parameter.Description).
+        foreach (var p in All) Assert.False(string.IsNullOrWhiteSpace(p.Unit), $"{p.Key} has no unit");
+        Assert.Equal(["breakthrough_rate_per_month", "breakthrough_size"], All.Where(p => p.Symbol == "").Select(p => p.Key));
+        Assert.Equal("Z50: research stock at which absorption γ is 0.5 (M$; A1).", ParameterCatalog.AbsorptionHalfStock.Description);
+        Assert.Equal("ρ: returns to the research stock (A2).", ParameterCatalog.ResearchReturns.Description);
+    }
+
+    [Fact]
     public void Per_member_parameters_have_distinct_slots_from_the_parameter_base()
     {
         var slots = All.Where(p => p.Use == ParameterUse.PerMember).Select(p => p.Slot).Order().ToList();
