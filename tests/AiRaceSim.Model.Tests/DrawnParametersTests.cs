@@ -100,6 +100,13 @@ public sealed class DrawnParametersTests
     }
 
     [Fact]
+    public void One_member_is_enough_and_none_is_refused()
+    {
+        Assert.Single(DrawnParameters.Of(World(), 4, 1)[0].Values);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DrawnParameters.Of(World(), 4, 0));
+    }
+
+    [Fact]
     public void Two_uncertain_parameters_under_one_path_are_refused()
     {
         var spec = World() with

@@ -82,4 +82,61 @@ public sealed class TeacherBoardTests
         board.Build(k, [], w);
         Assert.Equal(24, board.Teacher(0, 24));
     }
+
+    [Fact]
+    public void Firms_that_teach_nothing_take_no_group()
+    {
+        // No model yet (−∞) or no access (0): skipped, so only the two real teachers make groups.
+        var k = new double[]?[] { [double.NegativeInfinity], [25], [26], [27] };
+        var w = new double[][] { [0.5], [0], [0.5], [1] };
+        var board = new TeacherBoard(1);
+        board.Build(k, [0, 1, 2, 3], w);
+        Assert.Equal(2, board.Contents().Count[0]);
+        Assert.Equal(27, board.Teacher(0, 24)); // 24 + 1·(27 − 24); the 0.5 group gives 24 + 0.5·2 = 25
+    }
+
+    [Fact]
+    public void A_board_sent_in_a_message_is_compacted_to_its_groups_and_teaches_the_same()
+    {
+        // 50 members, 6 API firms at three accesses: members have 1 to 3 groups.
+        const int members = 50;
+        double[] levels = [1, 0.35, 0.07];
+        var k = new double[]?[6];
+        var w = new double[6][];
+        for (int j = 0; j < 6; j++)
+        {
+            k[j] = new double[members];
+            w[j] = new double[members];
+            for (int m = 0; m < members; m++)
+            {
+                k[j]![m] = 22 + 6 * CounterRng.Uniform(3, m, j, 0, 1);
+                w[j][m] = j < 2 ? 1 : levels[(int)(CounterRng.Uniform(3, m, j, 0, 2) * (m % 3 + 1))];
+            }
+        }
+        var board = new TeacherBoard(members);
+        board.Build(k, [0, 1, 2, 3, 4, 5], w);
+        var (slots, count, access, best) = board.Contents();
+        Assert.Equal(count.Max(), slots);
+        Assert.True(slots is >= 2 and < 6, $"slots {slots}: the test does not exercise compaction");
+        Assert.Equal(slots * members, access.Length);
+        Assert.Equal(slots * members, best.Length);
+        var back = TeacherBoard.From(slots, count, access, best);
+        for (int m = 0; m < members; m++)
+            foreach (double floor in new[] { 21.0, 24, 27 })
+                Assert.Equal(board.Teacher(m, floor), back.Teacher(m, floor));
+    }
+
+    [Theory]
+    [InlineData(0, 1, 1, 1, "no slot")]
+    [InlineData(2, 3, 4, 1, "access too short")]
+    [InlineData(2, 4, 3, 1, "best too short")]
+    [InlineData(2, 4, 4, 3, "a count above the slots")]
+    [InlineData(2, 4, 4, -1, "a negative count")]
+    public void A_board_whose_contents_do_not_fit_is_refused(int slots, int accessLength, int bestLength, int count, string what)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TeacherBoard.From(slots, [count, 0], new double[accessLength], new double[bestLength]));
+        Assert.Contains("do not fit", e.Message);
+        Assert.NotNull(what);
+        _ = TeacherBoard.From(2, [2, 0], new double[4], new double[4]); // and one that fits
+    }
 }
