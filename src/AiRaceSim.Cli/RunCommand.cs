@@ -141,10 +141,11 @@ public static class RunCommand
             }
             finally
             {
-                foreach (var w in writers) await w.DisposeAsync();
-                // Draws still running stop now; they are awaited, so nothing writes into the folder once it is removed.
+                // Draws still running stop first and are awaited, so nothing writes into the folder once it is
+                // removed, whatever the writers' disposal does next.
                 if (!draws.IsCompleted) await drawing.CancelAsync();
                 try { await draws; } catch (Exception) when (!draws.IsCompletedSuccessfully) { }
+                foreach (var w in writers) await w.DisposeAsync();
             }
             files.Add("manifest.json");
             new RunManifest

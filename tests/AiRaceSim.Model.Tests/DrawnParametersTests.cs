@@ -103,7 +103,7 @@ public sealed class DrawnParametersTests
     public void One_member_is_enough_and_none_is_refused()
     {
         Assert.Single(DrawnParameters.Of(World(), 4, 1)[0].Values);
-        Assert.Throws<ArgumentOutOfRangeException>(() => DrawnParameters.Of(World(), 4, 0));
+        Assert.Contains("at least one member", Assert.Throws<ArgumentOutOfRangeException>(() => DrawnParameters.Of(World(), 4, 0)).Message);
     }
 
     [Fact]

@@ -68,6 +68,11 @@ public sealed class ParametersMutantTests
         var e = Assert.Throws<ArgumentException>(() => new TierDraws(tiers, new MemberDraws(1, 5, 3, false)));
         Assert.Contains("tier 2 ('b')", e.Message);
         Assert.Contains("in member 5", e.Message);
+        // Only from the second member of the block on: U(0, 0.6) at 0.5 of the price passes 1 per dollar where u > 5/6.
+        var uncertain = new List<ExportTier>(tiers) { [2] = new ExportTier("b", new UniformDist(0, 0.6), new Fixed(0.5)) };
+        int firstBad = Enumerable.Range(0, 50).First(m => CounterRng.Uniform(1, 5 + m, ActorKey.Of("tiers", "export-control"), CounterRng.SetupMonth, DrawSlot.ParameterBase + 4) > 5.0 / 6);
+        Assert.True(firstBad > 0, "the first member already fails: the member index is not tested");
+        Assert.Contains($"in member {5 + firstBad}", Assert.Throws<ArgumentException>(() => new TierDraws(uncertain, new MemberDraws(1, 5, 50, false))).Message);
         // Exactly as much per dollar as the tier before is allowed.
         tiers[2] = new ExportTier("b", new Fixed(0.5), new Fixed(0.5));
         _ = new TierDraws(tiers, new MemberDraws(1, 5, 3, false));
@@ -109,7 +114,7 @@ public sealed class ParametersMutantTests
     [Fact]
     public void Defaults_a_firm_serves_its_api_and_utilisation_is_above_zero()
     {
-        Assert.True(TestWorlds.Firm("x", "US", 1).ServesApi);
+        Assert.True(new FirmSpec { Id = "x", Country = "US", Funding = FundingSchedule.Flat(1, S) }.ServesApi);
         Assert.True(ParameterCatalog.Utilisation.Range.MinExclusive);
         Assert.False(ParameterCatalog.ComputeDepreciationPerMonth.Range.MinExclusive);
     }

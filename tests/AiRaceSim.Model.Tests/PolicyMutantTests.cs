@@ -1,6 +1,7 @@
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Policy;
 using AiRaceSim.Model.Random;
+using AiRaceSim.Model.Simulation;
 using AiRaceSim.Model.State;
 using AiRaceSim.Model.Time;
 
@@ -138,6 +139,19 @@ public sealed class PolicyMutantTests
         Assert.Equal([12.0, 12, 6, 0, 0], new[] { M - 1, M, M + 6, M + 12, M + 13 }.Select(path.At));
         var step = new ThresholdPath(12, M, M, 0);
         Assert.Equal([12.0, 12, 0], new[] { M - 1, M, M + 1 }.Select(step.At));
+    }
+
+    [Fact]
+    public void Every_government_with_a_rule_of_its_own_or_a_perception_decides()
+    {
+        var spec = TestWorlds.UsCn() with
+        {
+            Rules = [Rule(), Rule(government: "CN", then: new Support("CN", new Fixed(10)))],
+            Countries = [.. TestWorlds.UsCn().Countries, TestWorlds.Country("EU")],
+        };
+        Assert.Equal([0, 1], MonthProtocol.Deciders(spec));
+        Assert.Equal([0], MonthProtocol.Deciders(spec with { Rules = [Rule()] }));
+        Assert.Empty(MonthProtocol.Deciders(spec with { Rules = [] }));
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public sealed class TeacherBoardTests
 
     [Theory]
     [InlineData(0, 1, 1, 1, "no slot")]
+    [InlineData(0, 0, 0, 0, "no slot, nothing counted")]
     [InlineData(2, 3, 4, 1, "access too short")]
     [InlineData(2, 4, 3, 1, "best too short")]
     [InlineData(2, 4, 4, 3, "a count above the slots")]
@@ -137,6 +138,8 @@ public sealed class TeacherBoardTests
         var e = Assert.Throws<ArgumentException>(() => TeacherBoard.From(slots, [count, 0], new double[accessLength], new double[bestLength]));
         Assert.Contains("do not fit", e.Message);
         Assert.NotNull(what);
-        _ = TeacherBoard.From(2, [2, 0], new double[4], new double[4]); // and one that fits
+        _ = TeacherBoard.From(2, [2, 0], new double[4], new double[4]); // and ones that fit: two slots, one, none used
+        _ = TeacherBoard.From(1, [1, 0], new double[2], new double[2]);
+        Assert.Equal(1, new TeacherBoard(0).Contents().Slots);
     }
 }

@@ -56,6 +56,8 @@ public sealed class TimeDistanceMutantTests
         Assert.Equal(new GapResult(2 + 24, GapFlag.AtLeast), Behind(leader, 2, 20, before: history));
         // At the second: reached at −12.
         Assert.Equal(new GapResult(2 + 12, GapFlag.Exact), Behind(leader, 2, 21, before: history));
+        // At a dated level that is not the last: reached then, not at a later point (−12, not −6, in a longer history).
+        Assert.Equal(new GapResult(2 + 12, GapFlag.Exact), Behind(leader, 2, 22, before: new PreStartHistory([(-24, 20), (-12, 22), (-6, 23)])));
         // Between the last dated level (22 at −12) and the first model month (24 at 0): τ = −12 + (23 − 22)/(24 − 22)·12 = −6.
         Assert.Equal(new GapResult(2 + 6, GapFlag.Exact), Behind(leader, 2, 23, before: history));
     }

@@ -27,6 +27,12 @@ internal static class TierBuilder
         }
         if (tiers.Any(c.Map.IsBroken)) return null;
         var built = tiers.Select(t => new ExportTier(t.Name, t.CompliantEfficiency?.Value ?? new Fixed(0), t.CompliantPrice?.Value ?? new Fixed(1))).ToList();
+        for (int k = 1; k < built.Count; k++)
+            if (built.FindIndex(0, k, t => t.Name == built[k].Name) is int first and >= 0)
+            {
+                c.Error(c.Map.Node(tiers[k]), $"export tier {k} is named '{built[k].Name}' like tier {first}; give each tier its own name (draws.csv names a tier's values by it)");
+                return null;
+            }
         // Every draw must respect the tiers' order, so only bounded laws can be checked before the run.
         bool bounded = true;
         for (int k = 0; k < built.Count; k++)
