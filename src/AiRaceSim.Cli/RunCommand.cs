@@ -105,8 +105,9 @@ public static class RunCommand
                 files.Add("outcomes.csv");
             }
             // Draws depend only on the seed and the member: written beside the run, on a core of their own.
-            var drawFiles = options.Format switch { "parquet" => new[] { "draws.parquet" }, "both" => ["draws.csv", "draws.parquet"], _ => ["draws.csv"] };
-            files.AddRange(drawFiles);
+            bool drawsCsv = options.Format != "parquet", drawsParquet = options.Format is "parquet" or "both";
+            if (drawsCsv) files.Add("draws.csv");
+            if (drawsParquet) files.Add("draws.parquet");
             // Stopped with the run: a failed run does not wait for every member's draws, and failed draws stop the run.
             using var drawing = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -114,9 +115,8 @@ public static class RunCommand
             {
                 try
                 {
-                    foreach (var file in drawFiles)
-                        if (file.EndsWith(".csv", StringComparison.Ordinal)) await DrawsWriter.WriteCsvAsync(folder.PathOf(file), spec, scenario.Members, drawing.Token);
-                        else await DrawsWriter.WriteParquetAsync(folder.PathOf(file), spec, scenario.Members, drawing.Token);
+                    if (drawsCsv) await DrawsWriter.WriteCsvAsync(folder.PathOf("draws.csv"), spec, scenario.Members, drawing.Token);
+                    if (drawsParquet) await DrawsWriter.WriteParquetAsync(folder.PathOf("draws.parquet"), spec, scenario.Members, drawing.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

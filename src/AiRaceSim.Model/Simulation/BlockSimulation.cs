@@ -36,10 +36,7 @@ public sealed class BlockSimulation : IMonthActors
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), "a block holds at least one member");
         Spec = spec;
         Draws = new MemberDraws(spec.Seed, firstMember, count, spec.Deterministic);
-        Global = new GlobalDraws(spec.Parameters, Draws);
-        Tiers = new TierDraws(spec.ExportTiers, Draws);
-        Countries = spec.Countries.Select((_, i) => new CountryState(spec, i, Draws)).ToArray();
-        Firms = spec.Firms.Select((_, i) => new FirmState(spec, i, Draws)).ToArray();
+        (Global, Tiers, Countries, Firms) = Draw(spec, Draws);
         World = new WorldState(spec, count, firstMember);
         _rules = Countries.Select(c => spec.Rules.Where(r => r.Government == c.Id).Select(_ => new RuleState(count)).ToArray()).ToArray();
         _deciders = MonthProtocol.Deciders(spec);
@@ -50,6 +47,15 @@ public sealed class BlockSimulation : IMonthActors
         _month = new MonthProtocol(spec, World, Global, Reports(),
             record is null ? null : new SeriesRecorder(record, firstMember, count));
     }
+
+    /// <summary>
+    /// Every setup draw of the block, in the one order the draw slots assume: the world's parameters,
+    /// the export tiers, the countries, the firms (<see cref="DrawnParameters"/> logs them through this).
+    /// </summary>
+    internal static (GlobalDraws Global, TierDraws Tiers, CountryState[] Countries, FirmState[] Firms) Draw(WorldSpec spec, MemberDraws d) =>
+        (new GlobalDraws(spec.Parameters, d), new TierDraws(spec.ExportTiers, d),
+         spec.Countries.Select((_, i) => new CountryState(spec, i, d)).ToArray(),
+         spec.Firms.Select((_, i) => new FirmState(spec, i, d)).ToArray());
 
     public Month Next => Spec.Start + World.MonthsDone;
     public bool Done => _month.Done;
