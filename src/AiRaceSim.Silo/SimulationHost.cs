@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AiRaceSim.Grains;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,11 @@ public sealed class SimulationHost : IAsyncDisposable
 
     public static async Task<SimulationHost> StartAsync(HostOptions options, CancellationToken cancellation = default)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // No defaults: they watch appsettings files in the working directory for changes, and on Linux
+        // that is an inotify watch on every directory below it (seconds, and a crash at the user's
+        // inotify limit, when a run starts in a large tree). Environment variables still configure it.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
         // The default providers write to stdout, in the middle of a user's results.
         builder.Logging.ClearProviders();
         if (options.LogLevel is { } level)
