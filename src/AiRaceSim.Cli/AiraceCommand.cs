@@ -124,7 +124,12 @@ public static class AiraceCommand
         var report = new Command("report", "Rebuild a run folder's charts and report.html from its files") { reportFolder };
         report.SetAction(parse => ReportCommand.Execute(parse.GetValue(reportFolder)!, stdout, stderr));
 
-        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, GapCommand.Build(stdout, stderr) };
+        var experimentFile = new Argument<string>("file") { Description = "Experiment file (YAML): a scenario, factors, a design, outcomes and analyses (docs/EXPERIMENTS.md)" };
+        var experimentOut = new Option<string?>("--out", "-o") { Description = "Output folder (default: results/<experiment name>/); replaced as a whole" };
+        var experiment = new Command("experiment", "Run an experiment: a design over scenario factors, then Sobol, Morris or PRIM on its outcomes") { experimentFile, experimentOut };
+        experiment.SetAction((parse, cancellation) => ExperimentCommand.ExecuteAsync(parse.GetValue(experimentFile)!, parse.GetValue(experimentOut), stdout, stderr, cancellation));
+
+        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, experiment, GapCommand.Build(stdout, stderr) };
     }
 
     /// <summary>An integer option in 1..most whose bad values are parse errors (exit 2), never exceptions.</summary>

@@ -23,11 +23,23 @@ public static class ScenarioLoader
         if (overrides.Members is < 1) throw new ArgumentOutOfRangeException(nameof(overrides), overrides.Members, "members must be ≥ 1");
         if (overrides.BlockSize is < 1) throw new ArgumentOutOfRangeException(nameof(overrides), overrides.BlockSize, "block size must be ≥ 1");
 
+        return LoadTree(path, overrides).Loaded;
+    }
+
+    /// <summary>Reads and merges the files, then builds them; the merged tree is kept for <see cref="ScenarioTemplate"/>.</summary>
+    internal static (YMap Tree, IReadOnlyList<ScenarioFile> Files, LoadedScenario Loaded) LoadTree(string path, ScenarioOverrides overrides)
+    {
         var diag = new Diagnostics();
         var files = new List<ScenarioFile>();
         var tree = ScenarioSource.Read(path, diag, files);
         if (tree is null || diag.Count > 0) throw diag.ToException();
+        return (tree, files, Build(tree, path, overrides, files, resolvedJson: null));
+    }
 
+    /// <summary>Binds and builds a merged tree; <paramref name="resolvedJson"/> null: written from the tree.</summary>
+    internal static LoadedScenario Build(YMap tree, string path, ScenarioOverrides overrides, IReadOnlyList<ScenarioFile> files, string? resolvedJson)
+    {
+        var diag = new Diagnostics();
         var map = new SourceMap();
         var doc = new Binder(diag, map).Root<ScenarioDocument>(tree);
         var built = SpecBuilder.Build(doc, overrides, new BuildContext(diag, map), path);
@@ -37,6 +49,6 @@ public static class ScenarioLoader
             throw diag.ToException();
         }
         return new LoadedScenario(doc.Name, doc.Description, built.Spec, built.Members, built.BlockSize,
-            built.Metrics, built.Entities, built.Now, files, ResolvedJson.Write(tree, overrides)) { PerMember = built.PerMember, Outcomes = built.Outcomes };
+            built.Metrics, built.Entities, built.Now, files, resolvedJson ?? ResolvedJson.Write(tree, overrides)) { PerMember = built.PerMember, Outcomes = built.Outcomes };
     }
 }

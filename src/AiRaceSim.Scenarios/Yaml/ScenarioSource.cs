@@ -69,7 +69,7 @@ internal static class ScenarioSource
         return merged;
     }
 
-    private static string? ReadText(string shown, string full, YScalar? extendsNode, Diagnostics diag, List<ScenarioFile> files)
+    internal static string? ReadText(string shown, string full, YScalar? extendsNode, Diagnostics diag, List<ScenarioFile> files)
     {
         void Fail(string reason)
         {

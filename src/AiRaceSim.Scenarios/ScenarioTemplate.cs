@@ -1,0 +1,117 @@
+using System.Globalization;
+using AiRaceSim.Scenarios.Binding;
+using AiRaceSim.Scenarios.Yaml;
+
+namespace AiRaceSim.Scenarios;
+
+/// <summary>
+/// A scenario read once, from which variants are built in memory: each sets some numbers, named by
+/// dotted paths (<c>parameters.algorithmic_halving_months</c>, <c>countries.CN.patents.propensity</c>,
+/// <c>firms.openai.funding.musd_per_month</c>, a firm by its id), to plain values, replacing a number
+/// or a distribution. A variant is bound and checked like a file, so a value out of its range fails
+/// as it would written there. Experiments and fits build their design points this way.
+/// </summary>
+public sealed class ScenarioTemplate
+{
+    private readonly YMap _tree;
+    private readonly string _path;
+    private readonly ScenarioOverrides _overrides;
+    private readonly IReadOnlyList<ScenarioFile> _files;
+    private readonly Lock _binding = new(); // binding writes each scalar's typed value into the shared tree
+
+    private ScenarioTemplate(YMap tree, string path, ScenarioOverrides overrides, IReadOnlyList<ScenarioFile> files, LoadedScenario loaded) =>
+        (_tree, _path, _overrides, _files, Base) = (tree, path, overrides, files, loaded);
+
+    /// <summary>The scenario as its files say.</summary>
+    public LoadedScenario Base { get; }
+
+    /// <exception cref="ScenarioException">the files do not load, as <see cref="ScenarioLoader.Load(string, ScenarioOverrides)"/>.</exception>
+    public static ScenarioTemplate Load(string path, ScenarioOverrides overrides)
+    {
+        var (tree, files, loaded) = ScenarioLoader.LoadTree(path, overrides);
+        return new ScenarioTemplate(tree, path, overrides, files, loaded);
+    }
+
+    /// <summary>Why <paramref name="path"/> names no number or distribution of the scenario (with the nearest names), or null if it does.</summary>
+    public string? PathProblem(string path)
+    {
+        var parts = path.Split('.');
+        YNode node = _tree;
+        for (int i = 0; i < parts.Length; i++)
+        {
+            string at = string.Join('.', parts[..i]);
+            var next = Child(node, parts, i);
+            if (next is null)
+            {
+                var names = Names(node, parts, i);
+                string hint = Suggestions.Closest(parts[i], names) is { } s ? $"did you mean '{string.Join('.', parts[..i].Append(s))}'?" : $"{(at.Length == 0 ? "the top level" : $"'{at}'")} has {Suggestions.Known(names.ToList())}";
+                return $"the scenario has no '{string.Join('.', parts[..(i + 1)])}'; {hint} (only values the scenario's files write can be set)";
+            }
+            node = next;
+        }
+        return node switch
+        {
+            YScalar s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) => null,
+            YMap m when m.Get("dist") is not null => null,
+            _ => $"'{path}' holds {node.Describe()}, not a number or a distribution; name a number the scenario sets",
+        };
+    }
+
+    /// <summary>The scenario with each path set to its value (the first of a repeated path wins nothing: the last does).</summary>
+    /// <exception cref="ArgumentException">a path names no number or distribution (<see cref="PathProblem"/>).</exception>
+    /// <exception cref="ScenarioException">a value is refused where it is set (out of range, say).</exception>
+    public LoadedScenario With(IReadOnlyList<(string Path, double Value)> values)
+    {
+        var tree = _tree;
+        foreach (var (path, value) in values)
+        {
+            if (PathProblem(path) is { } problem) throw new ArgumentException(problem, nameof(values));
+            tree = (YMap)Replace(tree, path.Split('.'), 0, value);
+        }
+        lock (_binding) return ScenarioLoader.Build(tree, _path, _overrides, _files, resolvedJson: Base.ResolvedJson);
+    }
+
+    /// <summary>The number or distribution the scenario gives at a settable path (as the binder reads it), or null if it is not one.</summary>
+    public AiRaceSim.Model.Random.Distribution? DistributionAt(string path)
+    {
+        if (PathProblem(path) is not null) return null;
+        var parts = path.Split('.');
+        YNode node = _tree;
+        for (int i = 0; i < parts.Length; i++) node = Child(node, parts, i)!;
+        var diag = new Diagnostics();
+        lock (_binding)
+            return Values.Param.Kind.Bind(node, new Binder(diag, new SourceMap()), new Site(BindContext.Top, parts[^1], null)) is Values.Param p && diag.Count == 0 ? p.Value : null;
+    }
+
+    private static YNode? Child(YNode node, string[] parts, int i) => node switch
+    {
+        YSequence seq when i > 0 && parts[i - 1] == "firms" => seq.Items.OfType<YMap>().FirstOrDefault(f => f.Text("id") == parts[i]),
+        YMap map => map.Get(parts[i]),
+        _ => null,
+    };
+
+    private static IEnumerable<string> Names(YNode node, string[] parts, int i) => node switch
+    {
+        YSequence seq when i > 0 && parts[i - 1] == "firms" => seq.Items.OfType<YMap>().Select(f => f.Text("id")).OfType<string>(),
+        YMap map => map.Entries.Select(e => e.Key.Value),
+        _ => [],
+    };
+
+    /// <summary>A copy of the nodes on the path with the last one replaced by the value (the rest of the tree shared).</summary>
+    private static YNode Replace(YNode node, string[] parts, int i, double value)
+    {
+        if (i == parts.Length)
+            return new YScalar(node.File, node.Line, node.Column, value.ToString("R", CultureInfo.InvariantCulture), plain: true);
+        switch (node)
+        {
+            case YSequence seq:
+                var items = seq.Items.Select(item => item is YMap f && f.Text("id") == parts[i] ? Replace(item, parts, i + 1, value) : item).ToList();
+                return new YSequence(seq.File, seq.Line, seq.Column, items);
+            case YMap map:
+                var entries = map.Entries.Select(e => e.Key.Value == parts[i] ? e with { Value = Replace(e.Value, parts, i + 1, value) } : e).ToList();
+                return new YMap(map.File, map.Line, map.Column, entries);
+            default:
+                throw new InvalidOperationException($"'{string.Join('.', parts)}' leads through {node.Describe()}");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace AiRaceSim.Cli.Tests;
+
+/// <summary>`airace experiment` end to end on the small scenario: its files, their agreement with plain runs, and block-size invariance.</summary>
+[Collection(CliCollection.Name)]
+public sealed class ExperimentCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+    private static readonly string Small = Path.Combine(AppContext.BaseDirectory, "scenarios", "small.yaml");
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Experiment(int block, string design = "  kind: morris\n  trajectories: 3", string analyses = "  morris: {}\n  prim: { condition: \"gap_2022 < 100\" }")
+    {
+        var path = _cli.PathIn($"experiment-{block}.yaml");
+        File.WriteAllText(path, $"""
+            name: small-experiment
+            scenario: {Small}
+            seed: 3
+            members: 3
+            block: {block}
+            factors:
+              - path: parameters.algorithmic_halving_months
+              - {"{"} path: parameters.capability_noise_sd, range: [0.01, 0.04] {"}"}
+            design:
+            {design}
+            outcomes:
+              - {"{"} name: gap_2022, entity: CN-US, metric: capability_gap_months, at: 2022-01 {"}"}
+            analyses:
+            {analyses}
+            """);
+        return path;
+    }
+
+    [Fact]
+    public async Task An_experiment_gives_the_same_bytes_in_blocks_of_one_and_of_three_and_its_outcomes_are_those_of_a_plain_run()
+    {
+        var outs = new List<string>();
+        foreach (int block in new[] { 1, 3 })
+        {
+            var dir = _cli.PathIn($"out-{block}");
+            var (code, stdout, stderr) = await _cli.Run("experiment", Experiment(block), "--out", dir);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("morris elementary effects of gap_2022", stdout);
+            outs.Add(dir);
+        }
+        foreach (var file in new[] { "design.csv", "outcomes.csv", "morris.csv", "prim-trajectory.csv", "prim-box.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(outs[0], file)), File.ReadAllBytes(Path.Combine(outs[1], file)));
+
+        // 3 trajectories × (2 factors + 1) points × 3 members.
+        var design = File.ReadAllLines(Path.Combine(outs[0], "design.csv"));
+        Assert.Equal("point,member,parameters.algorithmic_halving_months,parameters.capability_noise_sd", design[0]);
+        Assert.Equal(1 + 9 * 3, design.Length);
+        var outcomes = File.ReadAllLines(Path.Combine(outs[0], "outcomes.csv"));
+        Assert.Equal("point,member,gap_2022", outcomes[0]);
+
+        // Point 4 run as a plain scenario with its factor values and the same seed: the same outcomes member by member.
+        var row = design[1 + 4 * 3].Split(',');
+        var scenario = _cli.PathIn("point4.yaml");
+        File.WriteAllText(scenario, File.ReadAllText(Small)
+            .Replace("algorithmic_halving_months: { dist: lognormal, median: 8, p95: 14 }", "algorithmic_halving_months: " + row[2])
+            .Replace("capability_noise_sd: 0.02", "capability_noise_sd: " + row[3]) + """
+            outcomes:
+              - { name: gap_2022, entity: CN-US, metric: capability_gap_months, at: 2022-01 }
+            """);
+        var plain = _cli.PathIn("plain");
+        var (c2, _, e2) = await _cli.Run("run", scenario, "--seed", "3", "--no-report", "--format", "none", "--out", plain);
+        Assert.True(c2 == 0, e2);
+        var expected = File.ReadAllLines(Path.Combine(plain, "outcomes.csv")).Skip(1).Select(l => l.Split(',')[1]).ToList();
+        var got = outcomes.Skip(1).Select(l => l.Split(',')).Where(r => r[0] == "4").Select(r => r[2]).ToList();
+        Assert.Equal(expected, got);
+        Assert.Equal(3, got.Count);
+        Assert.All(got, v => double.Parse(v, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_bad_experiment_file_exits_2_with_its_position_and_writes_nothing()
+    {
+        var path = Experiment(1, design: "  kind: sobol");
+        var dir = _cli.PathIn("never");
+        var (code, _, stderr) = await _cli.Run("experiment", path, "--out", dir);
+        Assert.Equal(2, code);
+        Assert.True(stderr.Contains("experiment-1.yaml:10:3: design kind sobol needs n"), stderr);
+        Assert.Contains("the morris analysis needs design kind morris, and the design is sobol", stderr);
+        Assert.False(Directory.Exists(dir));
+    }
+}

@@ -1,0 +1,121 @@
+using AiRaceSim.Experiments.Designs;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Random;
+using AiRaceSim.Scenarios.Experiments;
+
+namespace AiRaceSim.Scenarios.Tests;
+
+public class ExperimentLoaderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("airace-experiment-").FullName;
+    private static readonly string Baseline = Path.Combine(RepoPaths.Root(), "scenarios", "baseline.yaml");
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text.Replace("\r\n", "\n"));
+        return path;
+    }
+
+    private string Experiment(string factors, string design, string extra = "") => Write("e.yaml", $"""
+        name: test
+        scenario: {Baseline}
+        factors:
+        {factors}
+        design:
+        {design}
+        {extra}
+        """);
+
+    [Fact]
+    public void A_template_sets_a_number_a_distribution_and_a_firms_value_in_memory_and_leaves_its_base_alone()
+    {
+        var t = ScenarioTemplate.Load(Baseline, new ScenarioOverrides(Members: 1));
+        var v = t.With([("parameters.algorithmic_halving_months", 9.5), ("parameters.capability_noise_sd", 0.03), ("firms.openai.funding.musd_per_month", 321)]);
+        Assert.Equal(new Fixed(9.5), v.Spec.Parameters[ParameterCatalog.AlgorithmicHalvingMonths]);
+        Assert.Equal(new Fixed(0.03), v.Spec.Parameters[ParameterCatalog.CapabilityNoiseSd]);
+        Assert.Equal(new Fixed(321), v.Spec.Firms.Single(f => f.Id == "openai").Funding.Level);
+        Assert.IsType<LogNormalDist>(t.Base.Spec.Parameters[ParameterCatalog.AlgorithmicHalvingMonths]);
+        Assert.IsType<LogNormalDist>(t.Base.Spec.Firms.Single(f => f.Id == "openai").Funding.Level);
+        // A second variant starts again from the files, not from the first variant.
+        Assert.IsType<LogNormalDist>(t.With([("parameters.capability_noise_sd", 0.01)]).Spec.Parameters[ParameterCatalog.AlgorithmicHalvingMonths]);
+        Assert.Equal(t.Base.Spec.Parameters[ParameterCatalog.AlgorithmicHalvingMonths], t.DistributionAt("parameters.algorithmic_halving_months"));
+    }
+
+    [Fact]
+    public void A_template_names_the_nearest_path_and_refuses_values_out_of_range()
+    {
+        var t = ScenarioTemplate.Load(Baseline, new ScenarioOverrides(Members: 1));
+        Assert.Contains("did you mean 'parameters.algorithmic_halving_months'?", t.PathProblem("parameters.algorithmic_halving_month"));
+        Assert.Contains("did you mean 'firms.openai'?", t.PathProblem("firms.openia.funding.musd_per_month"));
+        Assert.Contains("not a number or a distribution", t.PathProblem("firms.openai.funding"));
+        Assert.Null(t.PathProblem("countries.CN.patents.propensity"));
+        var e = Assert.Throws<ScenarioException>(() => t.With([("parameters.diffusion_rate_per_month", 2)]));
+        Assert.Contains("out of range", e.Errors[0].Message);
+    }
+
+    [Fact]
+    public void An_experiment_file_resolves_its_factors_design_outcomes_and_analyses()
+    {
+        var e = ExperimentLoader.Load(Experiment("""
+              - path: parameters.algorithmic_halving_months
+              - { path: parameters.diffusion_rate_per_month, range: [0.04, 0.2] }
+              - { path: countries.CN.patents.propensity, levels: [3, 4] }
+            """, """
+              kind: sobol
+              n: 8
+            """, """
+            members: 2
+            seed: 7
+            outcomes:
+              - { name: gap_2030, entity: CN-US, metric: capability_gap_months, at: 2030-01 }
+              - { name: lead, entity: CN-US, metric: capability_gap_months, first_below: 0 }
+            analyses:
+              sobol: {}
+              prim: { condition: "lead < 2031-01" }
+            """));
+        Assert.Equal(3, e.Factors.Count);
+        Assert.IsType<QuantileScale>(e.Factors[0].Scale);
+        Assert.Equal(new RangeScale(0.04, 0.2), e.Factors[1].Scale);
+        Assert.Equal(8 * 5, e.Points);
+        Assert.Equal(2, e.Members);
+        Assert.Equal(7UL, e.Seed);
+        Assert.Equal(["gap_2030"], e.Sobol!.Outcomes); // month outcomes are left out by default
+        Assert.Equal(0.95, e.Sobol.Level);
+        // 2031-01 is month 204 of a run from 2014-01.
+        Assert.Equal(204, e.Prim!.Condition.Threshold);
+        Assert.True(e.Prim.Condition.Holds(203));
+        Assert.False(e.Prim.Condition.Holds(204));
+        Assert.Equal(4.0, e.Factors[2].Scale.ValueAt(0.99));
+        // The scenario's own lognormal at its central 99.8 %: the median at u = ½.
+        Assert.Equal(8, e.Factors[0].Scale.ValueAt(0.5), 9);
+    }
+
+    [Theory]
+    [InlineData("  - path: parameters.algorithmic_halving_month", "  kind: lhs\n  n: 4", "e.yaml:4:11: the scenario has no 'parameters.algorithmic_halving_month'; did you mean 'parameters.algorithmic_halving_months'?")]
+    [InlineData("  - { path: parameters.capability_noise_sd }", "  kind: lhs\n  n: 4", "e.yaml:4:5: factor 'parameters.capability_noise_sd' gives neither range nor levels, and the scenario sets it to the number 0.02")]
+    [InlineData("  - { path: parameters.diffusion_rate_per_month, range: [0.5, 2] }", "  kind: lhs\n  n: 4", "e.yaml:4:5: factor 'parameters.diffusion_rate_per_month' at 2: the scenario refuses it")]
+    [InlineData("  - { path: parameters.capability_noise_sd, range: [0.03, 0.01] }", "  kind: lhs\n  n: 4", "e.yaml:4:52: range of 'parameters.capability_noise_sd' must be [low, high] with low < high")]
+    [InlineData("  - { path: parameters.capability_noise_sd, levels: [0.01] }", "  kind: sobl\n  n: 4", "e.yaml:6:9: unknown design kind 'sobl'")]
+    [InlineData("  - { path: parameters.capability_noise_sd, levels: [0.01] }", "  kind: lhs", "e.yaml:6:3: design kind lhs needs n")]
+    [InlineData("  - { path: parameters.capability_noise_sd, levels: [0.01] }", "  kind: morris\n  levels: 3", "e.yaml:7:11: a morris grid needs an even number of levels")]
+    [InlineData("  - { path: parameters.capability_noise_sd, levels: [0.01] }", "  kind: lhs\n  n: 4\n  trajectories: 3", "e.yaml:8:17: design kind lhs does not use trajectories")]
+    public void A_bad_experiment_file_is_refused_at_the_line_and_column_of_the_problem(string factors, string design, string expected)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ExperimentLoader.Load(Experiment(factors, design)));
+        Assert.StartsWith(expected, e.Lines[0].Replace(_dir + Path.DirectorySeparatorChar, ""));
+    }
+
+    [Fact]
+    public void An_analysis_needs_its_design_and_known_outcomes()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ExperimentLoader.Load(Experiment(
+            "  - { path: parameters.capability_noise_sd, range: [0.01, 0.03] }", "  kind: lhs\n  n: 4",
+            "analyses:\n  morris: { outcomes: [gap_at_end] }\n  prim: { condition: \"gap_CN_US_at_ned > 3\" }")));
+        Assert.Contains(e.Lines, l => l.Contains("the morris analysis needs design kind morris, and the design is lhs"));
+        Assert.Contains(e.Lines, l => l.Contains("unknown outcome 'gap_at_end'"));
+        Assert.Contains(e.Lines, l => l.Contains("unknown outcome 'gap_CN_US_at_ned'; did you mean 'gap_CN_US_at_end'?"));
+    }
+}
