@@ -43,14 +43,39 @@ public static class ExperimentCommand
             string left = p.Done == 0 || p.Done == p.Total ? "" : string.Create(CultureInfo.InvariantCulture, $", about {(p.Total - p.Done) / rate:F0} s left");
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"airace: {e.Name}: {p.Done:N0}/{p.Total:N0} points, {rate * e.Members:N1} runs/s{left}"));
         }
-        var results = await ExperimentRunner.RunAsync(e, progress, cancellation);
-        var analysis = ExperimentAnalysis.Of(results);
-        var written = ExperimentFiles.Write(folder.Temporary, results, analysis);
-        RunManifest.WriteListing(folder.Temporary, "experiment", written);
-        folder.Commit();
-        foreach (var s in analysis.Skipped) stderr.WriteLine($"airace: skipped {s}");
-        ExperimentSummary.Write(stdout, e, analysis);
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs:N0} runs in {clock.Elapsed.TotalSeconds:F1} s; wrote {string.Join(", ", written)}, manifest.json to {destination}"));
+        try
+        {
+            var results = await ExperimentRunner.RunAsync(e, progress, cancellation);
+            var analysis = ExperimentAnalysis.Of(results);
+            var written = ExperimentFiles.Write(folder.Temporary, results, analysis);
+            RunManifest.WriteListing(folder.Temporary, "experiment", written);
+            folder.Commit();
+            foreach (var s in analysis.Skipped) stderr.WriteLine($"airace: skipped {s}");
+            ExperimentSummary.Write(stdout, e, analysis);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runs:N0} runs in {clock.Elapsed.TotalSeconds:F1} s; wrote {string.Join(", ", written)}, manifest.json to {destination}"));
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("airace: experiment cancelled; nothing was written.");
+            return ExitCodes.Failure;
+        }
+        catch (OutputFolderException x)
+        {
+            stderr.WriteLine($"airace: {x.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (DesignPointException x)
+        {
+            stderr.WriteLine($"airace: {x.Message}");
+            stderr.WriteLine("airace: nothing was written.");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception x) when (x is not OutOfMemoryException)
+        {
+            stderr.WriteLine(RunFailure.Describe(x));
+            stderr.WriteLine("airace: nothing was written.");
+            return ExitCodes.Failure;
+        }
         return ExitCodes.Ok;
     }
 }

@@ -7,7 +7,7 @@ namespace AiRaceSim.Scenarios;
 /// <summary>
 /// A scenario read once, from which variants are built in memory: each sets some numbers, named by
 /// dotted paths (<c>parameters.algorithmic_halving_months</c>, <c>countries.CN.patents.propensity</c>,
-/// <c>firms.openai.funding.musd_per_month</c>, a firm by its id), to plain values, replacing a number
+/// <c>firms.openai.funding.musd_per_month</c>, <c>rules.us-tightens.cooldown_months</c>: an entry of a list by its id), to plain values, replacing a number
 /// or a distribution. A variant is bound and checked like a file, so a value out of its range fails
 /// as it would written there. Experiments and fits build their design points this way.
 /// </summary>
@@ -85,14 +85,14 @@ public sealed class ScenarioTemplate
 
     private static YNode? Child(YNode node, string[] parts, int i) => node switch
     {
-        YSequence seq when i > 0 && parts[i - 1] == "firms" => seq.Items.OfType<YMap>().FirstOrDefault(f => f.Text("id") == parts[i]),
+        YSequence seq => seq.Items.OfType<YMap>().FirstOrDefault(f => f.Text("id") == parts[i]),
         YMap map => map.Get(parts[i]),
         _ => null,
     };
 
     private static IEnumerable<string> Names(YNode node, string[] parts, int i) => node switch
     {
-        YSequence seq when i > 0 && parts[i - 1] == "firms" => seq.Items.OfType<YMap>().Select(f => f.Text("id")).OfType<string>(),
+        YSequence seq => seq.Items.OfType<YMap>().Select(f => f.Text("id")).OfType<string>(),
         YMap map => map.Entries.Select(e => e.Key.Value),
         _ => [],
     };

@@ -6,12 +6,16 @@ using AiRaceSim.Scenarios.Experiments;
 
 namespace AiRaceSim.Workflows;
 
+/// <summary>A design point whose values the scenario refuses (a combination the checks of single factors could not see).</summary>
+public sealed class DesignPointException(int point, IReadOnlyList<(string Path, double Value)> values, Scenarios.ScenarioException inner)
+    : Exception($"design point {point} ({string.Join(", ", values.Select(v => $"{v.Path} = {Scenarios.Experiments.LoadedExperiment.Format(v.Value)}"))}) is refused by the scenario: {inner.Errors[0].Message}; narrow the factors so every combination is valid", inner);
+
 /// <summary>What an experiment's runs gave: the design, each point's factor values, each point's outcomes per member.</summary>
 /// <param name="Outcomes">Outcomes[point][outcome][member], as <see cref="OutcomeReducer"/> gives them.</param>
 public sealed record ExperimentResults(LoadedExperiment Experiment, Design Design, MorrisDesign? Morris, double[][] Values, double[][][] Outcomes)
 {
     /// <summary>The mean over members of one outcome at each point (NaN if any member has none), what Sobol and Morris analyse.</summary>
-    public double[] PointMeans(int outcome) => Outcomes.Select(p => p[outcome].Average()).ToArray();
+    public double[] PointMeans(int outcome) => Outcomes.Select(p => p[outcome].Length == 0 ? double.NaN : p[outcome].Average()).ToArray();
 }
 
 /// <summary>
@@ -36,7 +40,10 @@ public static class ExperimentRunner
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation },
             async (point, ct) =>
             {
-                var spec = e.Scenario.With(e.ValuesAt(design.Points[point])).Spec;
+                var values = e.ValuesAt(design.Points[point]);
+                Model.Parameters.WorldSpec spec;
+                try { spec = e.Scenario.With(values).Spec; }
+                catch (Scenarios.ScenarioException x) { throw new DesignPointException(point, values, x); }
                 var keys = new SeriesCatalog(spec, metrics, entities).Keys;
                 var reducer = new OutcomeReducer(keys, e.Outcomes, spec.Start);
                 // Few series: the whole run in one slice keeps the driver's per-slice work out of the way.

@@ -21,6 +21,8 @@ internal static partial class ExperimentChecks
         {
             if (c.Map.IsBroken(f)) continue;
             if (!seen.Add(f.Path)) { c.Error(f, nameof(f.Path), $"factor '{f.Path}' is listed twice; list each path once"); continue; }
+            if (docs.FirstOrDefault(g => g != f && (g.Path.StartsWith(f.Path + ".", StringComparison.Ordinal) || f.Path.StartsWith(g.Path + ".", StringComparison.Ordinal))) is { } nested)
+            { c.Error(f, nameof(f.Path), $"factors '{f.Path}' and '{nested.Path}' overlap (one holds the other); vary one of them"); continue; }
             if (template.PathProblem(f.Path) is { } problem) { c.Error(f, nameof(f.Path), problem); continue; }
             var scale = Scale(f, template, c);
             if (scale is null) continue;
@@ -63,7 +65,8 @@ internal static partial class ExperimentChecks
     /// <summary>The first value at the factor's extremes that the scenario refuses, as a message; null if none.</summary>
     private static string? Refused(string path, FactorScale scale, ScenarioTemplate template)
     {
-        var extremes = scale is LevelScale l ? l.Levels.Distinct().ToList() : [scale.ValueAt(0), scale.ValueAt(1)];
+        // The extremes, and a point inside that no grid hits (a whole-number field refuses it, as a design would find out mid-run).
+        var extremes = scale is LevelScale l ? l.Levels.Distinct().ToList() : [scale.ValueAt(0), scale.ValueAt(1), scale.ValueAt(1 / Math.PI)];
         foreach (var v in extremes)
         {
             try { template.With([(path, v)]); }
@@ -96,7 +99,10 @@ internal static partial class ExperimentChecks
         if (kind == DesignKind.Sobol && factors > SaltelliDesign.MaxFactors)
             c.Error(c.Map.Node(d), $"a sobol design takes at most {SaltelliDesign.MaxFactors} factors (the Sobol sequence here has {SobolSequence.MaxDimensions} dimensions), and the experiment has {factors}; screen them with a morris design first");
         if (kind == DesignKind.Morris && d.Levels is { } p && p % 2 != 0)
+        {
             c.Error(d, nameof(d.Levels), $"a morris grid needs an even number of levels (4 is usual), got {p}");
+            return null;
+        }
         return new ExperimentDesign(kind, d.N ?? 0, d.SecondOrder ?? false, d.Trajectories ?? 20, d.Levels ?? (kind == DesignKind.Morris ? 4 : 3));
     }
 
