@@ -119,40 +119,31 @@ public static class CalibrateCommand
         }
         string Overlay(IReadOnlyList<(string Path, double Value)> values, string note) => ParameterPaths.Overlay(
             Path.GetRelativePath(Path.GetDirectoryName(output)!, input).Replace('\\', '/'), scenario.Name + "-fitted", values, note);
-        var scratch = Directory.CreateTempSubdirectory("airace-fit-");
-        try
+        // Each trial is the scenario with the trial's values set in memory (no temporary files), checked as a file would be.
+        var template = ScenarioTemplate.Load(o.Scenario, new ScenarioOverrides(o.Members));
+        double Loss(IReadOnlyList<(string Path, double Value)> values)
         {
-            int evaluation = 0;
-            double Loss(IReadOnlyList<(string Path, double Value)> values)
+            cancellation.ThrowIfCancellationRequested();
+            try
             {
-                cancellation.ThrowIfCancellationRequested();
-                var file = Path.Combine(scratch.FullName, $"trial-{evaluation++}.yaml");
-                File.WriteAllText(file, ParameterPaths.Overlay(input, scenario.Name + "-trial", values, "a calibration trial"));
-                try
-                {
-                    var trial = ScenarioLoader.Load(file, new ScenarioOverrides(o.Members));
-                    return TargetRun.Loss(TargetRun.Evaluate(trial.Spec, targets, trial.Members, trial.BlockSize, cancellation));
-                }
-                catch (ScenarioException)
-                {
-                    // A trial outside a parameter's valid range (a share above 1, say): steer the simplex away.
-                    return OutOfRange;
-                }
+                var trial = template.With(values);
+                return TargetRun.Loss(TargetRun.Evaluate(trial.Spec, targets, trial.Members, trial.BlockSize, cancellation));
             }
-            var fit = await Task.Run(() => Fitter.Fit(start, Loss, o.MaxIterations,
-                new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}"))), cancellation);
-            var note = $"Fitted by `airace calibrate {Path.GetFileName(input)} --fit {string.Join(',', start.Select(s => s.Path))}` against {Path.GetFileName(o.Targets ?? "targets.yaml")}\n"
-                + $"with {Counted.Of(scenario.Members, "member")}; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
-            var text = Overlay(fit.Values, note);
-            var temporary = output + ".partial";
-            await File.WriteAllTextAsync(temporary, text, cancellation);
-            File.Move(temporary, output, overwrite: true);
-            return (ScenarioLoader.Load(output, new ScenarioOverrides(o.Members)), fit, output);
+            catch (ScenarioException)
+            {
+                // A trial outside a parameter's valid range (a share above 1, say): steer the simplex away.
+                return OutOfRange;
+            }
         }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        var fit = await Task.Run(() => Fitter.Fit(start, Loss, o.MaxIterations,
+            new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}"))), cancellation);
+        var note = $"Fitted by `airace calibrate {Path.GetFileName(input)} --fit {string.Join(',', start.Select(s => s.Path))}` against {Path.GetFileName(o.Targets ?? "targets.yaml")}\n"
+            + $"with {Counted.Of(scenario.Members, "member")}; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
+        var text = Overlay(fit.Values, note);
+        var temporary = output + ".partial";
+        await File.WriteAllTextAsync(temporary, text, cancellation);
+        File.Move(temporary, output, overwrite: true);
+        return (ScenarioLoader.Load(output, new ScenarioOverrides(o.Members)), fit, output);
     }
 
     /// <summary>The loss of a trial the scenario rules refuse: far above any real miss.</summary>
