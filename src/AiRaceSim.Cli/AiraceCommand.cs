@@ -112,13 +112,14 @@ public static class AiraceCommand
         var markdown = new Option<bool>("--markdown") { Description = "Print a Markdown table (as in docs/CALIBRATION.md)" };
         var gapMetric = new Option<string>("--metric") { Description = "capability_gap_months or compute_gap_months", DefaultValueFactory = _ => "capability_gap_months" };
         var compareReport = new Option<string?>("--report") { Description = "Also write a report folder: report.html and the gap over time of every scenario (charts/)" };
+        var paired = new Option<bool>("--paired") { Description = "Also compare member by member on the first scenario's seed: median differences with paired intervals" };
         var compare = new Command("compare", "Compare the gap of a country pair across scenarios at chosen months")
         {
-            compareFiles, pair, at, compareMembers, markdown, gapMetric, compareReport,
+            compareFiles, pair, at, compareMembers, markdown, gapMetric, compareReport, paired,
         };
         compare.SetAction((parse, cancellation) => CompareCommand.ExecuteAsync(new CompareOptions(
             parse.GetValue(compareFiles)!, parse.GetValue(pair)!, parse.GetValue(at)!, parse.GetValue(compareMembers),
-            parse.GetValue(markdown), parse.GetValue(gapMetric)!, parse.GetValue(compareReport)), stdout, stderr, cancellation));
+            parse.GetValue(markdown), parse.GetValue(gapMetric)!, parse.GetValue(compareReport), parse.GetValue(paired)), stdout, stderr, cancellation));
 
         var reportFolder = new Argument<string>("folder") { Description = "Output folder of an `airace run`" };
         var report = new Command("report", "Rebuild a run folder's charts and report.html from its files") { reportFolder };

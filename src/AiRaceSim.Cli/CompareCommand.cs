@@ -5,7 +5,7 @@ using AiRaceSim.Scenarios;
 
 namespace AiRaceSim.Cli;
 
-public sealed record CompareOptions(IReadOnlyList<string> Scenarios, string Pair, IReadOnlyList<string> At, int? Members, bool Markdown, string Metric = "capability_gap_months", string? Report = null);
+public sealed record CompareOptions(IReadOnlyList<string> Scenarios, string Pair, IReadOnlyList<string> At, int? Members, bool Markdown, string Metric = "capability_gap_months", string? Report = null, bool Paired = false);
 
 /// <summary>
 /// `airace compare`: the capability (or compute) gap of one country pair at chosen months, median and P5–P95
@@ -31,6 +31,12 @@ public static class CompareCommand
         {
             try { loaded.Add(ScenarioLoader.Load(file, new ScenarioOverrides(o.Members))); }
             catch (ScenarioException e) { foreach (var line in e.Lines) stderr.WriteLine(line); return ExitCodes.BadInput; }
+        }
+        if (o.Paired && loaded.Count < 2) { stderr.WriteLine("airace: --paired compares scenarios with the first one; give at least two"); return ExitCodes.BadInput; }
+        if (o.Paired && loaded.Select(s => s.Members).Distinct().Count() > 1)
+        {
+            stderr.WriteLine($"airace: --paired needs the same members in every scenario (they have {string.Join(", ", loaded.Select(s => $"{s.Name} {s.Members}"))}); give --members");
+            return ExitCodes.BadInput;
         }
         // The report folder is taken (checked and locked) before the scenarios run: a bad one costs nothing.
         Output.OutputFolder? output = null;
@@ -68,6 +74,7 @@ public static class CompareCommand
         }
         var (header, table, members) = Table(o, months, rows);
         Write(stdout, o, header, table, members);
+        if (o.Paired) await PairedComparison.WriteAsync(stdout, o, loaded, months, cancellation);
         if (output is not null)
         {
             Reports.CompareReport.Write(output.Temporary, o.Pair, o.Metric, members, series, header, table);

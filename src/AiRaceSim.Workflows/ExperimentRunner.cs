@@ -1,6 +1,4 @@
-using AiRaceSim.Ensembles;
 using AiRaceSim.Experiments.Designs;
-using AiRaceSim.Model.Series;
 using AiRaceSim.Output;
 using AiRaceSim.Scenarios.Experiments;
 
@@ -19,9 +17,8 @@ public sealed record ExperimentResults(LoadedExperiment Experiment, Design Desig
 }
 
 /// <summary>
-/// Runs every design point of an experiment through the ensemble driver (in-process backend): the
-/// scenario with the point's factor values, built in memory, and the experiment's members on its
-/// seed, recording only the series the outcomes read. Points run in parallel; each result lands at
+/// Runs every design point of an experiment (<see cref="MemberOutcomes"/>): the scenario with the
+/// point's factor values, built in memory, and the experiment's members on its seed. Points run in parallel; each result lands at
 /// its point's index, so nothing depends on the order they finish in.
 /// </summary>
 public static class ExperimentRunner
@@ -31,30 +28,17 @@ public static class ExperimentRunner
         var (design, morris) = e.CreateDesign();
         var values = design.Points.Select(p => e.ValuesAt(p).Select(v => v.Value).ToArray()).ToArray();
         var outcomes = new double[design.Count][][];
-        var metrics = e.Outcomes.Select(o => o.Series.Metric).Distinct().ToList();
-        var entities = e.Outcomes.Select(o => o.Series.Entity).Distinct().ToList();
         int done = 0;
         progress?.Report((0, design.Count));
-        var driver = new EnsembleDriver(new InProcessBackend());
         await Parallel.ForEachAsync(Enumerable.Range(0, design.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation },
             async (point, ct) =>
             {
-                var values = e.ValuesAt(design.Points[point]);
+                var pointValues = e.ValuesAt(design.Points[point]);
                 Model.Parameters.WorldSpec spec;
-                try { spec = e.Scenario.With(values).Spec; }
-                catch (Scenarios.ScenarioException x) { throw new DesignPointException(point, values, x); }
-                var keys = new SeriesCatalog(spec, metrics, entities).Keys;
-                var reducer = new OutcomeReducer(keys, e.Outcomes, spec.Start);
-                // Few series: the whole run in one slice keeps the driver's per-slice work out of the way.
-                long bytes = 8L * spec.Months * e.Members * keys.Count;
-                var request = new RunRequest(spec, e.Members, e.BlockSize)
-                {
-                    Metrics = metrics, Entities = entities,
-                    SliceMonths = bytes <= RunRequest.SliceBudgetBytes / 4 ? spec.Months : RunRequest.SliceMonthsFor(e.Members, keys.Count),
-                };
-                await driver.RunAsync(request, slice => { reducer.Add(slice); return ValueTask.CompletedTask; }, null, ct);
-                outcomes[point] = reducer.Values.Select(v => v.ToArray()).ToArray();
+                try { spec = e.Scenario.With(pointValues).Spec; }
+                catch (Scenarios.ScenarioException x) { throw new DesignPointException(point, pointValues, x); }
+                outcomes[point] = await MemberOutcomes.RunAsync(spec, e.Outcomes, e.Members, e.BlockSize, ct);
                 progress?.Report((Interlocked.Increment(ref done), design.Count));
             });
         return new ExperimentResults(e, design, morris, values, outcomes);
