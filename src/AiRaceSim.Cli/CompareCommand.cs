@@ -106,16 +106,6 @@ public static class CompareCommand
     private static void Write(TextWriter stdout, CompareOptions o, List<string> header, List<IReadOnlyList<string>> table, int members)
     {
         stdout.WriteLine($"{o.Metric.Replace('_', ' ')} of {o.Pair}: median [P5–P95] over {Counted.Of(members, "member")}");
-        if (o.Markdown)
-        {
-            stdout.WriteLine("| " + string.Join(" | ", header) + " |");
-            stdout.WriteLine("|" + string.Concat(header.Select(_ => "---|")));
-            foreach (var row in table) stdout.WriteLine("| " + string.Join(" | ", row) + " |");
-            return;
-        }
-        var widths = header.Select((h, i) => Math.Max(h.Length, table.Max(r => r[i].Length))).ToArray();
-        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i])));
-        stdout.WriteLine(Line(header));
-        foreach (var row in table) stdout.WriteLine(Line(row));
+        PlainTable.Write(stdout, header, table, o.Markdown);
     }
 }

@@ -36,7 +36,7 @@ public sealed class ComparePairedTests : IDisposable
         var (c, stdout, stderr) = await _cli.Run("compare", Small, other, "--members", "5", "--at", "2022-01", "--paired");
         Assert.True(c == 0, stderr);
         var line = stdout.Split('\n').Single(l => l.StartsWith("noisier ", StringComparison.Ordinal) && l.Contains("2022-01"));
-        Assert.Contains((median >= 0 ? "+" : "") + Num(median), line);
+        Assert.Contains((Math.Round(median, 2) > 0 ? "+" : "") + Num(Math.Round(median, 2) == 0 ? 0 : median), line);
         Assert.Contains((lower / 5.0).ToString("P0", CultureInfo.InvariantCulture), line);
         Assert.Contains("paired: every scenario on small-test's seed", stdout);
     }
