@@ -72,8 +72,13 @@ public static class AiraceCommand
         var validate = new Command("validate", "Check scenario files without running them") { files };
         validate.SetAction(parse => ValidateCommand.Execute(parse.GetValue(files)!, stdout, stderr));
 
-        var schema = new Command("schema", "Print the JSON Schema of scenario files");
-        schema.SetAction(_ => { stdout.WriteLine(AiRaceSim.Scenarios.ScenarioSchema.Json()); return ExitCodes.Ok; });
+        var experimentSchema = new Option<bool>("--experiment") { Description = "The schema of experiment files instead (experiments/schema.json)" };
+        var schema = new Command("schema", "Print the JSON Schema of scenario files (scenarios/schema.json)") { experimentSchema };
+        schema.SetAction(parse =>
+        {
+            stdout.WriteLine(parse.GetValue(experimentSchema) ? AiRaceSim.Scenarios.ExperimentSchema.Json() : AiRaceSim.Scenarios.ScenarioSchema.Json());
+            return ExitCodes.Ok;
+        });
 
         var calibrateScenario = new Argument<string>("scenario") { Description = "Scenario file to check (and fit)" };
         var targets = new Option<string?>("--targets") { Description = "Targets file (default: targets.yaml beside the scenario)" };

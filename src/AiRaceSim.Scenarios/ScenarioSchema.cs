@@ -10,3 +10,12 @@ public static class ScenarioSchema
     /// <summary>The schema text, without a final newline (the checked-in file adds one).</summary>
     public static string Json() => Text.Value;
 }
+
+/// <summary>The JSON Schema of experiment files (draft 2020-12), as checked in at experiments/schema.json.</summary>
+public static class ExperimentSchema
+{
+    private static readonly Lazy<string> Text = new(SchemaGenerator.GenerateExperiment);
+
+    /// <summary>The schema text, without a final newline (the checked-in file adds one).</summary>
+    public static string Json() => Text.Value;
+}

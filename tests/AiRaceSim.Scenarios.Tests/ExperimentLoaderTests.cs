@@ -97,6 +97,7 @@ public class ExperimentLoaderTests : IDisposable
     [InlineData("  - path: parameters.algorithmic_halving_month", "  kind: lhs\n  n: 4", "e.yaml:4:11: the scenario has no 'parameters.algorithmic_halving_month'; did you mean 'parameters.algorithmic_halving_months'?")]
     [InlineData("  - { path: parameters.capability_noise_sd }", "  kind: lhs\n  n: 4", "e.yaml:4:5: factor 'parameters.capability_noise_sd' gives neither range nor levels, and the scenario sets it to the number 0.02")]
     [InlineData("  - { path: parameters.diffusion_rate_per_month, range: [0.5, 2] }", "  kind: lhs\n  n: 4", "e.yaml:4:5: factor 'parameters.diffusion_rate_per_month' at 2: the scenario refuses it")]
+    [InlineData("  - { path: parameters.capability_noise_sd, levels: [0.01] }\nname2: x", "  kind: lhs\n  n: 4", "e.yaml:5:1: unknown key 'name2'")]
     [InlineData("  - { path: rules.us-tightens.cooldown_months, range: [6, 18] }", "  kind: lhs\n  n: 4", "e.yaml:4:5: factor 'rules.us-tightens.cooldown_months' at 9.8")]
     [InlineData("  - path: parameters.utilisation\n  - path: parameters.utilisation.a", "  kind: lhs\n  n: 4", "e.yaml:4:11: factors 'parameters.utilisation' and 'parameters.utilisation.a' overlap")]
     [InlineData("  - { path: parameters.capability_noise_sd, range: [0.03, 0.01] }", "  kind: lhs\n  n: 4", "e.yaml:4:52: range of 'parameters.capability_noise_sd' must be [low, high] with low < high")]

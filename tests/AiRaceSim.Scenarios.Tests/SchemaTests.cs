@@ -35,9 +35,27 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Every_ref_points_at_a_node_of_the_schema()
+    public void Checked_in_experiment_schema_matches_the_document_types()
     {
-        using var doc = JsonDocument.Parse(ScenarioSchema.Json());
+        string file = Path.Combine(RepoPaths.Root(), "experiments", "schema.json");
+        string expected = ExperimentSchema.Json() + "\n";
+        if (Environment.GetEnvironmentVariable("AIRACE_WRITE_SCHEMA") == "1") File.WriteAllText(file, expected);
+        Assert.True(expected == (File.Exists(file) ? File.ReadAllText(file) : ""),
+            "experiments/schema.json is out of date; regenerate it with: AIRACE_WRITE_SCHEMA=1 dotnet test tests/AiRaceSim.Scenarios.Tests");
+        using var doc = JsonDocument.Parse(expected);
+        var root = doc.RootElement;
+        Assert.Equal("AiRaceSim experiment", root.GetProperty("title").GetString());
+        Assert.Equal(["name", "scenario", "factors", "design"], root.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(root.GetProperty("additionalProperties").GetBoolean());
+        Assert.Equal(["path"], root.GetProperty("properties").GetProperty("factors").GetProperty("items").GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Theory]
+    [InlineData("scenario")]
+    [InlineData("experiment")]
+    public void Every_ref_points_at_a_node_of_the_schema(string kind)
+    {
+        using var doc = JsonDocument.Parse(kind == "scenario" ? ScenarioSchema.Json() : ExperimentSchema.Json());
         var refs = new List<string>();
         Collect(doc.RootElement, refs);
         Assert.NotEmpty(refs);

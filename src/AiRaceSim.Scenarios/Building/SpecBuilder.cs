@@ -18,10 +18,17 @@ internal static partial class SpecBuilder
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex NamePattern();
 
+    /// <summary>Reports a scenario's or an experiment's name that cannot name output files; true when valid.</summary>
+    public static bool CheckName(object doc, string member, string name, BuildContext c)
+    {
+        if (NamePattern().IsMatch(name)) return true;
+        c.Error(doc, member, $"name '{Excerpt.Of(name)}' is not valid; use letters, digits, '-', '_' and '.', starting with a letter or digit (it names output files)");
+        return false;
+    }
+
     public static BuiltScenario? Build(ScenarioDocument doc, ScenarioOverrides overrides, BuildContext c, string rootFile)
     {
-        if (doc.Name is { } name && !NamePattern().IsMatch(name))
-            c.Error(doc, nameof(doc.Name), $"name '{Excerpt.Of(name)}' is not valid; use letters, digits, '-', '_' and '.', starting with a letter or digit (it names output files)");
+        if (doc.Name is { } name) CheckName(doc, nameof(doc.Name), name, c);
         if (doc.Start is { } start && doc.End is { } end)
         {
             bool inYears = true;

@@ -56,6 +56,7 @@ public static class ExperimentLoader
         files.AddRange(template.Base.Files);
 
         var c = new BuildContext(diag, sourceMap) { Horizon = (template.Base.Spec.Start, template.Base.Spec.End) };
+        SpecBuilder.CheckName(doc, nameof(doc.Name), doc.Name, c);
         var factors = ExperimentChecks.Factors(doc.Factors, template, c);
         var design = ExperimentChecks.Design(doc.Design, factors.Count, c);
         var outcomes = doc.Outcomes is null ? template.Base.Outcomes

@@ -78,6 +78,16 @@ internal static class SchemaGenerator
         return root.ToJsonString(Output);
     }
 
+    /// <summary>The schema of experiment files: every key of <see cref="Experiments.ExperimentDocument"/>, with the month value its outcomes use.</summary>
+    public static string GenerateExperiment()
+    {
+        var root = (JsonObject)Options.GetJsonSchemaAsNode(typeof(Experiments.ExperimentDocument), Exporter);
+        root.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");
+        root.Insert(1, "title", "AiRaceSim experiment");
+        root["$defs"] = new JsonObject { ["month"] = MonthValue.Definition() };
+        return root.ToJsonString(Output);
+    }
+
     /// <summary>A table document's keys in place of its C# properties, carrying their description and range.</summary>
     private static void TableKeys(JsonTypeInfo info)
     {
