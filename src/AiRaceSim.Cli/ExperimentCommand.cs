@@ -47,7 +47,7 @@ public static class ExperimentCommand
         {
             var results = await ExperimentRunner.RunAsync(e, progress, cancellation);
             var analysis = ExperimentAnalysis.Of(results);
-            var written = ExperimentFiles.Write(folder.Temporary, results, analysis);
+            var written = ExperimentFiles.Write(folder.Temporary, results, analysis).Concat(ExperimentReportSections.Write(folder.Temporary, results, analysis)).ToList();
             RunManifest.WriteListing(folder.Temporary, "experiment", written);
             folder.Commit();
             foreach (var s in analysis.Skipped) stderr.WriteLine($"airace: skipped {s}");

@@ -45,8 +45,16 @@ public sealed class ExperimentCommandTests : IDisposable
             Assert.Contains("morris elementary effects of gap_2022", stdout);
             outs.Add(dir);
         }
-        foreach (var file in new[] { "design.csv", "outcomes.csv", "morris.csv", "prim-trajectory.csv", "prim-box.csv" })
+        foreach (var file in new[] { "design.csv", "outcomes.csv", "morris.csv", "prim-trajectory.csv", "prim-box.csv",
+            "charts/morris-gap_2022.svg", "charts/prim-tradeoff.svg", "report.html" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(outs[0], file)), File.ReadAllBytes(Path.Combine(outs[1], file)));
+
+        var html = File.ReadAllText(Path.Combine(outs[0], "report.html"));
+        Assert.Contains("Morris elementary effects of gap_2022", html);
+        Assert.Contains("Scenario discovery (PRIM): where gap_2022 &lt; 100", html);
+        Assert.Equal(2, html.Split("<svg xmlns").Length - 1);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", ""));
+        Assert.Contains("charts/prim-tradeoff.png", File.ReadAllText(Path.Combine(outs[0], "manifest.json")));
 
         // 3 trajectories × (2 factors + 1) points × 3 members.
         var design = File.ReadAllLines(Path.Combine(outs[0], "design.csv"));

@@ -62,7 +62,7 @@ public static partial class FigureRenderer
     /// per figure, in order of appearance and prefixed with its name, so the same figure gives the
     /// same bytes in any process and the SVGs inlined in one page never share an id.
     /// </summary>
-    private static string StableIds(string svg, string name)
+    internal static string StableIds(string svg, string name)
     {
         var ids = new Dictionary<string, string>();
         return ClipId().Replace(svg, m =>

@@ -1,0 +1,98 @@
+using ScottPlot;
+
+namespace AiRaceSim.Reports.Charts;
+
+/// <summary>Sobol indices of one outcome: S1 and ST per factor with their intervals' half-widths.</summary>
+public sealed record SobolBars(string Outcome, IReadOnlyList<string> Factors, double[] S1, double[] S1HalfWidth, double[] ST, double[] STHalfWidth);
+
+/// <summary>Morris measures of one outcome: μ* with its interval's half-width, and σ, per factor.</summary>
+public sealed record MorrisPlane(string Outcome, IReadOnlyList<string> Factors, double[] MuStar, double[] MuStarHalfWidth, double[] Sigma);
+
+/// <summary>PRIM's peeling trajectory (coverage and density of each box) and the chosen box's step.</summary>
+public sealed record PrimTradeoff(string Condition, double[] Coverage, double[] Density, int Chosen);
+
+/// <summary>
+/// The charts of an experiment, drawn with ScottPlot as PNG and SVG (1200×700): Sobol S1/ST bars with
+/// intervals, the Morris μ*–σ plane, PRIM's coverage–density trade-off with the chosen box. Axes on
+/// numbers, not months, so they do not go through <see cref="FigureRenderer"/>.
+/// </summary>
+public static class ExperimentCharts
+{
+    private static readonly Color S1Color = Color.FromHex("#4477AA"), STColor = Color.FromHex("#EE6677");
+
+    public static IReadOnlyList<string> Sobol(SobolBars b, string folder, string name)
+    {
+        using var plot = New($"Sobol indices of {b.Outcome}: first order (S1) and total (ST), 95 % intervals", "index");
+        var bars = new List<Bar>();
+        for (int i = 0; i < b.Factors.Count; i++)
+        {
+            bars.Add(new Bar { Position = 3 * i, Value = b.S1[i], Error = b.S1HalfWidth[i], FillColor = S1Color });
+            bars.Add(new Bar { Position = 3 * i + 1, Value = b.ST[i], Error = b.STHalfWidth[i], FillColor = STColor });
+        }
+        plot.Add.Bars(bars.ToArray());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, b.Factors.Count).Select(i => 3 * i + 0.5).ToArray(), b.Factors.Select(Short).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 170;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "S1 (first order)", FillColor = S1Color });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "ST (total)", FillColor = STColor });
+        plot.ShowLegend(Alignment.UpperRight);
+        plot.Add.HorizontalLine(0, 1, Color.FromHex(Palette.Neutral));
+        return Save(plot, folder, name);
+    }
+
+    public static IReadOnlyList<string> Morris(MorrisPlane m, string folder, string name)
+    {
+        using var plot = New($"Morris elementary effects of {m.Outcome}: μ* (95 % interval) against σ", "σ (spread of the effects: interactions, non-linearity)");
+        plot.XLabel("μ* (mean absolute effect over the factor's whole range)", 14);
+        plot.Add.Markers(m.MuStar, m.Sigma, MarkerShape.FilledCircle, 8, S1Color);
+        for (int i = 0; i < m.Factors.Count; i++)
+        {
+            plot.Add.Line(m.MuStar[i] - m.MuStarHalfWidth[i], m.Sigma[i], m.MuStar[i] + m.MuStarHalfWidth[i], m.Sigma[i]).Color = Color.FromHex(Palette.Neutral);
+            var t = plot.Add.Text(Short(m.Factors[i]), m.MuStar[i], m.Sigma[i]);
+            t.LabelFontSize = 11;
+            t.OffsetX = 6;
+            t.OffsetY = -6;
+        }
+        return Save(plot, folder, name);
+    }
+
+    public static IReadOnlyList<string> Prim(PrimTradeoff p, string folder, string name)
+    {
+        using var plot = New($"PRIM: coverage against density of the peeled boxes, where {p.Condition}", "density (share of the box's runs where the condition holds)");
+        plot.XLabel("coverage (share of the runs where it holds that the box keeps)", 14);
+        var line = plot.Add.Scatter(p.Coverage, p.Density, S1Color);
+        line.LineWidth = 1.5f;
+        line.MarkerSize = 5;
+        var chosen = plot.Add.Marker(p.Coverage[p.Chosen], p.Density[p.Chosen], MarkerShape.OpenCircle, 16, STColor);
+        chosen.LineWidth = 2.5f;
+        var t = plot.Add.Text($"chosen box (step {p.Chosen})", p.Coverage[p.Chosen], p.Density[p.Chosen]);
+        t.LabelFontSize = 12;
+        t.OffsetX = 12;
+        return Save(plot, folder, name);
+    }
+
+    private static Plot New(string title, string yLabel)
+    {
+        ChartFonts.EnsureRegistered();
+        var plot = new Plot();
+        plot.Title(title, 16);
+        plot.YLabel(yLabel, 14);
+        plot.Font.Set(ChartFonts.Family);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = FigureRenderer.TickLabel };
+        return plot;
+    }
+
+    /// <summary>A factor's path without its common prefix (parameters.x → x).</summary>
+    private static string Short(string path) => path.StartsWith("parameters.", StringComparison.Ordinal) ? path["parameters.".Length..] : path;
+
+    private static IReadOnlyList<string> Save(Plot plot, string folder, string name)
+    {
+        plot.SavePng(Path.Combine(folder, name + ".png"), FigureRenderer.Width, FigureRenderer.Height);
+        // Skia's clip ids renumbered per figure, so the same experiment gives the same SVG bytes.
+        File.WriteAllText(Path.Combine(folder, name + ".svg"),
+            FigureRenderer.StableIds(plot.GetSvgXml(FigureRenderer.Width, FigureRenderer.Height), name), new System.Text.UTF8Encoding(false));
+        return [name + ".png", name + ".svg"];
+    }
+}
