@@ -29,6 +29,7 @@ internal static class ExperimentSummary
         {
             var b = p.Chosen;
             o.WriteLine($"prim: where {e.Prim!.Condition.Text} (box {b.Step} of {p.Trajectory.Count - 1} peels: coverage {F(b.Coverage)}, density {F(b.Density)}, mass {F(b.Mass)}; {p.Trajectory[0].Density:P0} of all runs):");
+            if (!p.ReachedMinDensity) o.WriteLine($"  no box reaches the minimum density {F(p.MinDensity)}: this is the densest one; lower min_density or choose a rarer condition's complement");
             if (p.Restricted.Count == 0) o.WriteLine("  no factor is restricted: the condition is as likely everywhere in the design");
             foreach (int i in p.Restricted)
                 o.WriteLine($"  {e.Factors[i].Path.PadRight(width)}  {b.Low[i].ToString("G4", CultureInfo.InvariantCulture)} to {b.High[i].ToString("G4", CultureInfo.InvariantCulture)}  (design: {p.Trajectory[0].Low[i].ToString("G4", CultureInfo.InvariantCulture)} to {p.Trajectory[0].High[i].ToString("G4", CultureInfo.InvariantCulture)})");

@@ -24,17 +24,18 @@ internal static class PairedComparison
             values.Add(await MemberOutcomes.RunAsync(s.Spec with { Seed = reference.Spec.Seed }, outcomes, reference.Members, s.BlockSize, cancellation));
         string F(double v) => (Math.Round(v, 2) == 0 ? 0 : v).ToString("F2", CultureInfo.InvariantCulture);
         string Signed(double v) => (Math.Round(v, 2) > 0 ? "+" : "") + F(v);
-        var header = new[] { "scenario", "month", $"median of (scenario − {reference.Name}), months", "95 % paired interval", "share lower", "95 % unpaired interval", "narrower" };
+        var header = new[] { "scenario", "month", $"median of (scenario − {reference.Name}), months", "95 % interval", "share lower", "members",
+            "median − median", "95 %, paired", "95 %, independent seeds", "narrower" };
         var rows = new List<IReadOnlyList<string>>();
         for (int i = 1; i < loaded.Count; i++)
             for (int j = 0; j < months.Count; j++)
             {
                 var r = PairedResult.Analyse(values[i][j], values[0][j]);
-                rows.Add([loaded[i].Name, months[j].ToString(), Signed(r.MedianDifference.Value),
-                    $"[{F(r.MedianDifference.Low)}, {F(r.MedianDifference.High)}]", r.ShareALower.ToString("P0", CultureInfo.InvariantCulture),
-                    $"[{F(r.UnpairedMedianDifference.Low)}, {F(r.UnpairedMedianDifference.High)}]",
+                var (d, t, u) = (r.MedianDifference, r.DifferenceOfMedians, r.UnpairedDifferenceOfMedians);
+                rows.Add([loaded[i].Name, months[j].ToString(), Signed(d.Value), $"[{F(d.Low)}, {F(d.High)}]", r.ShareALower.ToString("P0", CultureInfo.InvariantCulture),
+                    r.Members.ToString(CultureInfo.InvariantCulture), Signed(t.Value), $"[{F(t.Low)}, {F(t.High)}]", $"[{F(u.Low)}, {F(u.High)}]",
                     // A paired interval narrower than the table shows has no meaningful ratio.
-                    r.MedianDifference.High - r.MedianDifference.Low >= 0.01 ? r.Narrowing.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—"]);
+                    t.High - t.Low >= 0.01 ? r.Narrowing.ToString("F1", CultureInfo.InvariantCulture) + "×" : "—"]);
             }
         stdout.WriteLine();
         stdout.WriteLine($"paired: every scenario on {reference.Name}'s seed {reference.Spec.Seed} and {Counted.Of(reference.Members, "member")}; member by member differences of the {o.Metric.Replace('_', ' ')} of {o.Pair}");

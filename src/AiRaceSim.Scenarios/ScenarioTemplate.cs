@@ -57,7 +57,11 @@ public sealed class ScenarioTemplate
         };
     }
 
-    /// <summary>The scenario with each path set to its value (the first of a repeated path wins nothing: the last does).</summary>
+    /// <summary>
+    /// The scenario with each path set to its value (a path given twice: the last value). Its
+    /// <see cref="LoadedScenario.ResolvedJson"/> is the base's (writing it per variant would cost as much
+    /// as the binding); a manifest of a variant records the base and the values set.
+    /// </summary>
     /// <exception cref="ArgumentException">a path names no number or distribution (<see cref="PathProblem"/>).</exception>
     /// <exception cref="ScenarioException">a value is refused where it is set (out of range, say).</exception>
     public LoadedScenario With(IReadOnlyList<(string Path, double Value)> values)

@@ -22,25 +22,29 @@ public static class ExperimentReportSections
         foreach (var (outcome, s) in a.Sobol)
         {
             var order = Enumerable.Range(0, factors.Count).OrderByDescending(i => s.Total[i].Value).ToList();
+            double level = s.First[0].Level;
+            string pc = ExperimentCharts.Percent(level);
             sections.Add(new ExperimentSection($"Sobol indices of {outcome}",
                 "S1: the share of the outcome's variance that the factor explains alone; ST: its share including every interaction. " +
-                "ST well above S1 means the factor acts through interactions. Intervals: ± 1.96 bootstrap standard deviations.",
-                ["factor", "S1", "S1 95 % interval", "ST", "ST 95 % interval"],
+                $"ST well above S1 means the factor acts through interactions. Intervals ({pc}): ± {Experiments.Analyses.Resampling.Z(level).ToString("0.00", CultureInfo.InvariantCulture)} standard deviations of the estimate over bootstrap resamples of the base points.",
+                ["factor", "S1", $"S1 {pc} interval", "ST", $"ST {pc} interval"],
                 order.Select(i => (IReadOnlyList<string>)[factors[i], F(s.First[i].Value), $"[{F(s.First[i].Low)}, {F(s.First[i].High)}]", F(s.Total[i].Value), $"[{F(s.Total[i].Low)}, {F(s.Total[i].High)}]"]).ToList(),
                 folder => ExperimentCharts.Sobol(new SobolBars(outcome, factors, s.First.Select(x => x.Value).ToArray(), s.First.Select(x => x.High - x.Value).ToArray(),
-                    s.Total.Select(x => x.Value).ToArray(), s.Total.Select(x => x.High - x.Value).ToArray()), folder, "sobol-" + outcome),
-                $"Sobol indices of {outcome}, S1 and ST per factor with 95 % intervals"));
+                    s.Total.Select(x => x.Value).ToArray(), s.Total.Select(x => x.High - x.Value).ToArray(), level), folder, "sobol-" + outcome),
+                $"Sobol indices of {outcome}, S1 and ST per factor with {pc} intervals"));
         }
         foreach (var (outcome, m) in a.Morris)
         {
             var order = Enumerable.Range(0, factors.Count).OrderByDescending(i => m[i].MuStar.Value).ToList();
+            double level = m[0].MuStar.Level;
+            string pc = ExperimentCharts.Percent(level);
             sections.Add(new ExperimentSection($"Morris elementary effects of {outcome}",
                 "μ*: the mean absolute change of the outcome when the factor moves by Δ, per its whole range (how much it matters); " +
                 "σ: the spread of those changes (interactions or non-linearity); μ: their mean (a sign, when they agree).",
-                ["factor", "μ*", "μ* 95 % interval", "μ", "σ"],
+                ["factor", "μ*", $"μ* {pc} interval", "μ", "σ"],
                 order.Select(i => (IReadOnlyList<string>)[factors[i], F(m[i].MuStar.Value), $"[{F(m[i].MuStar.Low)}, {F(m[i].MuStar.High)}]", F(m[i].Mu), F(m[i].Sigma)]).ToList(),
                 folder => ExperimentCharts.Morris(new MorrisPlane(outcome, factors, m.Select(x => x.MuStar.Value).ToArray(), m.Select(x => x.MuStar.High - x.MuStar.Value).ToArray(),
-                    m.Select(x => x.Sigma).ToArray()), folder, "morris-" + outcome),
+                    m.Select(x => x.Sigma).ToArray(), level), folder, "morris-" + outcome),
                 $"Morris μ* against σ for {outcome}"));
         }
         if (a.Prim is { } p)
@@ -48,7 +52,8 @@ public static class ExperimentReportSections
             var b = p.Chosen;
             sections.Add(new ExperimentSection($"Scenario discovery (PRIM): where {e.Prim!.Condition.Text}",
                 $"The condition holds in {p.Trajectory[0].Density:P1} of all runs. The chosen box (step {b.Step} of the peeling) holds {b.Mass:P1} of the runs; " +
-                $"{b.Density:P1} of the runs in it meet the condition (density), and it keeps {b.Coverage:P1} of all runs that do (coverage). Restricted factors:",
+                $"{b.Density:P1} of the runs in it meet the condition (density), and it keeps {b.Coverage:P1} of all runs that do (coverage)" +
+                (p.ReachedMinDensity ? $", the most of any box at least {p.MinDensity:P0} dense." : $"; no box reaches the minimum density {p.MinDensity:P0}, so this is the densest one.") + " Restricted factors:",
                 ["factor", "box low", "box high", "design low", "design high"],
                 p.Restricted.Select(i => (IReadOnlyList<string>)[factors[i], b.Low[i].ToString("G4", CultureInfo.InvariantCulture), b.High[i].ToString("G4", CultureInfo.InvariantCulture),
                     p.Trajectory[0].Low[i].ToString("G4", CultureInfo.InvariantCulture), p.Trajectory[0].High[i].ToString("G4", CultureInfo.InvariantCulture)]).ToList(),

@@ -5,8 +5,8 @@ using AiRaceSim.Scenarios.Experiments;
 namespace AiRaceSim.Workflows;
 
 /// <summary>A design point whose values the scenario refuses (a combination the checks of single factors could not see).</summary>
-public sealed class DesignPointException(int point, IReadOnlyList<(string Path, double Value)> values, Scenarios.ScenarioException inner)
-    : Exception($"design point {point} ({string.Join(", ", values.Select(v => $"{v.Path} = {Scenarios.Experiments.LoadedExperiment.Format(v.Value)}"))}) is refused by the scenario: {inner.Errors[0].Message}; narrow the factors so every combination is valid", inner);
+public sealed class DesignPointException(string at, int point, IReadOnlyList<(string Path, double Value)> values, Scenarios.ScenarioException inner)
+    : Exception($"{at}: design point {point} ({string.Join(", ", values.Select(v => $"{v.Path} = {Scenarios.Experiments.LoadedExperiment.Format(v.Value)}"))}) is refused by the scenario: {inner.Errors[0].Message}; narrow the factors so every combination is valid", inner);
 
 /// <summary>What an experiment's runs gave: the design, each point's factor values, each point's outcomes per member.</summary>
 /// <param name="Outcomes">Outcomes[point][outcome][member], as <see cref="OutcomeReducer"/> gives them.</param>
@@ -28,6 +28,7 @@ public static class ExperimentRunner
         var (design, morris) = e.CreateDesign();
         var values = design.Points.Select(p => e.ValuesAt(p).Select(v => v.Value).ToArray()).ToArray();
         var outcomes = new double[design.Count][][];
+        var refused = new DesignPointException?[design.Count];
         int done = 0;
         progress?.Report((0, design.Count));
         await Parallel.ForEachAsync(Enumerable.Range(0, design.Count),
@@ -37,10 +38,16 @@ public static class ExperimentRunner
                 var pointValues = e.ValuesAt(design.Points[point]);
                 Model.Parameters.WorldSpec spec;
                 try { spec = e.Scenario.With(pointValues).Spec; }
-                catch (Scenarios.ScenarioException x) { throw new DesignPointException(point, pointValues, x); }
+                catch (Scenarios.ScenarioException x)
+                {
+                    // Every point is tried, so the point named is the first refused whatever the threads did.
+                    refused[point] = new DesignPointException(e.FactorsAt, point, pointValues, x);
+                    return;
+                }
                 outcomes[point] = await MemberOutcomes.RunAsync(spec, e.Outcomes, e.Members, e.BlockSize, ct);
                 progress?.Report((Interlocked.Increment(ref done), design.Count));
             });
+        if (refused.FirstOrDefault(x => x is not null) is { } first) throw first;
         return new ExperimentResults(e, design, morris, values, outcomes);
     }
 }

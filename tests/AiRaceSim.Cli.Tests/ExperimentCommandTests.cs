@@ -93,4 +93,35 @@ public sealed class ExperimentCommandTests : IDisposable
         Assert.Contains("the morris analysis needs design kind morris, and the design is sobol", stderr);
         Assert.False(Directory.Exists(dir));
     }
+
+    [Fact]
+    public async Task A_design_point_whose_combination_the_scenario_refuses_is_named_with_its_values_and_nothing_is_written()
+    {
+        // Each factor alone is valid at its extremes; together a median above the p95 is not.
+        var path = _cli.PathIn("combination.yaml");
+        File.WriteAllText(path, $"""
+            name: combination
+            scenario: {Small}
+            factors:
+              - {"{"} path: parameters.algorithmic_halving_months.median, range: [6, 12] {"}"}
+              - {"{"} path: parameters.algorithmic_halving_months.p95, range: [10, 16] {"}"}
+            design:
+              kind: lhs
+              n: 40
+            outcomes:
+              - {"{"} name: gap_2022, entity: CN-US, metric: capability_gap_months, at: 2022-01 {"}"}
+            """);
+        var dir = _cli.PathIn("never");
+        var (code, _, stderr) = await _cli.Run("experiment", path, "--out", dir);
+        Assert.Equal(2, code);
+        var line = stderr.Split('\n').Single(l => l.Contains(": design point "));
+        Assert.Contains("combination.yaml:4:3: design point ", line);
+        Assert.Contains("parameters.algorithmic_halving_months.median = ", line);
+        Assert.Contains("is refused by the scenario", line);
+        Assert.Contains("nothing was written", stderr);
+        Assert.False(Directory.Exists(dir));
+        // The point named is the first refused one: the same in a second run.
+        var (_, _, again) = await _cli.Run("experiment", path, "--out", dir);
+        Assert.Equal(line, again.Split('\n').Single(l => l.Contains(": design point ")));
+    }
 }

@@ -138,6 +138,11 @@ public class AnalysisTests
         Assert.Equal(0.3, r.Chosen.Mass, 12);
         Assert.Equal(0.7, r.Chosen.Low[0], 12);
         Assert.Equal([0], r.Restricted);
+        Assert.True(r.ReachedMinDensity);
+        // No box of at least 4 points is all cases (three are): the densest, 3/4, is chosen and says so.
+        var short_ = Prim.Analyse(x, interest, alpha: 0.1, minMass: 0.4, minDensity: 1);
+        Assert.False(short_.ReachedMinDensity);
+        Assert.Equal(0.75, short_.Chosen.Density, 12);
         Assert.Throws<ArgumentException>(() => Prim.Analyse(x, new bool[10]));
     }
 
@@ -152,7 +157,13 @@ public class AnalysisTests
         Assert.Equal(-0.5, r.MedianDifference.Low, 12);
         Assert.Equal(-0.5, r.MedianDifference.High, 12);
         Assert.Equal(1.0, r.ShareALower);
-        Assert.True(r.UnpairedMedianDifference.High - r.UnpairedMedianDifference.Low > 0.5);
+        // median(A) − median(B) is −0.5 too: resampled together it cannot move; resampled apart it spreads.
+        Assert.Equal(-0.5, r.DifferenceOfMedians.Value, 12);
+        Assert.Equal(-0.5, r.DifferenceOfMedians.Low, 12);
+        Assert.Equal(-0.5, r.DifferenceOfMedians.High, 12);
+        Assert.Equal(-0.5, r.UnpairedDifferenceOfMedians.Value, 12);
+        Assert.True(r.UnpairedDifferenceOfMedians.High - r.UnpairedDifferenceOfMedians.Low > 0.5);
+        Assert.True(double.IsPositiveInfinity(r.Narrowing));
         Assert.Equal(200, r.Members);
 
         // Members with no value on either side are left out; the median of (1, 2, 3) is 2.
@@ -160,5 +171,7 @@ public class AnalysisTests
         Assert.Equal(3, small.Members);
         Assert.Equal(2, small.MedianDifference.Value, 12);
         Assert.Equal(0, small.ShareALower);
+        // median(2, 4, 6) − median(1, 2, 3) = 4 − 2.
+        Assert.Equal(2, small.DifferenceOfMedians.Value, 12);
     }
 }

@@ -51,7 +51,7 @@ public static class Prim
         var dense = trajectory.Where(b => b.Density >= minDensity).ToList();
         var chosen = dense.Count > 0 ? dense.MaxBy(b => b.Coverage)! : trajectory.MaxBy(b => b.Density)!;
         var restricted = Enumerable.Range(0, k).Where(f => chosen.Low[f] > dataLow[f] || chosen.High[f] < dataHigh[f]).ToList();
-        return new PrimResult(trajectory, chosen, restricted, minDensity);
+        return new PrimResult(trajectory, chosen, restricted, minDensity, dense.Count > 0);
 
         PrimBox Box(int step, double[] lo, double[] hi, List<int> points)
         {

@@ -16,4 +16,5 @@ public sealed record PrimBox(int Step, double[] Low, double[] High, double Cover
 }
 
 /// <summary>The peeling trajectory, the chosen box and the factors it restricts (limits inside the data's range).</summary>
-public sealed record PrimResult(IReadOnlyList<PrimBox> Trajectory, PrimBox Chosen, IReadOnlyList<int> Restricted, double MinDensity);
+/// <param name="ReachedMinDensity">false: no box was as dense as <paramref name="MinDensity"/>, and the densest one was chosen.</param>
+public sealed record PrimResult(IReadOnlyList<PrimBox> Trajectory, PrimBox Chosen, IReadOnlyList<int> Restricted, double MinDensity, bool ReachedMinDensity);

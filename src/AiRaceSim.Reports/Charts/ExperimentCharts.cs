@@ -3,10 +3,10 @@ using ScottPlot;
 namespace AiRaceSim.Reports.Charts;
 
 /// <summary>Sobol indices of one outcome: S1 and ST per factor with their intervals' half-widths.</summary>
-public sealed record SobolBars(string Outcome, IReadOnlyList<string> Factors, double[] S1, double[] S1HalfWidth, double[] ST, double[] STHalfWidth);
+public sealed record SobolBars(string Outcome, IReadOnlyList<string> Factors, double[] S1, double[] S1HalfWidth, double[] ST, double[] STHalfWidth, double Level);
 
 /// <summary>Morris measures of one outcome: μ* with its interval's half-width, and σ, per factor.</summary>
-public sealed record MorrisPlane(string Outcome, IReadOnlyList<string> Factors, double[] MuStar, double[] MuStarHalfWidth, double[] Sigma);
+public sealed record MorrisPlane(string Outcome, IReadOnlyList<string> Factors, double[] MuStar, double[] MuStarHalfWidth, double[] Sigma, double Level);
 
 /// <summary>PRIM's peeling trajectory (coverage and density of each box) and the chosen box's step.</summary>
 public sealed record PrimTradeoff(string Condition, double[] Coverage, double[] Density, int Chosen);
@@ -22,7 +22,7 @@ public static class ExperimentCharts
 
     public static IReadOnlyList<string> Sobol(SobolBars b, string folder, string name)
     {
-        using var plot = New($"Sobol indices of {b.Outcome}: first order (S1) and total (ST), 95 % intervals", "index");
+        using var plot = New($"Sobol indices of {b.Outcome}: first order (S1) and total (ST), {Percent(b.Level)} intervals", "index");
         var bars = new List<Bar>();
         for (int i = 0; i < b.Factors.Count; i++)
         {
@@ -44,7 +44,7 @@ public static class ExperimentCharts
 
     public static IReadOnlyList<string> Morris(MorrisPlane m, string folder, string name)
     {
-        using var plot = New($"Morris elementary effects of {m.Outcome}: μ* (95 % interval) against σ", "σ (spread of the effects: interactions, non-linearity)");
+        using var plot = New($"Morris elementary effects of {m.Outcome}: μ* ({Percent(m.Level)} interval) against σ", "σ (spread of the effects: interactions, non-linearity)");
         plot.XLabel("μ* (mean absolute effect over the factor's whole range)", 14);
         plot.Add.Markers(m.MuStar, m.Sigma, MarkerShape.FilledCircle, 8, S1Color);
         for (int i = 0; i < m.Factors.Count; i++)
@@ -83,6 +83,8 @@ public static class ExperimentCharts
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = FigureRenderer.TickLabel };
         return plot;
     }
+
+    public static string Percent(double level) => level.ToString("0.#%", System.Globalization.CultureInfo.InvariantCulture).Replace("%", " %");
 
     /// <summary>A factor's path without its common prefix (parameters.x → x).</summary>
     private static string Short(string path) => path.StartsWith("parameters.", StringComparison.Ordinal) ? path["parameters.".Length..] : path;

@@ -72,7 +72,7 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
     /// <param name="reportNone">false when the map had an unknown key, most likely the choice misspelt (already reported).</param>
     private void CheckChoices(YMap node, Type type, Site site, bool reportNone)
     {
-        foreach (var choice in type.GetCustomAttributes<KeyChoiceAttribute>(inherit: true))
+        foreach (var choice in DocumentModel.Choices(type))
         {
             var keys = choice.Keys(type);
             var given = node.Entries.Where(e => keys.Contains(e.Key.Value)).ToList();
@@ -118,7 +118,7 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
         var valueType = dictType.GetGenericArguments()[1];
         var dict = (IDictionary)Activator.CreateInstance(dictType)!;
         map.SetNode(dict, m);
-        var entity = valueType.GetCustomAttribute<EntityAttribute>();
+        var entity = DocumentModel.Entity(valueType);
         int before = diag.Count;
         foreach (var (key, value) in m.Entries.Select(e => (e.Key, e.Value)))
         {
@@ -133,7 +133,7 @@ internal sealed class Binder(Diagnostics diag, SourceMap map)
 
     private static string? EntityName(Type itemType, YNode item, int index)
     {
-        if (itemType.GetCustomAttribute<EntityAttribute>() is not { } e) return null;
+        if (DocumentModel.Entity(itemType) is not { } e) return null;
         if (item is YMap m && m.Text(e.NameKey) is { } name) return $"{e.Noun} '{name}'";
         if (item is YMap d && d.Text("date") is { } date) return $"{e.Noun} at {date}";
         return $"{e.Noun} #{index + 1}";

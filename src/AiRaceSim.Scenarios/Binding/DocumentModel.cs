@@ -39,6 +39,15 @@ internal static class DocumentModel
                 p.SetValue))
             .ToList());
 
+    private static readonly ConcurrentDictionary<Type, KeyChoiceAttribute[]> ChoiceCache = new();
+    private static readonly ConcurrentDictionary<Type, EntityAttribute?> EntityCache = new();
+
+    /// <summary>The type's key choices (attribute lookups are slow and a design binds a scenario per point: kept per type).</summary>
+    public static KeyChoiceAttribute[] Choices(Type type) => ChoiceCache.GetOrAdd(type, t => t.GetCustomAttributes<KeyChoiceAttribute>(inherit: true).ToArray());
+
+    /// <summary>The type's entity naming, if any (kept per type, as <see cref="Choices"/>).</summary>
+    public static EntityAttribute? Entity(Type type) => EntityCache.GetOrAdd(type, t => t.GetCustomAttribute<EntityAttribute>());
+
     public static string Key(Type type, string member) =>
         Properties(type).FirstOrDefault(p => p.Member == member)?.Key
         ?? throw new ArgumentException($"{type.Name} has no document property {member}");

@@ -89,7 +89,7 @@ internal sealed class IndicesDocument
     [Description("Names of outcomes (default: all whose values are numbers, not months).")]
     public List<string>? Outcomes { get; init; }
 
-    [Description("Confidence level of the intervals, in (0, 1) (default 0.95)."), InRange(0.5, 0.999)]
+    [Description("Confidence level of the intervals, 0.5 to 0.999 (default 0.95)."), InRange(0.5, 0.999)]
     public double? Level { get; init; }
 
     [Description("Bootstrap resamples (default 1000)."), InRange(10, 100_000)]

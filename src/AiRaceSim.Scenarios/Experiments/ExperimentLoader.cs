@@ -67,10 +67,13 @@ public static class ExperimentLoader
         if (diag.Count > 0) throw diag.ToException();
 
         var experiment = new LoadedExperiment(doc.Name, doc.Description, template, template.Base.Spec.Seed, template.Base.Members, template.Base.BlockSize,
-            factors, design!, outcomes, sobol, morris, prim, files);
-        if (experiment.Points * experiment.Members > MaxRuns)
+            factors, design!, outcomes, sobol, morris, prim, files)
         {
-            diag.At(sourceMap.Node(doc.Design), $"the experiment asks for {experiment.Points:N0} design points × {experiment.Members:N0} members = {experiment.Points * experiment.Members:N0} runs, more than {MaxRuns:N0}; choose a smaller design or fewer members");
+            FactorsAt = sourceMap.Node(doc.Factors) is var n ? $"{n.File}:{n.Line}:{n.Column}" : path,
+        };
+        if (experiment.PointCount * experiment.Members > MaxRuns)
+        {
+            diag.At(sourceMap.Node(doc.Design), $"the experiment asks for {experiment.PointCount:N0} design points × {experiment.Members:N0} members = {experiment.PointCount * experiment.Members:N0} runs, more than {MaxRuns:N0}; choose a smaller design or fewer members");
             throw diag.ToException();
         }
         if (outcomes.Count == 0)

@@ -43,6 +43,9 @@ public sealed record LoadedExperiment(
     IReadOnlyList<ExperimentFactor> Factors, ExperimentDesign Design, IReadOnlyList<Outcome> Outcomes,
     IndicesAnalysis? Sobol, IndicesAnalysis? Morris, PrimAnalysis? Prim, IReadOnlyList<ScenarioFile> Files)
 {
+    /// <summary>Where the file lists its factors, file:line:column: what a refused design point is reported at.</summary>
+    public string FactorsAt { get; init; } = "";
+
     /// <summary>The design's points in the unit cube (for Morris also its trajectories' steps).</summary>
     public (Design Points, MorrisDesign? Morris) CreateDesign()
     {
@@ -58,14 +61,17 @@ public sealed record LoadedExperiment(
         }
     }
 
-    /// <summary>Design points the file asks for (before members).</summary>
-    public long Points => Design.Kind switch
+    /// <summary>Design points the file asks for (before members), in doubles so that no factorial product can overflow.</summary>
+    public double PointCount => Design.Kind switch
     {
-        DesignKind.Factorial => Factors.Aggregate(1L, (p, f) => p * (f.Scale is LevelScale l ? l.Levels.Count : Design.Levels)),
+        DesignKind.Factorial => Factors.Aggregate(1.0, (p, f) => p * (f.Scale is LevelScale l ? l.Levels.Count : Design.Levels)),
         DesignKind.Lhs => Design.N,
-        DesignKind.Sobol => (long)Design.N * SaltelliDesign.RowsPerBase(Factors.Count, Design.SecondOrder),
-        _ => (long)Design.Trajectories * (Factors.Count + 1),
+        DesignKind.Sobol => (double)Design.N * SaltelliDesign.RowsPerBase(Factors.Count, Design.SecondOrder),
+        _ => (double)Design.Trajectories * (Factors.Count + 1),
     };
+
+    /// <summary>Design points (the loader refuses more than <see cref="ExperimentLoader.MaxRuns"/> runs, so this fits).</summary>
+    public long Points => (long)PointCount;
 
     /// <summary>The factors' values at a design point.</summary>
     public IReadOnlyList<(string Path, double Value)> ValuesAt(double[] point) =>
