@@ -42,6 +42,13 @@ public static class ScenarioLoader
         var diag = new Diagnostics();
         var map = new SourceMap();
         var doc = new Binder(diag, map).Root<ScenarioDocument>(tree);
+        return Finish(doc, diag, map, tree, path, overrides, files, resolvedJson);
+    }
+
+    /// <summary>Builds a bound document (errors of its binding already in <paramref name="diag"/>) into a scenario, or throws them all.</summary>
+    internal static LoadedScenario Finish(ScenarioDocument doc, Diagnostics diag, SourceMap map, YMap tree, string path, ScenarioOverrides overrides,
+        IReadOnlyList<ScenarioFile> files, string? resolvedJson)
+    {
         var built = SpecBuilder.Build(doc, overrides, new BuildContext(diag, map), path);
         if (built is null || diag.Count > 0)
         {

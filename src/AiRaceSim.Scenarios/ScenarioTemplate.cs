@@ -18,9 +18,15 @@ public sealed class ScenarioTemplate
     private readonly ScenarioOverrides _overrides;
     private readonly IReadOnlyList<ScenarioFile> _files;
     private readonly Lock _binding = new(); // binding writes each scalar's typed value into the shared tree
+    private readonly Documents.ScenarioDocument _document; // the base, bound once: a variant binds only the top-level entries it changes
+    private readonly SourceMap _map;
 
-    private ScenarioTemplate(YMap tree, string path, ScenarioOverrides overrides, IReadOnlyList<ScenarioFile> files, LoadedScenario loaded) =>
+    private ScenarioTemplate(YMap tree, string path, ScenarioOverrides overrides, IReadOnlyList<ScenarioFile> files, LoadedScenario loaded)
+    {
         (_tree, _path, _overrides, _files, Base) = (tree, path, overrides, files, loaded);
+        _map = new SourceMap();
+        _document = new Binder(new Diagnostics(), _map).Root<Documents.ScenarioDocument>(tree);
+    }
 
     /// <summary>The scenario as its files say.</summary>
     public LoadedScenario Base { get; }
@@ -72,8 +78,36 @@ public sealed class ScenarioTemplate
             if (PathProblem(path) is { } problem) throw new ArgumentException(problem, nameof(values));
             tree = (YMap)Replace(tree, path.Split('.'), 0, value);
         }
-        lock (_binding) return ScenarioLoader.Build(tree, _path, _overrides, _files, resolvedJson: Base.ResolvedJson);
+        lock (_binding) return Rebind(tree);
     }
+
+    /// <summary>
+    /// The variant's document: the base's with each changed top-level entry bound again (the same
+    /// binder, sites and checks as a whole file), then built as a file is. Binding a whole baseline
+    /// is most of a variant's cost, and a design usually changes one or two sections of it.
+    /// </summary>
+    internal LoadedScenario Rebind(YMap tree, bool whole = false)
+    {
+        if (whole) return ScenarioLoader.Build(tree, _path, _overrides, _files, resolvedJson: Base.ResolvedJson);
+        var diag = new Diagnostics();
+        var map = new SourceMap(_map);
+        var doc = (Documents.ScenarioDocument)Clone.Invoke(_document, null)!;
+        map.SetNode(doc, tree);
+        var binder = new Binder(diag, map);
+        foreach (var p in DocumentModel.Properties(typeof(Documents.ScenarioDocument)))
+        {
+            if (_map.Member(_document, p.Member) is { } written) map.SetMember(doc, p.Member, written);
+            var now = tree.Find(p.Key);
+            if (now is null || ReferenceEquals(now.Value, _tree.Find(p.Key)?.Value)) continue;
+            map.SetMember(doc, p.Member, now.Value);
+            var value = binder.Bind(now.Value, p.Type, new Site(BindContext.Top.Child(p.Key), p.Key, p.Range));
+            if (value is not null) p.Set(doc, value);
+        }
+        return ScenarioLoader.Finish(doc, diag, map, tree, _path, _overrides, _files, Base.ResolvedJson);
+    }
+
+    private static readonly System.Reflection.MethodInfo Clone =
+        typeof(object).GetMethod(nameof(MemberwiseClone), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
 
     /// <summary>The number or distribution the scenario gives at a settable path (as the binder reads it), or null if it is not one.</summary>
     public AiRaceSim.Model.Random.Distribution? DistributionAt(string path)

@@ -44,6 +44,39 @@ public class ExperimentLoaderTests : IDisposable
         Assert.Equal(t.Base.Spec.Parameters[ParameterCatalog.AlgorithmicHalvingMonths], t.DistributionAt("parameters.algorithmic_halving_months"));
     }
 
+    [Theory]
+    [InlineData("parameters.algorithmic_halving_months", 9.5, "parameters.utilisation", 0.3)]
+    [InlineData("firms.openai.funding.musd_per_month", 321, "countries.CN.domestic_chips.efficiency_ceiling", 0.4)]
+    [InlineData("rules.us-tightens.cooldown_months", 6, "countries.CN.patents.propensity", 3.5)]
+    public void A_variant_bound_in_part_is_the_scenario_bound_whole(string path1, double value1, string path2, double value2)
+    {
+        var t = ScenarioTemplate.Load(Baseline, new ScenarioOverrides(Members: 1));
+        var part = t.With([(path1, value1), (path2, value2)]);
+        var tree = typeof(ScenarioTemplate).GetField("_tree", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(t)!;
+        // The same values set in the files' text, loaded as a file: the whole binder's answer.
+        var whole = t.With([]);
+        Assert.NotEqual(Describe(part.Spec), Describe(whole.Spec)); // the values change the spec, so the comparison below can fail
+        var replaced = typeof(ScenarioTemplate).GetMethod("Replace", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        object patched = replaced.Invoke(null, [tree, path1.Split('.'), 0, value1])!;
+        patched = replaced.Invoke(null, [patched, path2.Split('.'), 0, value2])!;
+        var full = t.Rebind((Yaml.YMap)patched, whole: true);
+        Assert.Equal(Describe(full.Spec), Describe(part.Spec));
+        Assert.Equal(full.Outcomes, part.Outcomes);
+    }
+
+    /// <summary>Every public value reachable from an object, as text, lists element by element (records print only their top level).</summary>
+    private static string Describe(object? o, int depth = 0)
+    {
+        if (o is null) return "null";
+        var t = o.GetType();
+        if (t.IsPrimitive || o is string or decimal or Enum || t.Namespace == "AiRaceSim.Model.Time") return Convert.ToString(o, System.Globalization.CultureInfo.InvariantCulture)!;
+        if (depth > 12) return "…";
+        if (o is GlobalParameters g) return string.Join(",", ParameterCatalog.All.Select(p => Describe(g[p], depth + 1)));
+        if (o is System.Collections.IEnumerable e) return "[" + string.Join(",", e.Cast<object?>().Select(x => Describe(x, depth + 1))) + "]";
+        return t.Name + "{" + string.Join(",", t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0).Select(p => p.Name + "=" + Describe(p.GetValue(o), depth + 1))) + "}";
+    }
+
     [Fact]
     public void A_template_names_the_nearest_path_and_refuses_values_out_of_range()
     {

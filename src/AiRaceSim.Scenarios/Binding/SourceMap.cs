@@ -13,6 +13,16 @@ internal sealed class SourceMap
     private readonly Dictionary<(object Owner, string Member), YNode> _members = new(new MemberComparer());
     private readonly HashSet<object> _broken = new(ReferenceEqualityComparer.Instance);
 
+    public SourceMap() { }
+
+    /// <summary>A copy to add to: a variant of a scenario keeps the positions of the parts it shares with its base.</summary>
+    public SourceMap(SourceMap from)
+    {
+        _nodes = new Dictionary<object, YNode>(from._nodes, ReferenceEqualityComparer.Instance);
+        _members = new Dictionary<(object Owner, string Member), YNode>(from._members, new MemberComparer());
+        _broken = new HashSet<object>(from._broken, ReferenceEqualityComparer.Instance);
+    }
+
     public void SetNode(object value, YNode node) => _nodes[value] = node;
 
     public void SetMember(object owner, string member, YNode node) => _members[(owner, member)] = node;
