@@ -25,6 +25,12 @@ internal static class ExperimentSummary
             foreach (int i in Enumerable.Range(0, e.Factors.Count).OrderByDescending(i => r[i].MuStar.Value))
                 o.WriteLine($"  {e.Factors[i].Path.PadRight(width)}  {F(r[i].MuStar.Value),8}  [{F(r[i].MuStar.Low)}, {F(r[i].MuStar.High)}]  {F(r[i].Mu),8}  {F(r[i].Sigma),8}");
         }
+        foreach (var (outcome, r, _) in a.Pairs)
+        {
+            var (d, t, u) = (r.MedianDifference, r.DifferenceOfMedians, r.UnpairedDifferenceOfMedians);
+            o.WriteLine($"pairs: {e.Pairs!.A.Name} − {e.Pairs.B.Name}, {outcome}, {r.Members} members: median difference {F(d.Value)} [{F(d.Low)}, {F(d.High)}], " +
+                $"{e.Pairs.A.Name} lower in {r.ShareALower.ToString("P0", CultureInfo.InvariantCulture)}; median − median {F(t.Value)}, paired [{F(t.Low)}, {F(t.High)}], independent seeds [{F(u.Low)}, {F(u.High)}]");
+        }
         if (a.Prim is { } p)
         {
             var b = p.Chosen;

@@ -9,6 +9,9 @@ public sealed record ExperimentAnalysis(
     PrimResult? Prim,
     IReadOnlyList<string> Skipped)
 {
+    /// <summary>analyses.pairs: A against B per outcome, and the member-by-member differences A − B.</summary>
+    public IReadOnlyList<(string Outcome, PairedResult Result, double[] Differences)> Pairs { get; init; } = [];
+
     public static ExperimentAnalysis Of(ExperimentResults r)
     {
         var e = r.Experiment;
@@ -45,6 +48,18 @@ public sealed record ExperimentAnalysis(
             try { prim = AiRaceSim.Experiments.Analyses.Prim.Analyse(x, interest, p.Alpha, p.MinMass, p.MinDensity); }
             catch (ArgumentException ex) { skipped.Add($"prim on '{p.Condition.Text}': {ex.Message}"); }
         }
-        return new ExperimentAnalysis(sobol, morris, prim, skipped);
+        var pairs = new List<(string, PairedResult, double[])>();
+        if (e.Pairs is { } q && r.Pairs is var (pa, pb))
+            foreach (var name in q.Outcomes)
+            {
+                int o = Index(name);
+                try
+                {
+                    var differences = pa[o].Zip(pb[o], (x, y) => x - y).Where(double.IsFinite).ToArray();
+                    pairs.Add((name, PairedResult.Analyse(pa[o], pb[o], q.Level), differences));
+                }
+                catch (ArgumentException x) { skipped.Add($"pairs of {name}: {x.Message}"); }
+            }
+        return new ExperimentAnalysis(sobol, morris, prim, skipped) { Pairs = pairs };
     }
 }

@@ -8,7 +8,7 @@ namespace AiRaceSim.Workflows;
 /// <summary>
 /// An experiment's tidy tables, in invariant culture with round-trip digits: design.csv (point,
 /// member, factor values), outcomes.csv (point, member, outcomes), sobol.csv and sobol2.csv,
-/// morris.csv, prim-trajectory.csv and prim-box.csv, as the analyses asked for.
+/// morris.csv, prim-trajectory.csv and prim-box.csv, pairs.csv, as the analyses asked for.
 /// </summary>
 public static class ExperimentFiles
 {
@@ -61,6 +61,12 @@ public static class ExperimentFiles
                 e.Factors.Select((f, i) => string.Join(',', Quote(f.Path), F(prim.Chosen.Low[i]), F(prim.Chosen.High[i]), prim.Restricted.Contains(i) ? "true" : "false",
                     F(first.Low[i]), F(first.High[i]), I(prim.Chosen.Step), F(prim.Chosen.Coverage), F(prim.Chosen.Density), F(prim.Chosen.Mass))));
         }
+        if (e.Pairs is { } pp)
+            Table("pairs.csv", "outcome,a,b,members,median_difference,low,high,share_a_lower,median_minus_median,paired_low,paired_high,independent_low,independent_high,level",
+                a.Pairs.Select(x => string.Join(',', Quote(x.Outcome), Quote(pp.A.Name), Quote(pp.B.Name), I(x.Result.Members),
+                    F(x.Result.MedianDifference.Value), F(x.Result.MedianDifference.Low), F(x.Result.MedianDifference.High), F(x.Result.ShareALower),
+                    F(x.Result.DifferenceOfMedians.Value), F(x.Result.DifferenceOfMedians.Low), F(x.Result.DifferenceOfMedians.High),
+                    F(x.Result.UnpairedDifferenceOfMedians.Low), F(x.Result.UnpairedDifferenceOfMedians.High), F(x.Result.MedianDifference.Level))));
         return written;
 
         string Row(string outcome, string factor, string index, Estimate x) =>

@@ -60,6 +60,19 @@ public static class ExperimentReportSections
                 folder => ExperimentCharts.Prim(new PrimTradeoff(e.Prim.Condition.Text, p.Trajectory.Select(x => x.Coverage).ToArray(), p.Trajectory.Select(x => x.Density).ToArray(), b.Step), folder, "prim-tradeoff"),
                 "PRIM's peeling trajectory, coverage against density, and the chosen box"));
         }
+        foreach (var (outcome, pr, differences) in a.Pairs)
+        {
+            var q = e.Pairs!;
+            string pc = ExperimentCharts.Percent(pr.MedianDifference.Level);
+            var (d, t, u) = (pr.MedianDifference, pr.DifferenceOfMedians, pr.UnpairedDifferenceOfMedians);
+            sections.Add(new ExperimentSection($"{q.A.Name} against {q.B.Name}: {outcome}",
+                $"Both scenarios on seed {e.Seed} with {pr.Members} members: member m of each draws the same numbers, so A − B member by member is the effect of what differs. " +
+                "The median of the differences with its percentile bootstrap interval, the share of members where A is lower; then the difference of the two medians with its interval resampled in pairs and, for comparison, independently (as with independent seeds).",
+                ["median of A − B", $"{pc} interval", "A lower", "median A − median B", $"{pc}, paired", $"{pc}, independent seeds"],
+                [[F(d.Value), $"[{F(d.Low)}, {F(d.High)}]", pr.ShareALower.ToString("P0", CultureInfo.InvariantCulture), F(t.Value), $"[{F(t.Low)}, {F(t.High)}]", $"[{F(u.Low)}, {F(u.High)}]"]],
+                folder => ExperimentCharts.Differences($"{q.A.Name} − {q.B.Name}: {outcome}, member by member", differences, d.Value, folder, "pairs-" + outcome),
+                $"The distribution of the member-by-member differences of {outcome}, A = {q.A.Name}, B = {q.B.Name}"));
+        }
         return ExperimentReport.Write(folder, $"Experiment {e.Name}", e.Description, design, sections);
     }
 }

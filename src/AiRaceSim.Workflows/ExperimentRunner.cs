@@ -12,6 +12,9 @@ public sealed class DesignPointException(string at, int point, IReadOnlyList<(st
 /// <param name="Outcomes">Outcomes[point][outcome][member], as <see cref="OutcomeReducer"/> gives them.</param>
 public sealed record ExperimentResults(LoadedExperiment Experiment, Design Design, MorrisDesign? Morris, double[][] Values, double[][][] Outcomes)
 {
+    /// <summary>analyses.pairs: scenario A's and B's outcomes, [outcome][member].</summary>
+    public (double[][] A, double[][] B)? Pairs { get; init; }
+
     /// <summary>The mean over members of one outcome at each point (NaN if any member has none), what Sobol and Morris analyse.</summary>
     public double[] PointMeans(int outcome) => Outcomes.Select(p => p[outcome].Length == 0 ? double.NaN : p[outcome].Average()).ToArray();
 }
@@ -48,6 +51,10 @@ public static class ExperimentRunner
                 progress?.Report((Interlocked.Increment(ref done), design.Count));
             });
         if (refused.FirstOrDefault(x => x is not null) is { } first) throw first;
-        return new ExperimentResults(e, design, morris, values, outcomes);
+        (double[][], double[][])? pairs = null;
+        if (e.Pairs is { } p)
+            pairs = (await MemberOutcomes.RunAsync(p.A.Spec, e.Outcomes, p.A.Members, p.A.BlockSize, cancellation),
+                await MemberOutcomes.RunAsync(p.B.Spec, e.Outcomes, p.B.Members, p.B.BlockSize, cancellation));
+        return new ExperimentResults(e, design, morris, values, outcomes) { Pairs = pairs };
     }
 }

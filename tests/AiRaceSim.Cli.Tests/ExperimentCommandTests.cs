@@ -124,4 +124,39 @@ public sealed class ExperimentCommandTests : IDisposable
         var (_, _, again) = await _cli.Run("experiment", path, "--out", dir);
         Assert.Equal(line, again.Split('\n').Single(l => l.Contains(": design point ")));
     }
+
+    [Fact]
+    public async Task Pairs_compare_two_scenarios_member_by_member_as_plain_runs_on_the_experiments_seed_say()
+    {
+        var noisier = _cli.PathIn("noisier.yaml");
+        File.WriteAllText(noisier, File.ReadAllText(Small).Replace("name: small-test", "name: noisier").Replace("capability_noise_sd: 0.02", "capability_noise_sd: 0.2"));
+        var path = Experiment(2, analyses: $"  pairs: {{ a: {noisier}, b: {Small} }}");
+        var dir = _cli.PathIn("pairs-out");
+        var (code, stdout, stderr) = await _cli.Run("experiment", path, "--out", dir);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("pairs: noisier − small-test, gap_2022, 3 members", stdout);
+        // The same two scenarios as plain runs on the experiment's seed (3) and members (3).
+        var gaps = new List<double[]>();
+        foreach (var (file, name) in new[] { (noisier, "a"), (Small, "b") })
+        {
+            var scenario = _cli.PathIn(name + ".yaml");
+            File.WriteAllText(scenario, File.ReadAllText(file) + "outcomes:\n  - { name: g, entity: CN-US, metric: capability_gap_months, at: 2022-01 }\n");
+            var plain = _cli.PathIn(name + "-plain");
+            var (c, _, err) = await _cli.Run("run", scenario, "--members", "3", "--seed", "3", "--no-report", "--format", "none", "--out", plain);
+            Assert.True(c == 0, err);
+            gaps.Add(File.ReadAllLines(Path.Combine(plain, "outcomes.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray());
+        }
+        var differences = gaps[0].Zip(gaps[1], (x, y) => x - y).Order().ToArray();
+        Assert.Contains(differences, d => Math.Abs(d) > 0.01);
+        var header = File.ReadLines(Path.Combine(dir, "pairs.csv")).First().Split(',');
+        var row = File.ReadLines(Path.Combine(dir, "pairs.csv")).Skip(1).Single().Split(',');
+        string Cell(string column) => row[Array.IndexOf(header, column)];
+        Assert.Equal("gap_2022", Cell("outcome"));
+        Assert.Equal("3", Cell("members"));
+        Assert.Equal(differences[1], double.Parse(Cell("median_difference"), CultureInfo.InvariantCulture), 12); // three members: the second
+        Assert.Equal(differences.Count(d => d < 0) / 3.0, double.Parse(Cell("share_a_lower"), CultureInfo.InvariantCulture), 12);
+        Assert.Equal(gaps[0].Order().ElementAt(1) - gaps[1].Order().ElementAt(1), double.Parse(Cell("median_minus_median"), CultureInfo.InvariantCulture), 12);
+        Assert.True(File.Exists(Path.Combine(dir, "charts", "pairs-gap_2022.svg")));
+        Assert.Contains("noisier against small-test: gap_2022", File.ReadAllText(Path.Combine(dir, "report.html")));
+    }
 }

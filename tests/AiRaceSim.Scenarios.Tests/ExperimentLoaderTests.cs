@@ -155,4 +155,22 @@ public class ExperimentLoaderTests : IDisposable
         Assert.Contains(e.Lines, l => l.Contains("unknown outcome 'gap_at_end'"));
         Assert.Contains(e.Lines, l => l.Contains("unknown outcome 'gap_CN_US_at_ned'; did you mean 'gap_CN_US_at_end'?"));
     }
+
+    [Fact]
+    public void Pairs_name_scenarios_that_load_and_outcomes_that_exist()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ExperimentLoader.Load(Experiment(
+            "  - { path: parameters.capability_noise_sd, range: [0.01, 0.03] }", "  kind: lhs\n  n: 4",
+            $"analyses:\n  pairs: {{ a: missing.yaml, b: {Baseline}, outcomes: [gap_CN_US_at_ned] }}")));
+        Assert.Contains(e.Lines, l => l.Contains("e.yaml:9:15: pairs.a: scenario '") && l.Contains("missing.yaml' does not load: ") && l.Contains("cannot read the file: no such file"));
+        Assert.Contains(e.Lines, l => l.Contains("unknown outcome 'gap_CN_US_at_ned'"));
+        var ok = ExperimentLoader.Load(Experiment("  - { path: parameters.capability_noise_sd, range: [0.01, 0.03] }", "  kind: lhs\n  n: 4",
+            $"analyses:\n  pairs: {{ a: {Path.Combine(RepoPaths.Root(), "scenarios", "what-if", "no-api-block.yaml")}, b: {Baseline} }}"));
+        // The default: every value outcome of the scenario's default set (each measured gap's end and largest), no months.
+        Assert.Equal(["gap_CN_US_at_end", "largest_gap_CN_US_from_now"], ok.Pairs!.Outcomes.Take(2));
+        Assert.DoesNotContain(ok.Pairs.Outcomes, n => n.StartsWith("first_lead", StringComparison.Ordinal));
+        Assert.Equal(ok.Outcomes.Count(o => !o.IsMonth), ok.Pairs.Outcomes.Count);
+        Assert.Equal(ok.Seed, ok.Pairs.A.Spec.Seed);
+        Assert.Equal(1, ok.Pairs.B.Members);
+    }
 }

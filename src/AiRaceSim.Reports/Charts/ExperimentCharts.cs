@@ -73,6 +73,28 @@ public static class ExperimentCharts
         return Save(plot, folder, name);
     }
 
+    /// <summary>The member-by-member differences A − B as a histogram, with zero and the median marked.</summary>
+    public static IReadOnlyList<string> Differences(string title, double[] differences, double median, string folder, string name)
+    {
+        using var plot = New(title, "members");
+        plot.XLabel("difference A − B", 14);
+        if (differences.Length > 0)
+        {
+            double lo = differences.Min(), hi = differences.Max();
+            int bins = Math.Clamp((int)Math.Ceiling(Math.Sqrt(differences.Length)), 1, 40);
+            double width = hi > lo ? (hi - lo) / bins : 1;
+            var counts = new int[bins];
+            foreach (var d in differences) counts[Math.Min(bins - 1, (int)((d - lo) / width))]++;
+            plot.Add.Bars(counts.Select((c, i) => new Bar { Position = lo + (i + 0.5) * width, Value = c, Size = width * 0.95, FillColor = S1Color }).ToArray());
+            plot.Axes.SetLimitsY(0, counts.Max() * 1.08);
+        }
+        plot.Add.VerticalLine(0, 1.5f, Color.FromHex(Palette.Neutral), LinePattern.Dashed);
+        var m = plot.Add.VerticalLine(median, 2.5f, STColor);
+        m.LegendText = "median difference";
+        plot.ShowLegend(Alignment.UpperRight);
+        return Save(plot, folder, name);
+    }
+
     private static Plot New(string title, string yLabel)
     {
         ChartFonts.EnsureRegistered();

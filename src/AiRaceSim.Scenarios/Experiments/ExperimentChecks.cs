@@ -160,4 +160,32 @@ internal static partial class ExperimentChecks
         }
         return new PrimAnalysis(new PrimCondition(o.Name, match.Groups[2].Value, threshold, p.Condition.Trim()), p.Alpha ?? 0.05, p.MinMass ?? 0.05, p.MinDensity ?? 0.8);
     }
+
+    public static PairsAnalysis? Pairs(PairsDocument? p, string experimentPath, ExperimentDocument doc, IReadOnlyList<Outcome> outcomes, BuildContext c)
+    {
+        if (p is null) return null;
+        var overrides = new ScenarioOverrides(Members: p.Members ?? doc.Members ?? 1, BlockSize: doc.Block, Seed: doc.Seed);
+        LoadedScenario? Load(string file, string member)
+        {
+            string path = Yaml.ScenarioPaths.Extended(experimentPath, file);
+            try { return ScenarioLoader.Load(path, overrides); }
+            catch (ScenarioException e)
+            {
+                c.Error(p, member, $"pairs.{member.ToLowerInvariant()}: scenario '{path}' does not load: {e.Errors[0]}" + (e.Errors.Count > 1 ? $" (and {e.Errors.Count - 1} more)" : ""));
+                return null;
+            }
+        }
+        var a = Load(p.A, nameof(p.A));
+        var b = Load(p.B, nameof(p.B));
+        var names = p.Outcomes ?? outcomes.Where(o => !o.IsMonth).Select(o => o.Name).ToList();
+        foreach (var n in names) OutcomeNamed(n, outcomes, p, nameof(p.Outcomes), c, monthsAllowed: false);
+        if (a is null || b is null) return null;
+        foreach (var (s, member) in new[] { (a, nameof(p.A)), (b, nameof(p.B)) })
+        {
+            var keys = new SeriesCatalog(s.Spec).Keys.ToHashSet();
+            foreach (var o in outcomes.Where(o => names.Contains(o.Name) && !keys.Contains(o.Series)))
+                c.Error(p, member, $"scenario '{s.Name}' has no series {o.Series.Entity}/{o.Series.Metric} for outcome '{o.Name}'; compare scenarios of the same countries and firms");
+        }
+        return new PairsAnalysis(a, b, names, p.Level ?? 0.95);
+    }
 }

@@ -81,6 +81,28 @@ internal sealed class AnalysesDocument
 
     [Description("Scenario discovery with PRIM: the box of factor values where a condition on an outcome holds.")]
     public PrimDocument? Prim { get; init; }
+
+    [Description("Policy A against policy B: two scenario files run with the experiment's seed and members, compared member by member on the outcomes.")]
+    public PairsDocument? Pairs { get; init; }
+}
+
+[Description("Two scenarios compared member by member on common random numbers (both on the experiment's seed and members).")]
+internal sealed class PairsDocument
+{
+    [Description("Scenario A (the policy), relative to this file's folder.")]
+    public required string A { get; init; }
+
+    [Description("Scenario B (what A is compared with), relative to this file's folder.")]
+    public required string B { get; init; }
+
+    [Description("Names of outcomes (default: all whose values are numbers, not months).")]
+    public List<string>? Outcomes { get; init; }
+
+    [Description("Members of each of the two runs, 1..100000 (default: the experiment's members per design point)."), InRange(1, Limits.Members)]
+    public int? Members { get; init; }
+
+    [Description("Confidence level of the intervals, 0.5 to 0.999 (default 0.95)."), InRange(0.5, 0.999)]
+    public double? Level { get; init; }
 }
 
 [Description("Which outcomes to analyse and how wide the intervals are.")]

@@ -33,6 +33,9 @@ public sealed record PrimCondition(string Outcome, string Operator, double Thres
 
 public sealed record PrimAnalysis(PrimCondition Condition, double Alpha, double MinMass, double MinDensity);
 
+/// <summary>Policy A against B: both scenarios loaded with the experiment's seed and members, the outcomes compared, the intervals' level.</summary>
+public sealed record PairsAnalysis(LoadedScenario A, LoadedScenario B, IReadOnlyList<string> Outcomes, double Level);
+
 /// <summary>
 /// An experiment file, checked and resolved: its scenario (read once, varied in memory), the
 /// factors, the design, the outcomes and the analyses. Every member of every design point runs
@@ -45,6 +48,9 @@ public sealed record LoadedExperiment(
 {
     /// <summary>Where the file lists its factors, file:line:column: what a refused design point is reported at.</summary>
     public string FactorsAt { get; init; } = "";
+
+    /// <summary>analyses.pairs, if asked for.</summary>
+    public PairsAnalysis? Pairs { get; init; }
 
     /// <summary>The design's points in the unit cube (for Morris also its trajectories' steps).</summary>
     public (Design Points, MorrisDesign? Morris) CreateDesign()
