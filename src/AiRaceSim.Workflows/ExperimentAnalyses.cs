@@ -50,9 +50,8 @@ public sealed record ExperimentAnalysis(
         }
         var pairs = new List<(string, PairedResult, double[])>();
         if (e.Pairs is { } q && r.Pairs is var (pa, pb))
-            foreach (var name in q.Outcomes)
+            foreach (var (name, o) in q.Outcomes.Select((n, i) => (n, i)))
             {
-                int o = Index(name);
                 try
                 {
                     var differences = pa[o].Zip(pb[o], (x, y) => x - y).Where(double.IsFinite).ToArray();

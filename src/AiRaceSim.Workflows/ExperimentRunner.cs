@@ -12,7 +12,7 @@ public sealed class DesignPointException(string at, int point, IReadOnlyList<(st
 /// <param name="Outcomes">Outcomes[point][outcome][member], as <see cref="OutcomeReducer"/> gives them.</param>
 public sealed record ExperimentResults(LoadedExperiment Experiment, Design Design, MorrisDesign? Morris, double[][] Values, double[][][] Outcomes)
 {
-    /// <summary>analyses.pairs: scenario A's and B's outcomes, [outcome][member].</summary>
+    /// <summary>analyses.pairs: scenario A's and B's outcomes, [outcome of pairs.outcomes][member].</summary>
     public (double[][] A, double[][] B)? Pairs { get; init; }
 
     /// <summary>The mean over members of one outcome at each point (NaN if any member has none), what Sobol and Morris analyse.</summary>
@@ -32,6 +32,7 @@ public static class ExperimentRunner
         var values = design.Points.Select(p => e.ValuesAt(p).Select(v => v.Value).ToArray()).ToArray();
         var outcomes = new double[design.Count][][];
         var refused = new DesignPointException?[design.Count];
+        int anyRefused = 0;
         int done = 0;
         progress?.Report((0, design.Count));
         await Parallel.ForEachAsync(Enumerable.Range(0, design.Count),
@@ -43,18 +44,25 @@ public static class ExperimentRunner
                 try { spec = e.Scenario.With(pointValues).Spec; }
                 catch (Scenarios.ScenarioException x)
                 {
-                    // Every point is tried, so the point named is the first refused whatever the threads did.
+                    // Every point's scenario is built, so the point named is the first refused whatever the threads did.
                     refused[point] = new DesignPointException(e.FactorsAt, point, pointValues, x);
+                    Volatile.Write(ref anyRefused, 1);
                     return;
                 }
+                // After a refusal the remaining points are only built (to find the first refused one), not run.
+                if (Volatile.Read(ref anyRefused) == 1) return;
                 outcomes[point] = await MemberOutcomes.RunAsync(spec, e.Outcomes, e.Members, e.BlockSize, ct);
                 progress?.Report((Interlocked.Increment(ref done), design.Count));
             });
         if (refused.FirstOrDefault(x => x is not null) is { } first) throw first;
         (double[][], double[][])? pairs = null;
         if (e.Pairs is { } p)
-            pairs = (await MemberOutcomes.RunAsync(p.A.Spec, e.Outcomes, p.A.Members, p.A.BlockSize, cancellation),
-                await MemberOutcomes.RunAsync(p.B.Spec, e.Outcomes, p.B.Members, p.B.BlockSize, cancellation));
+        {
+            // Only the outcomes the pairs compare: the loader checked those against both scenarios.
+            var compared = p.Outcomes.Select(n => e.Outcomes.First(o => o.Name == n)).ToList();
+            pairs = (await MemberOutcomes.RunAsync(p.A.Spec, compared, p.A.Members, p.A.BlockSize, cancellation),
+                await MemberOutcomes.RunAsync(p.B.Spec, compared, p.B.Members, p.B.BlockSize, cancellation));
+        }
         return new ExperimentResults(e, design, morris, values, outcomes) { Pairs = pairs };
     }
 }

@@ -164,13 +164,18 @@ public class ExperimentLoaderTests : IDisposable
             $"analyses:\n  pairs: {{ a: missing.yaml, b: {Baseline}, outcomes: [gap_CN_US_at_ned] }}")));
         Assert.Contains(e.Lines, l => l.Contains("e.yaml:9:15: pairs.a: scenario '") && l.Contains("missing.yaml' does not load: ") && l.Contains("cannot read the file: no such file"));
         Assert.Contains(e.Lines, l => l.Contains("unknown outcome 'gap_CN_US_at_ned'"));
+        // A pair scenario with a seed of its own runs on the experiment's (here the base scenario's, the file giving none).
+        var reseeded = Write("reseeded.yaml", $"extends: {Path.Combine(RepoPaths.Root(), "scenarios", "what-if", "no-api-block.yaml")}\nname: reseeded\nseed: 5\n");
         var ok = ExperimentLoader.Load(Experiment("  - { path: parameters.capability_noise_sd, range: [0.01, 0.03] }", "  kind: lhs\n  n: 4",
-            $"analyses:\n  pairs: {{ a: {Path.Combine(RepoPaths.Root(), "scenarios", "what-if", "no-api-block.yaml")}, b: {Baseline} }}"));
+            $"analyses:\n  pairs: {{ a: {reseeded}, b: {Baseline} }}"));
+        Assert.NotEqual(5UL, ok.Seed);
         // The default: every value outcome of the scenario's default set (each measured gap's end and largest), no months.
         Assert.Equal(["gap_CN_US_at_end", "largest_gap_CN_US_from_now"], ok.Pairs!.Outcomes.Take(2));
         Assert.DoesNotContain(ok.Pairs.Outcomes, n => n.StartsWith("first_lead", StringComparison.Ordinal));
         Assert.Equal(ok.Outcomes.Count(o => !o.IsMonth), ok.Pairs.Outcomes.Count);
         Assert.Equal(ok.Seed, ok.Pairs.A.Spec.Seed);
+        Assert.Equal(ok.Seed, ok.Pairs.B.Spec.Seed);
+        Assert.Equal(ok.Seed, ok.Scenario.Base.Spec.Seed);
         Assert.Equal(1, ok.Pairs.B.Members);
     }
 }

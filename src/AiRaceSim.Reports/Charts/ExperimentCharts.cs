@@ -81,11 +81,13 @@ public static class ExperimentCharts
         if (differences.Length > 0)
         {
             double lo = differences.Min(), hi = differences.Max();
-            int bins = Math.Clamp((int)Math.Ceiling(Math.Sqrt(differences.Length)), 1, 40);
+            // All equal (an action that changes nothing, say): one bar on that value.
+            int bins = hi > lo ? Math.Clamp((int)Math.Ceiling(Math.Sqrt(differences.Length)), 1, 40) : 1;
             double width = hi > lo ? (hi - lo) / bins : 1;
+            double first = hi > lo ? lo + width / 2 : lo;
             var counts = new int[bins];
             foreach (var d in differences) counts[Math.Min(bins - 1, (int)((d - lo) / width))]++;
-            plot.Add.Bars(counts.Select((c, i) => new Bar { Position = lo + (i + 0.5) * width, Value = c, Size = width * 0.95, FillColor = S1Color }).ToArray());
+            plot.Add.Bars(counts.Select((c, i) => new Bar { Position = first + i * width, Value = c, Size = width * 0.95, FillColor = S1Color }).ToArray());
             plot.Axes.SetLimitsY(0, counts.Max() * 1.08);
         }
         plot.Add.VerticalLine(0, 1.5f, Color.FromHex(Palette.Neutral), LinePattern.Dashed);

@@ -161,10 +161,11 @@ internal static partial class ExperimentChecks
         return new PrimAnalysis(new PrimCondition(o.Name, match.Groups[2].Value, threshold, p.Condition.Trim()), p.Alpha ?? 0.05, p.MinMass ?? 0.05, p.MinDensity ?? 0.8);
     }
 
-    public static PairsAnalysis? Pairs(PairsDocument? p, string experimentPath, ExperimentDocument doc, IReadOnlyList<Outcome> outcomes, BuildContext c)
+    /// <param name="seed">the experiment's seed (its own or its scenario's): both pair scenarios run on it, whatever their files say.</param>
+    public static PairsAnalysis? Pairs(PairsDocument? p, string experimentPath, ExperimentDocument doc, ulong seed, IReadOnlyList<Outcome> outcomes, BuildContext c)
     {
         if (p is null) return null;
-        var overrides = new ScenarioOverrides(Members: p.Members ?? doc.Members ?? 1, BlockSize: doc.Block, Seed: doc.Seed);
+        var overrides = new ScenarioOverrides(Members: p.Members ?? doc.Members ?? 1, BlockSize: doc.Block, Seed: seed);
         LoadedScenario? Load(string file, string member)
         {
             string path = Yaml.ScenarioPaths.Extended(experimentPath, file);
@@ -183,8 +184,13 @@ internal static partial class ExperimentChecks
         foreach (var (s, member) in new[] { (a, nameof(p.A)), (b, nameof(p.B)) })
         {
             var keys = new SeriesCatalog(s.Spec).Keys.ToHashSet();
-            foreach (var o in outcomes.Where(o => names.Contains(o.Name) && !keys.Contains(o.Series)))
-                c.Error(p, member, $"scenario '{s.Name}' has no series {o.Series.Entity}/{o.Series.Metric} for outcome '{o.Name}'; compare scenarios of the same countries and firms");
+            foreach (var o in outcomes.Where(o => names.Contains(o.Name)))
+            {
+                if (!keys.Contains(o.Series))
+                    c.Error(p, member, $"scenario '{s.Name}' has no series {o.Series.Entity}/{o.Series.Metric} for outcome '{o.Name}'; compare scenarios of the same countries and firms");
+                else if (o.Kind is OutcomeKind.At or OutcomeKind.MaxFrom or OutcomeKind.MinFrom && (o.Month < s.Spec.Start || o.Month > s.Spec.End))
+                    c.Error(p, member, $"outcome '{o.Name}' reads {o.Month}, outside scenario '{s.Name}' ({s.Spec.Start}..{s.Spec.End})");
+            }
         }
         return new PairsAnalysis(a, b, names, p.Level ?? 0.95);
     }

@@ -64,7 +64,7 @@ public static class ExperimentLoader
         var sobol = ExperimentChecks.Indices(doc.Analyses?.Sobol, "sobol", design, DesignKind.Sobol, outcomes, doc, c);
         var morris = ExperimentChecks.Indices(doc.Analyses?.Morris, "morris", design, DesignKind.Morris, outcomes, doc, c);
         var prim = ExperimentChecks.Prim(doc.Analyses?.Prim, outcomes, template.Base.Spec.Start, c);
-        var pairs = ExperimentChecks.Pairs(doc.Analyses?.Pairs, path, doc, outcomes, c);
+        var pairs = ExperimentChecks.Pairs(doc.Analyses?.Pairs, path, doc, template.Base.Spec.Seed, outcomes, c);
         if (diag.Count > 0) throw diag.ToException();
 
         var experiment = new LoadedExperiment(doc.Name, doc.Description, template, template.Base.Spec.Seed, template.Base.Members, template.Base.BlockSize,
@@ -74,9 +74,9 @@ public static class ExperimentLoader
             Pairs = pairs,
         };
         if (pairs is not null) files.AddRange(pairs.A.Files.Concat(pairs.B.Files).Where(f => !files.Contains(f)));
-        if (experiment.PointCount * experiment.Members > MaxRuns)
+        if (experiment.PointCount * experiment.Members + 2.0 * (pairs?.A.Members ?? 0) > MaxRuns)
         {
-            diag.At(sourceMap.Node(doc.Design), $"the experiment asks for {experiment.PointCount:N0} design points × {experiment.Members:N0} members = {experiment.PointCount * experiment.Members:N0} runs, more than {MaxRuns:N0}; choose a smaller design or fewer members");
+            diag.At(sourceMap.Node(doc.Design), $"the experiment asks for {experiment.PointCount:N0} design points × {experiment.Members:N0} members = {experiment.PointCount * experiment.Members:N0} runs{(pairs is null ? "" : $" and 2 × {pairs.A.Members:N0} for the pairs")}, more than {MaxRuns:N0}; choose a smaller design or fewer members");
             throw diag.ToException();
         }
         if (outcomes.Count == 0)
