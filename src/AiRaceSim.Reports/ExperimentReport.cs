@@ -29,7 +29,7 @@ public static class ExperimentReport
         foreach (var s in sections)
         {
             html.Append("<h2>").Append(HtmlText.E(s.Heading)).Append("</h2>\n<p>").Append(HtmlText.E(s.Explanation)).Append("</p>\n");
-            HtmlText.Table(html, s.Header, s.Rows);
+            if (s.Header.Count > 0) HtmlText.Table(html, s.Header, s.Rows);
             if (s.Chart is null) continue;
             var files = s.Chart(charts).Select(f => $"{RunReport.Charts}/{f}").ToList();
             written.AddRange(files);

@@ -59,6 +59,9 @@ public static class ExperimentReportSections
                     p.Trajectory[0].Low[i].ToString("G4", CultureInfo.InvariantCulture), p.Trajectory[0].High[i].ToString("G4", CultureInfo.InvariantCulture)]).ToList(),
                 folder => ExperimentCharts.Prim(new PrimTradeoff(e.Prim.Condition.Text, p.Trajectory.Select(x => x.Coverage).ToArray(), p.Trajectory.Select(x => x.Density).ToArray(), b.Step), folder, "prim-tradeoff"),
                 "PRIM's peeling trajectory, coverage against density, and the chosen box"));
+            sections.Add(new ExperimentSection("The chosen box", "Each factor's limits in the chosen box within its design range; the restricted factors in colour.", [], [],
+                folder => ExperimentCharts.Box(new PrimLimits(e.Prim.Condition.Text, factors, b.Low, b.High, p.Trajectory[0].Low, p.Trajectory[0].High), folder, "prim-box"),
+                "PRIM's chosen box, factor by factor"));
         }
         foreach (var (outcome, pr, differences) in a.Pairs)
         {

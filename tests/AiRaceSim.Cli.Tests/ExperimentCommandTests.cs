@@ -46,13 +46,13 @@ public sealed class ExperimentCommandTests : IDisposable
             outs.Add(dir);
         }
         foreach (var file in new[] { "design.csv", "outcomes.csv", "morris.csv", "prim-trajectory.csv", "prim-box.csv",
-            "charts/morris-gap_2022.svg", "charts/prim-tradeoff.svg", "report.html" })
+            "charts/morris-gap_2022.svg", "charts/prim-tradeoff.svg", "charts/prim-box.svg", "report.html" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(outs[0], file)), File.ReadAllBytes(Path.Combine(outs[1], file)));
 
         var html = File.ReadAllText(Path.Combine(outs[0], "report.html"));
         Assert.Contains("Morris elementary effects of gap_2022", html);
         Assert.Contains("Scenario discovery (PRIM): where gap_2022 &lt; 100", html);
-        Assert.Equal(2, html.Split("<svg xmlns").Length - 1);
+        Assert.Equal(3, html.Split("<svg xmlns").Length - 1); // morris, the PRIM trade-off and its box
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", ""));
         Assert.Contains("charts/prim-tradeoff.png", File.ReadAllText(Path.Combine(outs[0], "manifest.json")));
 

@@ -11,6 +11,9 @@ public sealed record MorrisPlane(string Outcome, IReadOnlyList<string> Factors, 
 /// <summary>PRIM's peeling trajectory (coverage and density of each box) and the chosen box's step.</summary>
 public sealed record PrimTradeoff(string Condition, double[] Coverage, double[] Density, int Chosen);
 
+/// <summary>PRIM's chosen box: each factor's limits, and the design's range of that factor.</summary>
+public sealed record PrimLimits(string Condition, IReadOnlyList<string> Factors, double[] Low, double[] High, double[] DesignLow, double[] DesignHigh);
+
 /// <summary>
 /// The charts of an experiment, drawn with ScottPlot as PNG and SVG (1200×700): Sobol S1/ST bars with
 /// intervals, the Morris μ*–σ plane, PRIM's coverage–density trade-off with the chosen box. Axes on
@@ -70,6 +73,32 @@ public static class ExperimentCharts
         var t = plot.Add.Text($"chosen box (step {p.Chosen})", p.Coverage[p.Chosen], p.Density[p.Chosen]);
         t.LabelFontSize = 12;
         t.OffsetX = 12;
+        return Save(plot, folder, name);
+    }
+
+    /// <summary>The chosen box as one bar per factor over its design range scaled to 0–1, restricted factors in colour, the limits written beside.</summary>
+    public static IReadOnlyList<string> Box(PrimLimits b, string folder, string name)
+    {
+        using var plot = New($"PRIM's chosen box where {b.Condition}: each factor's limits within its design range", "");
+        plot.XLabel("position in the factor's design range (0: its lowest value, 1: its highest)", 14);
+        var bars = new List<Bar>();
+        int k = b.Factors.Count;
+        for (int i = 0; i < k; i++)
+        {
+            double span = b.DesignHigh[i] - b.DesignLow[i];
+            double lo = span > 0 ? (b.Low[i] - b.DesignLow[i]) / span : 0, hi = span > 0 ? (b.High[i] - b.DesignLow[i]) / span : 1;
+            bool restricted = b.Low[i] > b.DesignLow[i] || b.High[i] < b.DesignHigh[i];
+            // The first factor at the top.
+            bars.Add(new Bar { Position = k - 1 - i, ValueBase = lo, Value = hi, Orientation = Orientation.Horizontal, FillColor = restricted ? STColor : Color.FromHex("#DDDDDD") });
+            var t = plot.Add.Text(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{b.Low[i]:G4} to {b.High[i]:G4}"), 1.02, k - 1 - i);
+            t.LabelFontSize = 11;
+            t.LabelAlignment = Alignment.MiddleLeft;
+        }
+        plot.Add.Bars(bars.ToArray());
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, k).Select(i => (double)(k - 1 - i)).ToArray(), b.Factors.Select(Short).ToArray());
+        plot.Axes.Left.MinimumSize = 230;
+        plot.Axes.SetLimitsX(0, 1.35);
         return Save(plot, folder, name);
     }
 
