@@ -1,10 +1,10 @@
-using AiRaceSim.Model.Random;
+using AiRaceSim.Experiments.Analyses;
 
 namespace AiRaceSim.Calibration;
 
 /// <summary>
 /// The percentile bootstrap of a sample's median, resampled with the project's counter-based
-/// generator (<see cref="CounterRng"/>, keyed by a fixed seed, the caller's stream, the resample and
+/// generator (<see cref="Resampling.Draw"/>, keyed by a fixed seed, the caller's stream, the resample and
 /// the draw) rather than System.Random: the same sample gives the same interval on every machine.
 /// </summary>
 public static class Bootstrap
@@ -19,10 +19,11 @@ public static class Bootstrap
         if (n == 0) return (double.NaN, double.NaN);
         var medians = new double[resamples];
         var draw = new double[n];
+        var index = new int[n];
         for (int b = 0; b < resamples; b++)
         {
-            for (int i = 0; i < n; i++)
-                draw[i] = sample[Math.Min(n - 1, (int)(CounterRng.Uniform(Seed, b, stream, 0, i) * n))];
+            Resampling.Draw(Seed, stream, b, index);
+            for (int i = 0; i < n; i++) draw[i] = sample[index[i]];
             Array.Sort(draw);
             medians[b] = Quantiles.Of(draw, 0.5);
         }

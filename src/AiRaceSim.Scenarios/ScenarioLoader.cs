@@ -23,17 +23,18 @@ public static class ScenarioLoader
         if (overrides.Members is < 1) throw new ArgumentOutOfRangeException(nameof(overrides), overrides.Members, "members must be ≥ 1");
         if (overrides.BlockSize is < 1) throw new ArgumentOutOfRangeException(nameof(overrides), overrides.BlockSize, "block size must be ≥ 1");
 
-        return LoadTree(path, overrides).Loaded;
+        var (tree, files) = ReadTree(path);
+        return Build(tree, path, overrides, files, resolvedJson: null);
     }
 
-    /// <summary>Reads and merges the files, then builds them; the merged tree is kept for <see cref="ScenarioTemplate"/>.</summary>
-    internal static (YMap Tree, IReadOnlyList<ScenarioFile> Files, LoadedScenario Loaded) LoadTree(string path, ScenarioOverrides overrides)
+    /// <summary>Reads and merges the files (what <see cref="ScenarioTemplate"/> keeps to build variants from), or throws their errors.</summary>
+    internal static (YMap Tree, IReadOnlyList<ScenarioFile> Files) ReadTree(string path)
     {
         var diag = new Diagnostics();
         var files = new List<ScenarioFile>();
         var tree = ScenarioSource.Read(path, diag, files);
         if (tree is null || diag.Count > 0) throw diag.ToException();
-        return (tree, files, Build(tree, path, overrides, files, resolvedJson: null));
+        return (tree, files);
     }
 
     /// <summary>Binds and builds a merged tree; <paramref name="resolvedJson"/> null: written from the tree.</summary>

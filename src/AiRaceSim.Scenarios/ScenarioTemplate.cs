@@ -21,11 +21,14 @@ public sealed class ScenarioTemplate
     private readonly Documents.ScenarioDocument _document; // the base, bound once: a variant binds only the top-level entries it changes
     private readonly SourceMap _map;
 
-    private ScenarioTemplate(YMap tree, string path, ScenarioOverrides overrides, IReadOnlyList<ScenarioFile> files, LoadedScenario loaded)
+    private ScenarioTemplate(YMap tree, string path, ScenarioOverrides overrides, IReadOnlyList<ScenarioFile> files)
     {
-        (_tree, _path, _overrides, _files, Base) = (tree, path, overrides, files, loaded);
+        (_tree, _path, _overrides, _files) = (tree, path, overrides, files);
+        // The base is bound once: its document and source map are what variants start from.
+        var diag = new Diagnostics();
         _map = new SourceMap();
-        _document = new Binder(new Diagnostics(), _map).Root<Documents.ScenarioDocument>(tree);
+        _document = new Binder(diag, _map).Root<Documents.ScenarioDocument>(tree);
+        Base = ScenarioLoader.Finish(_document, diag, _map, tree, path, overrides, files, resolvedJson: null);
     }
 
     /// <summary>The scenario as its files say.</summary>
@@ -34,8 +37,8 @@ public sealed class ScenarioTemplate
     /// <exception cref="ScenarioException">the files do not load, as <see cref="ScenarioLoader.Load(string, ScenarioOverrides)"/>.</exception>
     public static ScenarioTemplate Load(string path, ScenarioOverrides overrides)
     {
-        var (tree, files, loaded) = ScenarioLoader.LoadTree(path, overrides);
-        return new ScenarioTemplate(tree, path, overrides, files, loaded);
+        var (tree, files) = ScenarioLoader.ReadTree(path);
+        return new ScenarioTemplate(tree, path, overrides, files);
     }
 
     /// <summary>Why <paramref name="path"/> names no number or distribution of the scenario (with the nearest names), or null if it does.</summary>

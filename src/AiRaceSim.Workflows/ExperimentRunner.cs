@@ -39,7 +39,7 @@ public static class ExperimentRunner
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation },
             async (point, ct) =>
             {
-                var pointValues = e.ValuesAt(design.Points[point]);
+                var pointValues = e.Factors.Select((f, i) => (f.Path, values[point][i])).ToList();
                 Model.Parameters.WorldSpec spec;
                 try { spec = e.Scenario.With(pointValues).Spec; }
                 catch (Scenarios.ScenarioException x)
