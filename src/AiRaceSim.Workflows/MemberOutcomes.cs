@@ -7,13 +7,15 @@ namespace AiRaceSim.Workflows;
 
 /// <summary>
 /// One ensemble reduced to per-member outcomes: the driver on its in-process backend, recording only
-/// the series the outcomes read. What experiments run per design point and compare --paired per scenario.
+/// the series the outcomes read, and only up to the last month they read. What experiments run per design point and compare --paired per scenario.
 /// </summary>
 public static class MemberOutcomes
 {
     /// <returns>[outcome][member], as <see cref="OutcomeReducer"/> gives them (NaN: no value, or never).</returns>
     public static async Task<double[][]> RunAsync(WorldSpec spec, IReadOnlyList<Outcome> outcomes, int members, int blockSize, CancellationToken cancellation)
     {
+        // Outcomes at fixed months read nothing after the last of them: the months after it are not run.
+        if (outcomes.Count > 0 && outcomes.All(o => o.Kind == OutcomeKind.At)) spec = spec.EndingAt(outcomes.Max(o => o.Month));
         var metrics = outcomes.Select(o => o.Series.Metric).Distinct().ToList();
         var entities = outcomes.Select(o => o.Series.Entity).Distinct().ToList();
         var keys = new SeriesCatalog(spec, metrics, entities).Keys;

@@ -21,6 +21,33 @@ public sealed class GlobalDraws
         _drawn = new double[All.Count][];
         foreach (var e in All)
             if (e.Use == ParameterUse.PerMember) _drawn[e.Index] = d.Draw(p[e], ActorKey.World, e.Slot, "parameters." + e.Key);
+        // Read once here: the kernel reads these per member and month.
+        Q0 = Of(PricePerformanceAt2023);
+        TauHw = Of(HardwareDoublingMonths);
+        Flop = Of(FlopPerH100eMonth);
+        DeltaH = Of(ComputeDepreciationPerMonth);
+        U = Of(Utilisation);
+        UCompliant = Of(UtilisationCompliant);
+        UDomestic = Of(UtilisationDomestic);
+        SmugglePremium = Of(SmugglingPremium);
+        SmuggleXi = Of(SmugglingEnforcementElasticity);
+        DomesticPrice = Of(DomesticChipPrice);
+        DeltaZ = Of(ResearchDepreciationPerYear);
+        Z50 = Of(AbsorptionHalfStock);
+        ZRef = Of(ReferenceResearchStock);
+        Rho = Of(ResearchReturns);
+        TauAlg = Of(AlgorithmicHalvingMonths);
+        Psi = Of(DiffusionRatePerMonth);
+        JRate = Of(BreakthroughRatePerMonth);
+        FineTuneLoss = Of(ParameterCatalog.FineTuneLoss);
+        YoungLabLoss = Of(ParameterCatalog.YoungLabLoss);
+        DistillLoss = Of(DistillationLoss);
+        UpliftCap = Of(ParameterCatalog.UpliftCap);
+        NoiseSd = Of(CapabilityNoiseSd);
+        RevReinvest = Of(RevenueReinvestment);
+        ShareBeta = Of(ShareSensitivity);
+        PatentBeta = Of(PatentElasticity);
+        PatentDispersion = Of(ParameterCatalog.PatentDispersion);
         _q = new double[d.Count];
         AlgorithmicRate = TauAlg.Select(Knowledge.AlgorithmicRate).ToArray();
     }
@@ -28,32 +55,32 @@ public sealed class GlobalDraws
     /// <summary>One value per member of a per-member parameter.</summary>
     public double[] Of(Parameter e) => _drawn[e.Index] ?? throw new ArgumentException($"{e.Key} is not drawn per member");
 
-    public double[] Q0 => Of(PricePerformanceAt2023);
-    public double[] TauHw => Of(HardwareDoublingMonths);
-    public double[] Flop => Of(FlopPerH100eMonth);
-    public double[] DeltaH => Of(ComputeDepreciationPerMonth);
-    public double[] U => Of(Utilisation);
-    public double[] UCompliant => Of(UtilisationCompliant);
-    public double[] UDomestic => Of(UtilisationDomestic);
-    public double[] SmugglePremium => Of(SmugglingPremium);
-    public double[] SmuggleXi => Of(SmugglingEnforcementElasticity);
-    public double[] DomesticPrice => Of(DomesticChipPrice);
-    public double[] DeltaZ => Of(ResearchDepreciationPerYear);
-    public double[] Z50 => Of(AbsorptionHalfStock);
-    public double[] ZRef => Of(ReferenceResearchStock);
-    public double[] Rho => Of(ResearchReturns);
-    public double[] TauAlg => Of(AlgorithmicHalvingMonths);
-    public double[] Psi => Of(DiffusionRatePerMonth);
-    public double[] JRate => Of(BreakthroughRatePerMonth);
-    public double[] FineTuneLoss => Of(ParameterCatalog.FineTuneLoss);
-    public double[] YoungLabLoss => Of(ParameterCatalog.YoungLabLoss);
-    public double[] DistillLoss => Of(DistillationLoss);
-    public double[] UpliftCap => Of(ParameterCatalog.UpliftCap);
-    public double[] NoiseSd => Of(CapabilityNoiseSd);
-    public double[] RevReinvest => Of(RevenueReinvestment);
-    public double[] ShareBeta => Of(ShareSensitivity);
-    public double[] PatentBeta => Of(PatentElasticity);
-    public double[] PatentDispersion => Of(ParameterCatalog.PatentDispersion);
+    public double[] Q0 { get; }
+    public double[] TauHw { get; }
+    public double[] Flop { get; }
+    public double[] DeltaH { get; }
+    public double[] U { get; }
+    public double[] UCompliant { get; }
+    public double[] UDomestic { get; }
+    public double[] SmugglePremium { get; }
+    public double[] SmuggleXi { get; }
+    public double[] DomesticPrice { get; }
+    public double[] DeltaZ { get; }
+    public double[] Z50 { get; }
+    public double[] ZRef { get; }
+    public double[] Rho { get; }
+    public double[] TauAlg { get; }
+    public double[] Psi { get; }
+    public double[] JRate { get; }
+    public double[] FineTuneLoss { get; }
+    public double[] YoungLabLoss { get; }
+    public double[] DistillLoss { get; }
+    public double[] UpliftCap { get; }
+    public double[] NoiseSd { get; }
+    public double[] RevReinvest { get; }
+    public double[] ShareBeta { get; }
+    public double[] PatentBeta { get; }
+    public double[] PatentDispersion { get; }
 
     /// <summary>Drawn by the kernel at each breakthrough, not per member.</summary>
     public Distribution BreakthroughSize => _p[ParameterCatalog.BreakthroughSize];

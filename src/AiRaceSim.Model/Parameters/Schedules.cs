@@ -4,14 +4,22 @@ using AiRaceSim.Model.Time;
 namespace AiRaceSim.Model.Parameters;
 
 /// <summary>A value that changes at dates: the last step dated at or before a month applies (the first before all).</summary>
-public sealed record StepSchedule(IReadOnlyList<(Month From, double Value)> Steps)
+public sealed record StepSchedule
 {
+    public StepSchedule(IReadOnlyList<(Month From, double Value)> steps) => Steps = steps;
+
     public static StepSchedule Constant(double value) => new([(new Month(0), value)]);
+
+    // Held as an array: At runs for every firm and month, and indexing a list went through its interface.
+    private readonly (Month From, double Value)[] _steps = [];
+
+    public IReadOnlyList<(Month From, double Value)> Steps { get => _steps; init => _steps = [.. value]; }
 
     public double At(Month t)
     {
-        double v = Steps[0].Value;
-        for (int i = 1; i < Steps.Count && Steps[i].From <= t; i++) v = Steps[i].Value;
+        var steps = _steps;
+        double v = steps[0].Value;
+        for (int i = 1; i < steps.Length && steps[i].From <= t; i++) v = steps[i].Value;
         return v;
     }
 }
@@ -41,10 +49,22 @@ public sealed record FundingSchedule(Distribution Level, Month At, IReadOnlyList
 /// <c>ln g(t) = ln g_∞ + (ln g − ln g_∞)·2^(−(t − t_last)/h_g)</c> for months t at or after the
 /// last segment's start t_last (so a 3×/yr lab slows instead of exploding).
 /// </summary>
-public sealed record GrowthFade(double ToPerYear, double HalfLifeMonths)
+public sealed record GrowthFade
 {
-    public double LogPerMonth(double logPerMonth, int monthsSinceStart) =>
-        Math.Log(ToPerYear) / 12.0 + (logPerMonth - Math.Log(ToPerYear) / 12.0) * Math.Pow(2, -monthsSinceStart / HalfLifeMonths);
+    public GrowthFade(double toPerYear, double halfLifeMonths) => (ToPerYear, HalfLifeMonths) = (toPerYear, halfLifeMonths);
+
+    private readonly double _logTo; // ln g_∞ per month, kept with g_∞ (a `with` sets both)
+
+    public double ToPerYear { get; init { field = value; _logTo = Math.Log(value) / 12.0; } }
+
+    public double HalfLifeMonths { get; init; }
+
+    /// <summary>2^(−(t − t_last)/h_g): the same for every member, so computed once a month.</summary>
+    public double Weight(int monthsSinceStart) => Math.Pow(2, -monthsSinceStart / HalfLifeMonths);
+
+    public double LogPerMonth(double logPerMonth, double weight) => _logTo + (logPerMonth - _logTo) * weight;
+
+    public double LogPerMonth(double logPerMonth, int monthsSinceStart) => LogPerMonth(logPerMonth, Weight(monthsSinceStart));
 }
 
 /// <summary>Funding schedules drawn for the members of a block: level and per-segment monthly log-growth.</summary>
@@ -106,8 +126,10 @@ public sealed class FundingDraws
     public double[] MonthlyFactors(Month t)
     {
         int k = _schedule.SegmentAt(t);
-        if (_schedule.Fade is null || k != _schedule.Growth.Count - 1 || t < _schedule.Growth[k].From) return _growthPerMonth[k];
-        for (int m = 0; m < _faded.Length; m++) _faded[m] = Math.Exp(LogGrowth(t, m));
+        if (_schedule.Fade is not { } fade || k != _schedule.Growth.Count - 1 || t < _schedule.Growth[k].From) return _growthPerMonth[k];
+        double weight = fade.Weight(t - _schedule.Growth[k].From);
+        var log = _logGrowthPerMonth[k];
+        for (int m = 0; m < _faded.Length; m++) _faded[m] = Math.Exp(fade.LogPerMonth(log[m], weight));
         return _faded;
     }
 }

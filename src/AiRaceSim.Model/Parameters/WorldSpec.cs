@@ -26,6 +26,18 @@ public sealed record WorldSpec
 
     public int Months => End - Start + 1;
 
+    /// <summary>
+    /// The same world simulated only up to <paramref name="end"/>, for work that reads nothing later
+    /// (outcomes at fixed months). A month reads only earlier months and draws on streams keyed by
+    /// month, never by the horizon, so every value up to <paramref name="end"/> is the same bits;
+    /// events after it are dropped.
+    /// </summary>
+    public WorldSpec EndingAt(Month end)
+    {
+        if (end < Start) throw new ArgumentOutOfRangeException(nameof(end), $"{end} is before the start {Start}");
+        return end >= End ? this : this with { End = end, Events = Events.Where(e => e.Date <= end).ToList() };
+    }
+
     /// <summary>BIS rules as tiers: none; A800/H800 (2022-10); H20 (2023-11); H20 licence (2025-04).</summary>
     public static readonly IReadOnlyList<ExportTier> DefaultTiers =
     [

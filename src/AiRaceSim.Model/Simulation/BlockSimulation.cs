@@ -107,12 +107,18 @@ public sealed class BlockSimulation : IMonthActors
     public FirmReport[] Reports() => Firms.Select(FirmReport.Of).ToArray();
 }
 
-/// <summary>The scenario's dated events sorted by month, split into government and firm events.</summary>
+/// <summary>The scenario's dated events by month, split into government and firm events.</summary>
 public sealed class EventCalendar(WorldSpec spec)
 {
-    private readonly ILookup<Month, ScheduledEvent> _country = spec.Events.Where(e => e.Country is not null).ToLookup(e => e.Date);
-    private readonly ILookup<Month, ScheduledEvent> _firm = spec.Events.Where(e => e.Firm is not null).ToLookup(e => e.Date);
+    // Arrays by month, read every month by every actor: most months have none, and the lookup then allocates nothing.
+    private readonly Dictionary<Month, ScheduledEvent[]> _country = ByMonth(spec.Events.Where(e => e.Country is not null));
+    private readonly Dictionary<Month, ScheduledEvent[]> _firm = ByMonth(spec.Events.Where(e => e.Firm is not null));
 
-    public IEnumerable<ScheduledEvent> CountryEvents(Month t) => _country[t];
-    public IEnumerable<ScheduledEvent> FirmEvents(Month t, string firm) => _firm[t].Where(e => e.Firm!.Firm == firm);
+    public ScheduledEvent[] CountryEvents(Month t) => _country.GetValueOrDefault(t, []);
+
+    public ScheduledEvent[] FirmEvents(Month t, string firm) =>
+        _firm.TryGetValue(t, out var events) ? events.Where(e => e.Firm!.Firm == firm).ToArray() : [];
+
+    private static Dictionary<Month, ScheduledEvent[]> ByMonth(IEnumerable<ScheduledEvent> events) =>
+        events.GroupBy(e => e.Date).ToDictionary(g => g.Key, g => g.ToArray());
 }

@@ -15,7 +15,7 @@ namespace AiRaceSim.Model.Simulation;
 public static class FirmStep
 {
     public static void Step(FirmState f, HomePolicy home, FirmInputs world, GlobalDraws g, TierDraws tiers, MemberDraws d,
-        Month start, Month t, IEnumerable<ScheduledEvent> eventsNow)
+        Month start, Month t, ScheduledEvent[] eventsNow)
     {
         foreach (var ev in eventsNow) ApplyEvent(f, ev, d, t - start);
         if (f.Exited)

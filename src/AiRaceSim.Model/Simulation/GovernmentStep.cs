@@ -91,7 +91,7 @@ public static class GovernmentStep
     }
 
     /// <param name="decisions">This month's decisions of all governments, in country order (filtered here by target).</param>
-    public static void Apply(CountryState c, WorldSpec spec, MemberDraws d, Month t, IEnumerable<ScheduledEvent> eventsNow,
+    public static void Apply(CountryState c, WorldSpec spec, MemberDraws d, Month t, ScheduledEvent[] eventsNow,
         IEnumerable<RuleDecision> decisions)
     {
         int ti = t - spec.Start;
