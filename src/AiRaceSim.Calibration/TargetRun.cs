@@ -11,9 +11,13 @@ namespace AiRaceSim.Calibration;
 /// </summary>
 public static class TargetRun
 {
+    /// <summary>Every target over the members; the run stops at the last month a target reads (<see cref="WorldSpec.EndingAt"/>).</summary>
     public static IReadOnlyList<TargetResult> Evaluate(WorldSpec spec, IReadOnlyList<Target> targets, int members, int block,
-        CancellationToken cancellation = default) =>
-        TargetEvaluator.Evaluate(targets, Run(spec, TargetEvaluator.Needs(targets).ToList(), members, block, cancellation));
+        CancellationToken cancellation = default)
+    {
+        if (targets.Count > 0) spec = spec.EndingAt(targets.Max(t => t.To));
+        return TargetEvaluator.Evaluate(targets, Run(spec, TargetEvaluator.Needs(targets).ToList(), members, block, cancellation));
+    }
 
     /// <summary>Runs every member and keeps the named series (those the scenario records; others are left out).</summary>
     public static EnsembleSeries Run(WorldSpec spec, IReadOnlyCollection<SeriesKey> needs, int members, int block,

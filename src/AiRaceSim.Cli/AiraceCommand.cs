@@ -53,8 +53,9 @@ public static class AiraceCommand
         var format = new Option<string>("--format") { Description = "Per-member series file format; none writes quantiles only", DefaultValueFactory = _ => "csv" };
         format.Validators.Add(r =>
         {
-            if (r.Tokens.Count == 1 && r.Tokens[0].Value is not ("csv" or "parquet" or "both" or "none"))
-                r.AddError($"--format expects csv, parquet, both or none, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
+            var formats = Workflows.ScenarioRun.Formats;
+            if (r.Tokens.Count == 1 && !formats.Contains(r.Tokens[0].Value))
+                r.AddError($"--format expects {string.Join(", ", formats.SkipLast(1))} or {formats[^1]}, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
         });
         var verbose = new Option<bool>("--verbose") { Description = "Show Orleans' warnings on stderr" };
         var telemetry = new Option<bool>("--telemetry") { Description = "Export the simulation's and Orleans' metrics to the console" };

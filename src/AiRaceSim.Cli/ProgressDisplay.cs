@@ -11,22 +11,21 @@ namespace AiRaceSim.Cli;
 /// </summary>
 public static class ProgressDisplay
 {
-    public static async Task RunAsync(TextWriter stderr, string name, int months, Func<IProgress<RunProgress>, Task> work)
+    public static async Task<T> RunAsync<T>(TextWriter stderr, string name, int months, Func<IProgress<RunProgress>, Task<T>> work)
     {
         if (!Console.IsOutputRedirected && ReferenceEquals(stderr, Console.Error))
         {
-            await AnsiConsole.Progress().AutoClear(true)
+            return await AnsiConsole.Progress().AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(name), maxValue: months);
-                await work(new Progress<RunProgress>(p => task.Value = p.MonthsDone));
+                return await work(new Progress<RunProgress>(p => task.Value = p.MonthsDone));
             });
-            return;
         }
         int lastTenth = -1;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await work(new SynchronousProgress<RunProgress>(p =>
+        return await work(new SynchronousProgress<RunProgress>(p =>
         {
             int tenth = p.MonthsTotal == 0 ? 10 : 10 * p.MonthsDone / p.MonthsTotal;
             if (tenth == lastTenth) return;

@@ -1,0 +1,161 @@
+using AiRaceSim.Ensembles;
+using AiRaceSim.Model.Series;
+using AiRaceSim.Model.State;
+using AiRaceSim.Output;
+using AiRaceSim.Reports;
+using AiRaceSim.Scenarios;
+
+namespace AiRaceSim.Workflows;
+
+/// <summary>What a run wrote: its files (manifest last), the report's files, and the summary's rows.</summary>
+public sealed record RunResult(IReadOnlyList<string> Files, IReadOnlyList<string> ReportFiles, IReadOnlyList<SummaryRow> Summary);
+
+/// <summary>
+/// One scenario run as a workflow: which series it records and writes (<see cref="Plan"/>), then the
+/// ensemble driver on a given backend streaming its slices into the writers, the draws beside it, the
+/// manifest and the report, all inside an output folder the caller takes and commits. `airace run`
+/// calls it on the grain backend; a caller with other needs (a test, a page) on either backend.
+/// </summary>
+public sealed class ScenarioRun
+{
+    /// <summary>Per-member series formats: csv, parquet, both or none.</summary>
+    public static readonly IReadOnlyList<string> Formats = ["csv", "parquet", "both", "none"];
+
+    public LoadedScenario Scenario { get; }
+    public string Format { get; }
+    public bool Report { get; }
+    public SeriesCatalog Catalog { get; }
+    /// <summary>The per-member series written (what outputs.per_member asks, else all up to <see cref="LoadedScenario.PerMemberDefault"/> members).</summary>
+    public SeriesLayout Layout { get; }
+    public RunRequest Request { get; }
+    /// <summary>Whether series.csv or series.parquet is written.</summary>
+    public bool PerMember { get; }
+
+    private readonly Func<SeriesKey, bool> _selected;
+    private Task _warmUp = Task.CompletedTask;
+
+    private ScenarioRun(LoadedScenario scenario, string format, bool report)
+    {
+        if (!Formats.Contains(format)) throw new ArgumentException($"format must be one of {string.Join(", ", Formats)}, got '{format}'");
+        (Scenario, Format, Report) = (scenario, format, report);
+        var spec = scenario.Spec;
+        var recorded = RecordedSeries(scenario);
+        Catalog = new SeriesCatalog(spec, recorded.Metrics, recorded.Entities);
+        _selected = k => (scenario.Metrics?.Contains(k.Metric) ?? true) && (scenario.Entities?.Contains(k.Entity) ?? true);
+        Layout = new SeriesLayout(scenario.Name, spec.Start, Catalog.Keys, k => _selected(k) && scenario.WritesPerMember(k.Metric));
+        Request = new RunRequest(spec, scenario.Members, scenario.BlockSize)
+        {
+            Metrics = recorded.Metrics, Entities = recorded.Entities, SliceMonths = RunRequest.SliceMonthsFor(scenario.Members, Catalog.Keys.Count),
+        };
+        PerMember = format != "none" && Layout.Written.Count > 0;
+    }
+
+    public static ScenarioRun Plan(LoadedScenario scenario, string format = "csv", bool report = true) => new(scenario, format, report);
+
+    /// <summary>Starts the report's first use of ScottPlot and Skia in the background, to overlap whatever the caller starts next (the silo).</summary>
+    public void BeginReport()
+    {
+        if (Report && _warmUp == Task.CompletedTask) _warmUp = RunReport.WarmUpAsync();
+    }
+
+    /// <summary>
+    /// Runs the ensemble on <paramref name="backend"/> and writes every output into <paramref name="folder"/>,
+    /// leaving it to the caller to commit (or, on an exception, to dispose of, which removes it).
+    /// </summary>
+    /// <param name="started">When the run began, for the manifest only (nothing of it reaches a result).</param>
+    public async Task<RunResult> WriteAsync(OutputFolder folder, IEnsembleBackend backend, DateTimeOffset started,
+        IProgress<RunProgress>? progress, CancellationToken cancellation)
+    {
+        var scenario = Scenario;
+        var spec = scenario.Spec;
+        var pairs = WorldState.MeasuredPairs(spec).Select(p => (p.Of, p.Behind));
+        var summary = new RunSummary(Catalog.Keys, spec.Countries.Select(c => c.Id), pairs, scenario.Now - spec.Start, spec.Months - 1, spec.Firms.Select(f => f.Id));
+        var files = new List<string>();
+        var writers = new List<ISeriesWriter> { summary };
+        if (PerMember && Format is "csv" or "both") { writers.Add(new TidyCsvWriter(folder.PathOf("series.csv"), Layout)); files.Add("series.csv"); }
+        if (PerMember && Format is "parquet" or "both")
+        {
+            writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), Layout, cancellation));
+            files.Add("series.parquet");
+        }
+        if (scenario.Members > 1 || Report || !PerMember)
+        {
+            // The report is drawn from quantiles.csv (one member too), which therefore also holds the series its charts need, report or not (`airace report` later);
+            // without per-member series it is the run's only series file.
+            var charted = new SeriesLayout(scenario.Name, spec.Start, Catalog.Keys, k => _selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric));
+            writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
+            files.Add("quantiles.csv");
+        }
+        if (scenario.Outcomes.Count > 0)
+        {
+            writers.Add(new OutcomesWriter(folder.PathOf("outcomes.csv"), Catalog.Keys, scenario.Outcomes, spec.Start));
+            files.Add("outcomes.csv");
+        }
+        // Draws depend only on the seed and the member: written beside the run, on a core of their own.
+        bool drawsCsv = Format != "parquet", drawsParquet = Format is "parquet" or "both";
+        if (drawsCsv) files.Add("draws.csv");
+        if (drawsParquet) files.Add("draws.parquet");
+        // Stopped with the run: a failed run does not wait for every member's draws, and failed draws stop the run.
+        using var drawing = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var draws = Task.Run(async () =>
+        {
+            try
+            {
+                if (drawsCsv) await DrawsWriter.WriteCsvAsync(folder.PathOf("draws.csv"), spec, scenario.Members, drawing.Token);
+                if (drawsParquet) await DrawsWriter.WriteParquetAsync(folder.PathOf("draws.parquet"), spec, scenario.Members, drawing.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await running.CancelAsync();
+                throw;
+            }
+        }, drawing.Token);
+        try
+        {
+            await new EnsembleDriver(backend).RunAsync(Request, async slice =>
+            {
+                foreach (var w in writers) await w.WriteAsync(slice, running.Token);
+            }, progress, running.Token);
+            foreach (var w in writers) await w.CompleteAsync(cancellation);
+            await draws;
+        }
+        catch (OperationCanceledException) when (running.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            await draws; // the run was stopped because the draws failed: their error is the one to report
+            throw;
+        }
+        finally
+        {
+            // Draws still running stop first and are awaited, so nothing writes into the folder once it is
+            // removed, whatever the writers' disposal does next.
+            if (!draws.IsCompleted) await drawing.CancelAsync();
+            try { await draws; } catch (Exception) when (!draws.IsCompletedSuccessfully) { }
+            foreach (var w in writers) await w.DisposeAsync();
+        }
+        files.Add("manifest.json");
+        new RunManifest
+        {
+            Scenario = scenario.Name, Files = scenario.Files.Select(f => (f.Path, f.Sha256)).ToList(),
+            ResolvedScenarioJson = scenario.ResolvedJson, Seed = spec.Seed, Members = scenario.Members,
+            BlockSize = scenario.BlockSize, Blocks = Request.Blocks, OutputFiles = files, SeriesWritten = Layout.Written.Count,
+            Started = started, Finished = DateTimeOffset.UtcNow,
+        }.Write(folder.PathOf("manifest.json"));
+        IReadOnlyList<string> reportFiles = [];
+        if (Report)
+        {
+            BeginReport();
+            await _warmUp;
+            reportFiles = RunReport.Write(folder.Temporary);
+        }
+        return new RunResult(files, reportFiles, summary.Rows());
+    }
+
+    /// <summary>
+    /// The scenario's outputs plus what the summary, the report's charts and the outcomes need, with --no-report
+    /// too, so that `airace report` draws the same report later. The charts draw every entity (the
+    /// world, each country, pair and firm), so all are kept; null keeps everything.
+    /// </summary>
+    private static (string[]? Metrics, string[]? Entities) RecordedSeries(LoadedScenario s) =>
+        (s.Metrics?.Union(RunSummary.Metrics).Union(Reports.Charts.ChartInputs.Metrics).Union(s.Outcomes.Select(o => o.Series.Metric)).ToArray(), null);
+}
