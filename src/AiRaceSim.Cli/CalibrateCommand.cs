@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiRaceSim.Calibration;
 using AiRaceSim.Scenarios;
+using AiRaceSim.Workflows;
 using Spectre.Console;
 
 namespace AiRaceSim.Cli;
@@ -119,24 +120,10 @@ public static class CalibrateCommand
         }
         string Overlay(IReadOnlyList<(string Path, double Value)> values, string note) => ParameterPaths.Overlay(
             Path.GetRelativePath(Path.GetDirectoryName(output)!, input).Replace('\\', '/'), scenario.Name + "-fitted", values, note);
-        // Each trial is the scenario with the trial's values set in memory (no temporary files), checked as a file would be.
         var template = ScenarioTemplate.Load(o.Scenario, new ScenarioOverrides(o.Members));
-        double Loss(IReadOnlyList<(string Path, double Value)> values)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            try
-            {
-                var trial = template.With(values);
-                return TargetRun.Loss(TargetRun.Evaluate(trial.Spec, targets, trial.Members, trial.BlockSize, cancellation));
-            }
-            catch (ScenarioException)
-            {
-                // A trial outside a parameter's valid range (a share above 1, say): steer the simplex away.
-                return OutOfRange;
-            }
-        }
-        var fit = await Task.Run(() => Fitter.Fit(start, Loss, o.MaxIterations,
-            new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}"))), cancellation);
+        var fit = await Task.Run(() => ScenarioFit.Run(template, targets, start, o.MaxIterations,
+            new SynchronousProgress<(int Evaluation, double Loss)>(p => stderr.WriteLine($"airace: fit run {p.Evaluation}, best loss {p.Loss.ToString("G4", CultureInfo.InvariantCulture)}")),
+            cancellation), cancellation);
         var note = $"Fitted by `airace calibrate {Path.GetFileName(input)} --fit {string.Join(',', start.Select(s => s.Path))}` against {Path.GetFileName(o.Targets ?? "targets.yaml")}\n"
             + $"with {Counted.Of(scenario.Members, "member")}; weighted squared miss {fit.Loss.ToString("G4", CultureInfo.InvariantCulture)}{(fit.Converged ? "" : " (Nelder–Mead did not converge)")}.";
         var text = Overlay(fit.Values, note);
@@ -145,7 +132,4 @@ public static class CalibrateCommand
         File.Move(temporary, output, overwrite: true);
         return (ScenarioLoader.Load(output, new ScenarioOverrides(o.Members)), fit, output);
     }
-
-    /// <summary>The loss of a trial the scenario rules refuse: far above any real miss.</summary>
-    private const double OutOfRange = 1e6;
 }

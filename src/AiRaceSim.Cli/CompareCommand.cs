@@ -2,6 +2,7 @@ using System.Globalization;
 using AiRaceSim.Calibration;
 using AiRaceSim.Model.Time;
 using AiRaceSim.Scenarios;
+using AiRaceSim.Workflows;
 
 namespace AiRaceSim.Cli;
 
@@ -10,7 +11,7 @@ public sealed record CompareOptions(IReadOnlyList<string> Scenarios, string Pair
 /// <summary>
 /// `airace compare`: the capability (or compute) gap of one country pair at chosen months, median and P5–P95
 /// over members, for several scenarios side by side (the first is the reference the others are
-/// compared with). Runs on the bare kernel, like calibrate.
+/// compared with). Runs the <see cref="GapComparison"/> workflow per scenario (the in-process driver, like calibrate).
 /// </summary>
 public static class CompareCommand
 {
@@ -59,18 +60,11 @@ public static class CompareCommand
             var outside = months.Where(m => m < s.Spec.Start || m > s.Spec.End).ToList();
             if (outside.Count > 0) { stderr.WriteLine($"airace: {string.Join(", ", outside)} is outside '{s.Name}' ({s.Spec.Start}..{s.Spec.End})"); return ExitCodes.BadInput; }
             // With --report, every month of the scenario too (one run gives both).
-            var every = o.Report is null ? [] : Enumerable.Range(0, s.Spec.Months).Select(t => s.Spec.Start + t).ToList();
-            var targets = months.Concat(every).Select(m => new Target
-            {
-                Id = m.ToString(), What = "", Observed = "", Source = "", Entity = o.Pair, Metric = o.Metric,
-                Statistic = Statistic.At, From = m, To = m, Low = double.NegativeInfinity, High = double.PositiveInfinity,
-            }).ToList();
-            var results = await Task.Run(() => TargetRun.Evaluate(s.Spec, targets, s.Members, s.BlockSize, cancellation), cancellation);
-            rows.Add((s.Name, results.Take(months.Count).ToList()));
-            var over = results.Skip(months.Count).ToList();
+            var result = await GapComparison.RunAsync(s, o.Pair, o.Metric, months, everyMonth: o.Report is not null, cancellation);
+            rows.Add((s.Name, result.AtMonths));
             if (o.Report is not null)
-                series.Add(new Reports.CompareSeries(s.Name, every.Select(m => (double)m.Index).ToArray(), over.Select(r => r.Median).ToArray(),
-                    over.Select(r => r.P05).ToArray(), over.Select(r => r.P95).ToArray()));
+                series.Add(new Reports.CompareSeries(s.Name, result.EveryMonth.Select(r => (double)r.Target.From.Index).ToArray(),
+                    result.EveryMonth.Select(r => r.Median).ToArray(), result.EveryMonth.Select(r => r.P05).ToArray(), result.EveryMonth.Select(r => r.P95).ToArray()));
         }
         var (header, table, members) = Table(o, months, rows);
         Write(stdout, o, header, table, members);
