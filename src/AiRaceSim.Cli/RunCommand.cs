@@ -1,5 +1,4 @@
 using AiRaceSim.Client;
-using AiRaceSim.Ensembles;
 using Microsoft.Extensions.Logging;
 using AiRaceSim.Output;
 using AiRaceSim.Reports;
@@ -73,6 +72,7 @@ public static class RunCommand
             }, cancellation);
             var result = await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
                 plan.WriteAsync(folder, new GrainBackend(host.Grains), started, progress, cancellation));
+            var reportFiles = await plan.WriteReportAsync(folder);
             folder.Commit();
             SummaryTable.Write(stdout, scenario, result.Summary);
             if (!perMember && options.Format != "none")
@@ -83,7 +83,7 @@ public static class RunCommand
                         $"no per-member series above {LoadedScenario.PerMemberDefault} members (quantiles.csv has every series); ask for them with outputs.per_member: all, or a list of metrics",
                     _ => "no per-member series: outputs.per_member and outputs.entities select none together",
                 });
-            stdout.WriteLine($"wrote {string.Join(", ", result.Files)}{(plan.Report ? $", {RunReport.Html} and {result.ReportFiles.Count - 1} charts in {RunReport.Charts}/" : "")} to {destination}");
+            stdout.WriteLine($"wrote {string.Join(", ", result.Files)}{(plan.Report ? $", {RunReport.Html} and {reportFiles.Count - 1} charts in {RunReport.Charts}/" : "")} to {destination}");
             return ExitCodes.Ok;
         }
         catch (OperationCanceledException)

@@ -14,7 +14,8 @@ public static class MemberOutcomes
     /// <returns>[outcome][member], as <see cref="OutcomeReducer"/> gives them (NaN: no value, or never).</returns>
     public static async Task<double[][]> RunAsync(WorldSpec spec, IReadOnlyList<Outcome> outcomes, int members, int blockSize, CancellationToken cancellation)
     {
-        // Outcomes at fixed months read nothing after the last of them: the months after it are not run.
+        // Outcomes at fixed months read nothing after the last of them: the months after it are not run
+        // (nor checked by the state guard: a point that would break only later still gives its outcomes).
         if (outcomes.Count > 0 && outcomes.All(o => o.Kind == OutcomeKind.At)) spec = spec.EndingAt(outcomes.Max(o => o.Month));
         var metrics = outcomes.Select(o => o.Series.Metric).Distinct().ToList();
         var entities = outcomes.Select(o => o.Series.Entity).Distinct().ToList();

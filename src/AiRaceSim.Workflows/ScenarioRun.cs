@@ -7,13 +7,14 @@ using AiRaceSim.Scenarios;
 
 namespace AiRaceSim.Workflows;
 
-/// <summary>What a run wrote: its files (manifest last), the report's files, and the summary's rows.</summary>
-public sealed record RunResult(IReadOnlyList<string> Files, IReadOnlyList<string> ReportFiles, IReadOnlyList<SummaryRow> Summary);
+/// <summary>What a run wrote: its files (manifest last) and the summary's rows.</summary>
+public sealed record RunResult(IReadOnlyList<string> Files, IReadOnlyList<SummaryRow> Summary);
 
 /// <summary>
 /// One scenario run as a workflow: which series it records and writes (<see cref="Plan"/>), then the
-/// ensemble driver on a given backend streaming its slices into the writers, the draws beside it, the
-/// manifest and the report, all inside an output folder the caller takes and commits. `airace run`
+/// ensemble driver on a given backend streaming its slices into the writers, the draws beside it and the
+/// manifest (<see cref="WriteAsync"/>), then the report (<see cref="WriteReportAsync"/>), all inside an
+/// output folder the caller takes and commits. `airace run`
 /// calls it on the grain backend; a caller with other needs (a test, a page) on either backend.
 /// </summary>
 public sealed class ScenarioRun
@@ -72,47 +73,49 @@ public sealed class ScenarioRun
         var summary = new RunSummary(Catalog.Keys, spec.Countries.Select(c => c.Id), pairs, scenario.Now - spec.Start, spec.Months - 1, spec.Firms.Select(f => f.Id));
         var files = new List<string>();
         var writers = new List<ISeriesWriter> { summary };
-        if (PerMember && Format is "csv" or "both") { writers.Add(new TidyCsvWriter(folder.PathOf("series.csv"), Layout)); files.Add("series.csv"); }
-        if (PerMember && Format is "parquet" or "both")
-        {
-            writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), Layout, cancellation));
-            files.Add("series.parquet");
-        }
-        if (scenario.Members > 1 || Report || !PerMember)
-        {
-            // The report is drawn from quantiles.csv (one member too), which therefore also holds the series its charts need, report or not (`airace report` later);
-            // without per-member series it is the run's only series file.
-            var charted = new SeriesLayout(scenario.Name, spec.Start, Catalog.Keys, k => _selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric));
-            writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
-            files.Add("quantiles.csv");
-        }
-        if (scenario.Outcomes.Count > 0)
-        {
-            writers.Add(new OutcomesWriter(folder.PathOf("outcomes.csv"), Catalog.Keys, scenario.Outcomes, spec.Start));
-            files.Add("outcomes.csv");
-        }
         // Draws depend only on the seed and the member: written beside the run, on a core of their own.
         bool drawsCsv = Format != "parquet", drawsParquet = Format is "parquet" or "both";
-        if (drawsCsv) files.Add("draws.csv");
-        if (drawsParquet) files.Add("draws.parquet");
         // Stopped with the run: a failed run does not wait for every member's draws, and failed draws stop the run.
         using var drawing = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var draws = Task.Run(async () =>
-        {
-            try
-            {
-                if (drawsCsv) await DrawsWriter.WriteCsvAsync(folder.PathOf("draws.csv"), spec, scenario.Members, drawing.Token);
-                if (drawsParquet) await DrawsWriter.WriteParquetAsync(folder.PathOf("draws.parquet"), spec, scenario.Members, drawing.Token);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await running.CancelAsync();
-                throw;
-            }
-        }, drawing.Token);
+        Task draws = Task.CompletedTask;
         try
         {
+            // Created inside the try: a writer that fails to open leaves the ones before it disposed (their files closed).
+            if (PerMember && Format is "csv" or "both") { writers.Add(new TidyCsvWriter(folder.PathOf("series.csv"), Layout)); files.Add("series.csv"); }
+            if (PerMember && Format is "parquet" or "both")
+            {
+                writers.Add(await ParquetSeriesWriter.CreateAsync(folder.PathOf("series.parquet"), Layout, cancellation));
+                files.Add("series.parquet");
+            }
+            if (scenario.Members > 1 || Report || !PerMember)
+            {
+                // The report is drawn from quantiles.csv (one member too), which therefore also holds the series its charts need, report or not (`airace report` later);
+                // without per-member series it is the run's only series file.
+                var charted = new SeriesLayout(scenario.Name, spec.Start, Catalog.Keys, k => _selected(k) || Reports.Charts.ChartInputs.Metrics.Contains(k.Metric));
+                writers.Add(new QuantilesWriter(folder.PathOf("quantiles.csv"), charted));
+                files.Add("quantiles.csv");
+            }
+            if (scenario.Outcomes.Count > 0)
+            {
+                writers.Add(new OutcomesWriter(folder.PathOf("outcomes.csv"), Catalog.Keys, scenario.Outcomes, spec.Start));
+                files.Add("outcomes.csv");
+            }
+            if (drawsCsv) files.Add("draws.csv");
+            if (drawsParquet) files.Add("draws.parquet");
+            draws = Task.Run(async () =>
+            {
+                try
+                {
+                    if (drawsCsv) await DrawsWriter.WriteCsvAsync(folder.PathOf("draws.csv"), spec, scenario.Members, drawing.Token);
+                    if (drawsParquet) await DrawsWriter.WriteParquetAsync(folder.PathOf("draws.parquet"), spec, scenario.Members, drawing.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    await running.CancelAsync();
+                    throw;
+                }
+            }, drawing.Token);
             await new EnsembleDriver(backend).RunAsync(Request, async slice =>
             {
                 foreach (var w in writers) await w.WriteAsync(slice, running.Token);
@@ -141,14 +144,16 @@ public sealed class ScenarioRun
             BlockSize = scenario.BlockSize, Blocks = Request.Blocks, OutputFiles = files, SeriesWritten = Layout.Written.Count,
             Started = started, Finished = DateTimeOffset.UtcNow,
         }.Write(folder.PathOf("manifest.json"));
-        IReadOnlyList<string> reportFiles = [];
-        if (Report)
-        {
-            BeginReport();
-            await _warmUp;
-            reportFiles = RunReport.Write(folder.Temporary);
-        }
-        return new RunResult(files, reportFiles, summary.Rows());
+        return new RunResult(files, summary.Rows());
+    }
+
+    /// <summary>The charts and report.html from the folder's quantiles (none unless the plan asks for the report); after <see cref="WriteAsync"/>.</summary>
+    public async Task<IReadOnlyList<string>> WriteReportAsync(OutputFolder folder)
+    {
+        if (!Report) return [];
+        BeginReport();
+        await _warmUp;
+        return RunReport.Write(folder.Temporary);
     }
 
     /// <summary>

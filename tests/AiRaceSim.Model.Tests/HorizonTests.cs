@@ -1,17 +1,49 @@
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Random;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Model.Simulation;
 using AiRaceSim.Model.Time;
 
 namespace AiRaceSim.Model.Tests;
 
-/// <summary>A world run to an earlier end (<see cref="Parameters.WorldSpec.EndingAt"/>) is the same world up to there.</summary>
+/// <summary>A world run to an earlier end (<see cref="WorldSpec.EndingAt"/>) is the same world up to there.</summary>
 public class HorizonTests
 {
-    [Fact]
-    public void A_world_ending_earlier_gives_the_same_bits_in_every_month_it_runs()
+    private static readonly Month End = Month.Of(2023, 12);
+
+    /// <summary>The policy world, 2020-01 .. 2027-12, with GDP ceilings, history before the start, a lab with a fading
+    /// funding growth and staggered runs, and a lab entering the month after the cut at a past frontier.</summary>
+    private static WorldSpec Rich()
     {
-        var full = TestWorlds.WithPolicy(months: 96); // 2020-01 .. 2027-12
-        var end = Month.Of(2023, 12);
+        var world = TestWorlds.WithPolicy(months: 96);
+        return world with
+        {
+            Countries =
+            [
+                world.Countries[0] with { HistoryBeforeStart = [(Month.Of(2019, 1), 22.5)], Gdp = new GdpSeries(27.36, Month.Of(2023, 7), 1.05) },
+                world.Countries[1] with { Gdp = new GdpSeries(17.79, Month.Of(2023, 7), 1.06), BudgetCeilingShare = new Fixed(0.03) },
+            ],
+            Firms =
+            [
+                .. world.Firms,
+                TestWorlds.Firm("fading", "CN", 10) with
+                {
+                    Entry = Month.Of(2021, 1), EntryCapability = new CapabilityLevel(24), RunMonths = new UniformDist(2.5, 6.5), StaggerRuns = true,
+                    Funding = new FundingSchedule(new Fixed(10), Month.Of(2021, 1), [(Month.Of(2021, 1), new Fixed(2.5))]) { Fade = new GrowthFade(1.15, 24) },
+                },
+                TestWorlds.Firm("after-cut", "US", 10) with { Entry = End + 1, EntryCapability = new FrontierAt(Month.Of(2022, 6)) },
+            ],
+        };
+    }
+
+    public static TheoryData<string> Worlds => ["policy", "rich"];
+
+    [Theory]
+    [MemberData(nameof(Worlds))]
+    public void A_world_ending_earlier_gives_the_same_bits_in_every_month_it_runs(string name)
+    {
+        var full = name == "rich" ? Rich() : TestWorlds.WithPolicy(months: 96); // 2020-01 .. 2027-12
+        var end = End;
         var cut = full.EndingAt(end);
         Assert.Equal(48, cut.Months);
         // The API block (2024-07), the vouchers (2024-01) and the exit (2025-03) fall after the end.

@@ -62,9 +62,10 @@ public sealed record GrowthFade
     /// <summary>2^(−(t − t_last)/h_g): the same for every member, so computed once a month.</summary>
     public double Weight(int monthsSinceStart) => Math.Pow(2, -monthsSinceStart / HalfLifeMonths);
 
-    public double LogPerMonth(double logPerMonth, double weight) => _logTo + (logPerMonth - _logTo) * weight;
+    /// <summary>ln g(t) given this month's <see cref="Weight"/>.</summary>
+    public double Weighted(double logPerMonth, double weight) => _logTo + (logPerMonth - _logTo) * weight;
 
-    public double LogPerMonth(double logPerMonth, int monthsSinceStart) => LogPerMonth(logPerMonth, Weight(monthsSinceStart));
+    public double LogPerMonth(double logPerMonth, int monthsSinceStart) => Weighted(logPerMonth, Weight(monthsSinceStart));
 }
 
 /// <summary>Funding schedules drawn for the members of a block: level and per-segment monthly log-growth.</summary>
@@ -126,10 +127,12 @@ public sealed class FundingDraws
     public double[] MonthlyFactors(Month t)
     {
         int k = _schedule.SegmentAt(t);
-        if (_schedule.Fade is not { } fade || k != _schedule.Growth.Count - 1 || t < _schedule.Growth[k].From) return _growthPerMonth[k];
+        // No pattern variable in the condition: a mutated condition must still compile (Stryker's schemata).
+        var fade = _schedule.Fade;
+        if (fade is null || k != _schedule.Growth.Count - 1 || t < _schedule.Growth[k].From) return _growthPerMonth[k];
         double weight = fade.Weight(t - _schedule.Growth[k].From);
         var log = _logGrowthPerMonth[k];
-        for (int m = 0; m < _faded.Length; m++) _faded[m] = Math.Exp(fade.LogPerMonth(log[m], weight));
+        for (int m = 0; m < _faded.Length; m++) _faded[m] = Math.Exp(fade.Weighted(log[m], weight));
         return _faded;
     }
 }
