@@ -60,14 +60,18 @@ public static class AiraceCommand
         var verbose = new Option<bool>("--verbose") { Description = "Show Orleans' warnings on stderr" };
         var telemetry = new Option<bool>("--telemetry") { Description = "Export the simulation's and Orleans' metrics to the console" };
         var noReport = new Option<bool>("--no-report") { Description = "Write no charts/ and no report.html" };
-        var run = new Command("run", "Run a scenario on an embedded silo and write its outputs")
+        var (cluster, clusterId, serviceId) = SiloCommand.ClusterOptions("--cluster", "Run on a cluster of `airace silo` processes whose membership is in this Redis, HOST:PORT, instead of an embedded silo");
+        var run = new Command("run", "Run a scenario on an embedded silo (or a cluster, --cluster) and write its outputs")
         {
-            scenario, output, members, seed, block, format, telemetry, verbose, noReport,
+            scenario, output, members, seed, block, format, telemetry, verbose, noReport, cluster, clusterId, serviceId,
         };
         run.SetAction((parse, cancellation) => RunCommand.ExecuteAsync(new RunOptions(
             parse.GetValue(scenario)!, parse.GetValue(output), parse.GetValue(members),
             parse.GetValue(seed) is { } s ? ulong.Parse(s, CultureInfo.InvariantCulture) : null,
-            parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry), parse.GetValue(verbose), parse.GetValue(noReport)), stdout, stderr, cancellation));
+            parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry), parse.GetValue(verbose), parse.GetValue(noReport))
+        {
+            Cluster = parse.GetValue(cluster) is { } redis ? new Silo.ClusterAddress(redis, parse.GetValue(clusterId)!, parse.GetValue(serviceId)!) : null,
+        }, stdout, stderr, cancellation));
 
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Scenario files to check" };
         var validate = new Command("validate", "Check scenario files without running them") { files };
@@ -136,7 +140,7 @@ public static class AiraceCommand
         var experiment = new Command("experiment", "Run an experiment: a design over scenario factors, then Sobol, Morris or PRIM on its outcomes") { experimentFile, experimentOut };
         experiment.SetAction((parse, cancellation) => ExperimentCommand.ExecuteAsync(parse.GetValue(experimentFile)!, parse.GetValue(experimentOut), stdout, stderr, cancellation));
 
-        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, experiment, GapCommand.Build(stdout, stderr) };
+        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, experiment, GapCommand.Build(stdout, stderr), SiloCommand.Build(stdout, stderr) };
     }
 
     /// <summary>An integer option in 1..most whose bad values are parse errors (exit 2), never exceptions.</summary>

@@ -8,7 +8,11 @@ using AiRaceSim.Workflows;
 
 namespace AiRaceSim.Cli;
 
-public sealed record RunOptions(string Scenario, string? Out, int? Members, ulong? Seed, int? Block, string Format, bool Telemetry, bool Verbose = false, bool NoReport = false);
+public sealed record RunOptions(string Scenario, string? Out, int? Members, ulong? Seed, int? Block, string Format, bool Telemetry, bool Verbose = false, bool NoReport = false)
+{
+    /// <summary>Run on this Redis-clustered deployment (`airace silo`) instead of an embedded silo.</summary>
+    public ClusterAddress? Cluster { get; init; }
+}
 
 /// <summary>
 /// `airace run`: load and validate (exit 2 on bad input, nothing written), check the destination and
@@ -68,7 +72,7 @@ public static class RunCommand
             plan.BeginReport();
             await using var host = await SimulationHost.StartAsync(new HostOptions
             {
-                Telemetry = options.Telemetry, LogLevel = options.Verbose ? LogLevel.Warning : null,
+                Telemetry = options.Telemetry, LogLevel = options.Verbose ? LogLevel.Warning : null, Cluster = options.Cluster,
             }, cancellation);
             var result = await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
                 plan.WriteAsync(folder, new GrainBackend(host.Grains), started, progress, cancellation));

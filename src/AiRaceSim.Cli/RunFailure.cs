@@ -8,6 +8,7 @@ public static class RunFailure
     public static string Describe(Exception e)
     {
         var inner = Unwrap(e);
+        if (inner is Silo.ClusterUnreachableException) return $"airace: {inner.Message}";
         // Through a grain call the kernel's exception may arrive as another type; its message is what matters.
         return inner.Message.StartsWith(NonFiniteStateException.Prefix, StringComparison.Ordinal)
             ? $"airace: the run stopped: {inner.Message}"

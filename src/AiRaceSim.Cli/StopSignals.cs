@@ -10,8 +10,9 @@ namespace AiRaceSim.Cli;
 /// </summary>
 public sealed class StopSignals : IDisposable
 {
-    /// <summary>How long cancelled work may take to end by itself.</summary>
-    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(700);
+    /// <summary>How long cancelled work may take to end by itself, by default.</summary>
+    public static readonly TimeSpan DefaultGrace = TimeSpan.FromMilliseconds(700);
+    private readonly TimeSpan _grace;
     private readonly PosixSignalRegistration[] _registrations;
     private readonly CancellationTokenSource _stop;
     private readonly TextWriter _stderr;
@@ -20,15 +21,16 @@ public sealed class StopSignals : IDisposable
     /// <summary>128 + the signal's number once one arrived (130 for SIGINT, 143 for SIGTERM), else null.</summary>
     public int? ExitCode => _exitCode == 0 ? null : _exitCode;
 
-    private StopSignals(CancellationTokenSource stop, TextWriter stderr)
+    private StopSignals(CancellationTokenSource stop, TextWriter stderr, TimeSpan grace)
     {
         _stop = stop;
+        _grace = grace;
         _stderr = stderr;
         _registrations = [PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal), PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal)];
     }
 
-    /// <summary>Cancels <paramref name="stop"/> on the first signal.</summary>
-    public static StopSignals Register(CancellationTokenSource stop, TextWriter stderr) => new(stop, stderr);
+    /// <summary>Cancels <paramref name="stop"/> on the first signal; the process ends <paramref name="grace"/> later at the latest.</summary>
+    public static StopSignals Register(CancellationTokenSource stop, TextWriter stderr, TimeSpan? grace = null) => new(stop, stderr, grace ?? DefaultGrace);
 
     private void OnSignal(PosixSignalContext context)
     {
@@ -39,7 +41,7 @@ public sealed class StopSignals : IDisposable
         _stderr.WriteLine($"airace: stopping ({context.Signal}).");
         // The grace timer starts first: cancelling runs the token's callbacks on this thread (the
         // grain calls' among them), and one that blocks must not hold the exit back.
-        var timer = new Thread(() => { Thread.Sleep(Grace); Exit(code); }) { IsBackground = true };
+        var timer = new Thread(() => { Thread.Sleep(_grace); Exit(code); }) { IsBackground = true };
         timer.Start();
         ThreadPool.UnsafeQueueUserWorkItem(_ => _stop.Cancel(), null);
     }

@@ -12,8 +12,10 @@ namespace AiRaceSim.Silo;
 /// <summary>How the client reaches grains: an embedded silo (default) or an existing cluster's gateway.</summary>
 public sealed record HostOptions
 {
-    /// <summary>Gateway ports of a running cluster; none: start an embedded silo in this process.</summary>
+    /// <summary>Gateway ports of a running localhost cluster; none (and no <see cref="Cluster"/>): start an embedded silo in this process.</summary>
     public IReadOnlyList<int> GatewayPorts { get; init; } = [];
+    /// <summary>A Redis-clustered deployment (`airace silo`) to join as a client, finding its gateways in Redis.</summary>
+    public ClusterAddress? Cluster { get; init; }
     /// <summary>Export the simulation's and Orleans' meters to the console.</summary>
     public bool Telemetry { get; init; }
     /// <summary>Orleans' and the host's log lines from this level on, to stderr; null (the default): none, so stdout holds only results.</summary>
@@ -34,23 +36,15 @@ public sealed class SimulationHost : IAsyncDisposable
 
     public static async Task<SimulationHost> StartAsync(HostOptions options, CancellationToken cancellation = default)
     {
-        // No defaults: they watch appsettings files in the working directory for changes, and on Linux
-        // that is an inotify watch on every directory below it (seconds, and a crash at the user's
-        // inotify limit, when a run starts in a large tree). Environment variables still configure it.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddEnvironmentVariables();
-        // The default providers write to stdout, in the middle of a user's results.
-        builder.Logging.ClearProviders();
-        if (options.LogLevel is { } level)
-        {
-            builder.Logging.SetMinimumLevel(level);
-            builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // the ServerGC advice at start-up
-            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        }
-        // The command line owns SIGINT/SIGTERM (the console lifetime would stop the silo under a running client).
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        var builder = NewBuilder(options.LogLevel);
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        if (options.GatewayPorts.Count == 0)
+        if (options.Cluster is { } cluster)
+        {
+            builder.UseOrleansClient(client => client.UseRedisClustering(cluster.Redis)
+                .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId)));
+            builder.Services.AddSingleton<IClientConnectionRetryFilter, BoundedConnectRetry>();
+        }
+        else if (options.GatewayPorts.Count == 0)
         {
             // Free ports, so runs and tests can share a machine.
             var (siloPort, gatewayPort) = FreePorts();
@@ -67,8 +61,45 @@ public sealed class SimulationHost : IAsyncDisposable
                 .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 10_000));
         }
         var host = builder.Build();
-        await host.StartAsync(cancellation);
+        try
+        {
+            await host.StartAsync(cancellation);
+        }
+        catch (Exception e) when (options.Cluster is { } c && e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new ClusterUnreachableException(
+                $"cannot join the cluster '{c.ClusterId}' through Redis at {c.Redis}: {FirstSentence(e.GetBaseException().Message)}; " +
+                "start Redis and at least one `airace silo --redis` with the same cluster id (docs/CLUSTER.md), or run without --cluster", e);
+        }
         return new SimulationHost(host);
+    }
+
+    /// <summary>
+    /// A host builder for airace's processes: no default configuration files, environment variables,
+    /// log lines only on stderr and only from <paramref name="level"/> on (none when null), and a
+    /// lifetime its owner controls.
+    /// </summary>
+    internal static HostApplicationBuilder NewBuilder(LogLevel? level)
+    {
+        // No defaults: they watch appsettings files in the working directory for changes, and on Linux
+        // that is an inotify watch on every directory below it (seconds, and a crash at the user's
+        // inotify limit, when a run starts in a large tree). Environment variables still configure it.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
+        // The default providers write to stdout, in the middle of a user's results.
+        builder.Logging.ClearProviders();
+        if (level is { } l)
+        {
+            builder.Logging.SetMinimumLevel(l);
+            builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error); // the ServerGC advice at start-up
+            // Its first check after start reports the time since an unset clock (hours "not completed"), every start.
+            builder.Logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+        // The command line owns SIGINT/SIGTERM (the console lifetime would stop the silo under a running client).
+        builder.Services.AddSingleton<IHostLifetime, OwnedLifetime>();
+        return builder;
     }
 
     public async ValueTask DisposeAsync()
@@ -78,11 +109,13 @@ public sealed class SimulationHost : IAsyncDisposable
     }
 
     /// <summary>A lifetime that neither waits for nor handles console signals: the host lives as long as its owner says.</summary>
-    private sealed class EmbeddedLifetime : IHostLifetime
+    internal sealed class OwnedLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
+
+    private static string FirstSentence(string message) => message.Split(". ")[0].TrimEnd('.');
 
     /// <summary>Two distinct free ports, both held open while chosen so they cannot coincide.</summary>
     private static (int, int) FreePorts()
@@ -94,3 +127,6 @@ public sealed class SimulationHost : IAsyncDisposable
         return (((IPEndPoint)a.LocalEndpoint).Port, ((IPEndPoint)b.LocalEndpoint).Port);
     }
 }
+
+/// <summary>The client could not join the cluster it was given (its Redis or its silos are not there).</summary>
+public sealed class ClusterUnreachableException(string message, Exception inner) : Exception(message, inner);

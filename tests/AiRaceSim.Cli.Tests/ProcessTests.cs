@@ -52,7 +52,7 @@ public sealed class ProcessTests : IDisposable
         }
     }
 
-    private static readonly string[] ResultFiles = ["series.csv", "quantiles.csv", "outcomes.csv", "draws.csv"];
+    internal static readonly string[] ResultFiles = ["series.csv", "quantiles.csv", "outcomes.csv", "draws.csv"];
 
     /// <summary>
     /// SHA-256 of the small scenario's results (tests/AiRaceSim.Cli.Tests/scenarios/small.yaml, its
@@ -225,7 +225,7 @@ public sealed class ProcessTests : IDisposable
         Assert.True(dark > 200, $"{dark} dark pixels in the title rows");
     }
 
-    private static Process Start(string[]? prefix, params string[] args) => Start(prefix, new Dictionary<string, string>(), args);
+    internal static Process Start(string[]? prefix, params string[] args) => Start(prefix, new Dictionary<string, string>(), args);
 
     private static Process Start(string[]? prefix, IReadOnlyDictionary<string, string> environment, params string[] args)
     {

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Net;
+using AiRaceSim.Silo;
+using Microsoft.Extensions.Logging;
+
+namespace AiRaceSim.Cli;
+
+/// <summary>
+/// `airace silo`: one silo of a Redis-clustered deployment, serving the simulation's grains until
+/// SIGINT or SIGTERM, then leaving the cluster. `airace run --cluster REDIS` runs on such a cluster.
+/// </summary>
+public static class SiloCommand
+{
+    /// <summary>How long a signalled silo may take to leave its cluster before the process ends anyway.</summary>
+    public static readonly TimeSpan LeaveGrace = TimeSpan.FromSeconds(15);
+
+    /// <summary>The cluster options `silo` and `run` share.</summary>
+    public static (Option<string?> Redis, Option<string> ClusterId, Option<string> ServiceId) ClusterOptions(string name, string redisDescription) =>
+        (new Option<string?>(name) { Description = redisDescription },
+         new Option<string>("--cluster-id") { Description = "The cluster's id, the same for its silos and clients", DefaultValueFactory = _ => ClusterAddress.DefaultId },
+         new Option<string>("--service-id") { Description = "The service's id, the same for its silos and clients", DefaultValueFactory = _ => ClusterAddress.DefaultId });
+
+    public static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var (redis, clusterId, serviceId) = ClusterOptions("--redis", "Redis holding the cluster's membership, HOST:PORT (or a StackExchange.Redis configuration string)");
+        redis.Required = true;
+        var siloPort = Port("--silo-port", "Port for silo-to-silo traffic", 11111);
+        var gatewayPort = Port("--gateway-port", "Port clients connect to", 30000);
+        var address = new Option<string>("--address") { Description = "Address other silos and clients reach this silo at (default 127.0.0.1; any other listens on every interface)", DefaultValueFactory = _ => "127.0.0.1" };
+        address.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !IPAddress.TryParse(r.Tokens[0].Value, out _))
+                r.AddError($"--address expects an IP address such as 127.0.0.1 or 10.0.0.5, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
+        });
+        var fast = new Option<bool>("--fast-failure-detection")
+        {
+            Description = "Declare a silo that stops answering dead in about 2 s instead of about 15 s (for tests on one machine)",
+        };
+        var verbose = new Option<bool>("--verbose") { Description = "Orleans' information lines too (warnings and errors are always shown on stderr)" };
+        var silo = new Command("silo", "Run one silo of a cluster whose membership lives in Redis, until SIGINT or SIGTERM")
+        {
+            redis, clusterId, serviceId, siloPort, gatewayPort, address, fast, verbose,
+        };
+        silo.SetAction(async (parse, cancellation) =>
+        {
+            var options = new ClusterSiloOptions(
+                new ClusterAddress(parse.GetValue(redis)!, parse.GetValue(clusterId)!, parse.GetValue(serviceId)!),
+                parse.GetValue(siloPort), parse.GetValue(gatewayPort))
+            {
+                Address = IPAddress.Parse(parse.GetValue(address)!),
+                FastFailureDetection = parse.GetValue(fast),
+                LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
+            };
+            try
+            {
+                await ClusterSilo.RunAsync(options, line => { stdout.WriteLine($"airace: {line}: ready"); stdout.Flush(); }, cancellation);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                // Stopped while starting: nothing to leave.
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                stderr.WriteLine($"airace: the silo could not start or stopped: {e.GetBaseException().Message}");
+                return ExitCodes.Failure;
+            }
+            stderr.WriteLine("airace: silo stopped.");
+            return ExitCodes.Ok;
+        });
+        return silo;
+    }
+
+    private static Option<int> Port(string name, string description, int fallback)
+    {
+        var option = new Option<int>(name) { Description = $"{description} (default {fallback})", DefaultValueFactory = _ => fallback };
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !(int.TryParse(r.Tokens[0].Value, out int p) && p is >= 1 and <= 65535))
+                r.AddError($"{name} expects a port number in 1..65535, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
+        });
+        return option;
+    }
+}

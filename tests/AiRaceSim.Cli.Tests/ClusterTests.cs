@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Xunit.Abstractions;
+
+namespace AiRaceSim.Cli.Tests;
+
+/// <summary>
+/// The same topology as docker-compose.yml, as plain processes on loopback: Debian's redis-server on a
+/// free port, two `airace silo` processes clustered through it, and `airace run --cluster` as their
+/// client. Without /usr/bin/redis-server the tests pass with the reason printed, unless CI=true
+/// (.ci/run installs it), where they fail.
+/// </summary>
+[Collection(CliCollection.Name)]
+public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
+{
+    private const string RedisServer = "/usr/bin/redis-server";
+    private readonly CliRunner _cli = new();
+    private readonly List<Process> _processes = [];
+    private static readonly string Small = Path.Combine(AppContext.BaseDirectory, "scenarios", "small.yaml");
+
+    [Fact]
+    public async Task A_run_on_two_clustered_silo_processes_gives_the_embedded_runs_bytes_and_the_silos_leave_on_sigterm()
+    {
+        if (!File.Exists(RedisServer))
+        {
+            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"{RedisServer} is missing; .ci/run installs Debian's redis-server package");
+            output.WriteLine($"skipped: {RedisServer} is missing (install Debian's redis-server package; CI=true makes this a failure)");
+            return;
+        }
+        int redisPort = FreePort();
+        var redis = Track(Process.Start(new ProcessStartInfo(RedisServer)
+        {
+            ArgumentList = { "--port", redisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", _cli.PathIn("redis.log") },
+            UseShellExecute = false,
+        })!);
+        await WaitForPort(redisPort, TimeSpan.FromSeconds(20));
+        string address = $"127.0.0.1:{redisPort}";
+        string cluster = "test-" + redisPort;
+
+        var ready = new List<Task>();
+        for (int i = 0; i < 2; i++)
+        {
+            var silo = Track(ProcessTests.Start(null, "silo", "--redis", address, "--cluster-id", cluster,
+                "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(), "--fast-failure-detection"));
+            ready.Add(WaitForLine(silo, ": ready", TimeSpan.FromSeconds(60)));
+        }
+        await Task.WhenAll(ready);
+
+        var clustered = _cli.PathIn("clustered");
+        var embedded = _cli.PathIn("embedded");
+        var (code, stdout, stderr) = await _cli.Run("run", Small, "--no-report", "--cluster", address, "--cluster-id", cluster, "--out", clustered);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("wrote series.csv", stdout);
+        (code, _, stderr) = await _cli.Run("run", Small, "--no-report", "--out", embedded);
+        Assert.True(code == 0, stderr);
+        foreach (var name in ProcessTests.ResultFiles)
+        {
+            var a = File.ReadAllBytes(Path.Combine(clustered, name));
+            Assert.True(a.Length > 100, $"{name} holds {a.Length} bytes"); // a header and rows
+            Assert.True(a.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(embedded, name))), $"{name} differs between the cluster and the embedded silo");
+        }
+
+        // SIGTERM: each silo leaves the cluster and ends as signalled (128 + 15).
+        Assert.Equal(3, _processes.Count); // redis and the two silos
+        foreach (var silo in _processes.Skip(1)) Assert.Equal(0, Kill(silo.Id, 15));
+        foreach (var silo in _processes.Skip(1))
+        {
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await silo.WaitForExitAsync(wait.Token);
+            Assert.Equal(143, silo.ExitCode);
+        }
+        Assert.False(redis.HasExited);
+    }
+
+    [Fact]
+    public async Task A_cluster_that_cannot_be_reached_is_a_failure_that_writes_nothing()
+    {
+        var dir = _cli.PathIn("unreached");
+        // Nothing listens on this port: the client cannot read the membership table.
+        var (code, _, stderr) = await _cli.Run("run", Small, "--no-report", "--cluster", $"127.0.0.1:{FreePort()}", "--out", dir);
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("airace: cannot join the cluster 'airace' through Redis at 127.0.0.1:", stderr);
+        Assert.Contains("start Redis and at least one `airace silo --redis`", stderr);
+        Assert.Contains("nothing was written", stderr);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    private Process Track(Process p)
+    {
+        _processes.Add(p);
+        return p;
+    }
+
+    /// <summary>Reads stdout up to a line holding <paramref name="text"/>, then drains both streams so the process never blocks on a full pipe.</summary>
+    private static async Task WaitForLine(Process process, string text, TimeSpan timeout)
+    {
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                _ = process.StandardOutput.ReadToEndAsync();
+                return;
+            }
+        throw new InvalidOperationException($"the process ended before printing '{text}': {await stderr}");
+    }
+
+    private static async Task WaitForPort(int port, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < until)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    public void Dispose()
+    {
+        foreach (var p in _processes)
+        {
+            if (!p.HasExited) p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            p.Dispose();
+        }
+        _cli.Dispose();
+    }
+}
