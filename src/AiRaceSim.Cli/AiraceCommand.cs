@@ -38,6 +38,10 @@ public static class AiraceCommand
         }
     }
 
+    /// <summary>What the command line says of <paramref name="args"/> without running them (empty: they parse); for checking files that hold airace commands (docker-compose.yml).</summary>
+    public static IReadOnlyList<string> ParseErrors(string[] args) =>
+        Build(TextWriter.Null, TextWriter.Null).Parse(args).Errors.Select(e => e.Message).ToList();
+
     private static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };

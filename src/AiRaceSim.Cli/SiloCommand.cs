@@ -26,12 +26,11 @@ public static class SiloCommand
         redis.Required = true;
         var siloPort = Port("--silo-port", "Port for silo-to-silo traffic", 11111);
         var gatewayPort = Port("--gateway-port", "Port clients connect to", 30000);
-        var address = new Option<string>("--address") { Description = "Address other silos and clients reach this silo at (default 127.0.0.1; any other listens on every interface)", DefaultValueFactory = _ => "127.0.0.1" };
-        address.Validators.Add(r =>
+        var address = new Option<string>("--address")
         {
-            if (r.Tokens.Count == 1 && !IPAddress.TryParse(r.Tokens[0].Value, out _))
-                r.AddError($"--address expects an IP address such as 127.0.0.1 or 10.0.0.5, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
-        });
+            Description = "Address or host name other silos and clients reach this silo at (default 127.0.0.1; any other listens on every interface; a name, such as a compose service's, is resolved at start)",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
         var fast = new Option<bool>("--fast-failure-detection")
         {
             Description = "Declare a silo that stops answering dead in about 2 s instead of about 15 s (for tests on one machine)",
@@ -43,11 +42,17 @@ public static class SiloCommand
         };
         silo.SetAction(async (parse, cancellation) =>
         {
+            var at = parse.GetValue(address)!;
+            if (Resolve(at) is not { } ip)
+            {
+                stderr.WriteLine($"airace: --address '{Scenarios.Excerpt.Of(at)}' is neither an IP address nor a host name with an IPv4 address here");
+                return ExitCodes.BadInput;
+            }
             var options = new ClusterSiloOptions(
                 new ClusterAddress(parse.GetValue(redis)!, parse.GetValue(clusterId)!, parse.GetValue(serviceId)!),
                 parse.GetValue(siloPort), parse.GetValue(gatewayPort))
             {
-                Address = IPAddress.Parse(parse.GetValue(address)!),
+                Address = ip,
                 FastFailureDetection = parse.GetValue(fast),
                 LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
             };
@@ -68,6 +73,15 @@ public static class SiloCommand
             return ExitCodes.Ok;
         });
         return silo;
+    }
+
+    /// <summary>The address itself, or a host name's first IPv4 address; null when neither.</summary>
+    private static IPAddress? Resolve(string address)
+    {
+        if (IPAddress.TryParse(address, out var ip)) return ip;
+        try { return Dns.GetHostAddresses(address).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork); }
+        catch (System.Net.Sockets.SocketException) { return null; }
+        catch (ArgumentException) { return null; }
     }
 
     private static Option<int> Port(string name, string description, int fallback)

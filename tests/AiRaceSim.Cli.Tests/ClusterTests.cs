@@ -41,7 +41,8 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         var ready = new List<Task>();
         for (int i = 0; i < 2; i++)
         {
-            var silo = Track(ProcessTests.Start(null, "silo", "--redis", address, "--cluster-id", cluster,
+            // The second silo gives its address as a host name, as the compose file does.
+            var silo = Track(ProcessTests.Start(null, "silo", "--redis", address, "--cluster-id", cluster, "--address", i == 0 ? "127.0.0.1" : "localhost",
                 "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(), "--fast-failure-detection"));
             ready.Add(WaitForLine(silo, ": ready", TimeSpan.FromSeconds(60)));
         }
