@@ -5,9 +5,9 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish src/AiRaceSim.Cli -c Release -o /app
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0
-# SkiaSharp (the report's charts) needs fontconfig; the fonts themselves ship with airace.
-RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 && rm -rf /var/lib/apt/lists/*
+# ASP.NET Core's runtime: the silo's dashboard is an ASP.NET Core endpoint. The charts' native Skia
+# libraries need nothing beyond libc (the NoDependencies build), and the fonts ship with airace.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
 # Scenario files, with the data their comments cite, where the client's command finds them.

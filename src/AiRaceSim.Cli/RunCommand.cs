@@ -16,7 +16,7 @@ public sealed record RunOptions(string Scenario, string? Out, int? Members, ulon
 
 /// <summary>
 /// `airace run`: load and validate (exit 2 on bad input, nothing written), check the destination and
-/// the estimate, start an embedded silo, run the <see cref="ScenarioRun"/> workflow on its grains inside
+/// the estimate, start an embedded silo (or join a cluster, --cluster), run the <see cref="ScenarioRun"/> workflow on its grains inside
 /// a temporary folder, move it into place when complete, and print a summary table.
 /// </summary>
 public static class RunCommand

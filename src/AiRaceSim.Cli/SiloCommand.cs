@@ -28,24 +28,25 @@ public static class SiloCommand
         var gatewayPort = Port("--gateway-port", "Port clients connect to", 30000);
         var address = new Option<string>("--address")
         {
-            Description = "Address or host name other silos and clients reach this silo at (default 127.0.0.1; any other listens on every interface; a name, such as a compose service's, is resolved at start)",
+            Description = "IPv4 address or host name other silos and clients reach this silo at, and the one it listens on (default 127.0.0.1; a name, such as a compose service's, is resolved at start)",
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var fast = new Option<bool>("--fast-failure-detection")
         {
             Description = "Declare a silo that stops answering dead in about 2 s instead of about 15 s (for tests on one machine)",
         };
-        var verbose = new Option<bool>("--verbose") { Description = "Orleans' information lines too (warnings and errors are always shown on stderr)" };
+        var dashboard = PortChecked(new Option<int?>("--dashboard-port") { Description = "Serve the Orleans dashboard on this port of 127.0.0.1 (loopback only)" });
+        var verbose = new Option<bool>("--verbose") { Description = "Orleans' information lines too (its warnings and errors are shown on stderr either way)" };
         var silo = new Command("silo", "Run one silo of a cluster whose membership lives in Redis, until SIGINT or SIGTERM")
         {
-            redis, clusterId, serviceId, siloPort, gatewayPort, address, fast, verbose,
+            redis, clusterId, serviceId, siloPort, gatewayPort, address, fast, dashboard, verbose,
         };
         silo.SetAction(async (parse, cancellation) =>
         {
             var at = parse.GetValue(address)!;
             if (Resolve(at) is not { } ip)
             {
-                stderr.WriteLine($"airace: --address '{Scenarios.Excerpt.Of(at)}' is neither an IP address nor a host name with an IPv4 address here");
+                stderr.WriteLine($"airace: --address '{Scenarios.Excerpt.Of(at)}' is neither an IPv4 address (other than 0.0.0.0) nor a host name with one; give the address other silos and clients reach this one at");
                 return ExitCodes.BadInput;
             }
             var options = new ClusterSiloOptions(
@@ -54,6 +55,7 @@ public static class SiloCommand
             {
                 Address = ip,
                 FastFailureDetection = parse.GetValue(fast),
+                DashboardPort = parse.GetValue(dashboard),
                 LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
             };
             try
@@ -78,19 +80,24 @@ public static class SiloCommand
     /// <summary>The address itself, or a host name's first IPv4 address; null when neither.</summary>
     private static IPAddress? Resolve(string address)
     {
-        if (IPAddress.TryParse(address, out var ip)) return ip;
+        // One address to advertise and listen on: IPv4, and not "any".
+        if (IPAddress.TryParse(address, out var ip))
+            return ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !ip.Equals(IPAddress.Any) ? ip : null;
         try { return Dns.GetHostAddresses(address).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork); }
         catch (System.Net.Sockets.SocketException) { return null; }
         catch (ArgumentException) { return null; }
     }
 
-    private static Option<int> Port(string name, string description, int fallback)
+    private static Option<int> Port(string name, string description, int fallback) =>
+        PortChecked(new Option<int>(name) { Description = $"{description} (default {fallback})", DefaultValueFactory = _ => fallback });
+
+    /// <summary>A port option whose values outside 1..65535 are parse errors (exit 2).</summary>
+    private static T PortChecked<T>(T option) where T : Option
     {
-        var option = new Option<int>(name) { Description = $"{description} (default {fallback})", DefaultValueFactory = _ => fallback };
         option.Validators.Add(r =>
         {
             if (r.Tokens.Count == 1 && !(int.TryParse(r.Tokens[0].Value, out int p) && p is >= 1 and <= 65535))
-                r.AddError($"{name} expects a port number in 1..65535, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
+                r.AddError($"{option.Name} expects a port number in 1..65535, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
         });
         return option;
     }

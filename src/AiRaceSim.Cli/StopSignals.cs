@@ -4,7 +4,8 @@ using AiRaceSim.Output;
 namespace AiRaceSim.Cli;
 
 /// <summary>
-/// SIGINT and SIGTERM stop airace in any phase within a second, leaving nothing behind: the first
+/// SIGINT and SIGTERM stop airace in any phase within a second (a silo: once it has left its cluster,
+/// within <see cref="SiloCommand.LeaveGrace"/>), leaving nothing behind: the first
 /// signal cancels the work; if it has not ended a moment later, the partial output folders are
 /// removed and the process exits. A second signal does that at once.
 /// </summary>

@@ -1,8 +1,10 @@
 namespace AiRaceSim.Silo;
 
 /// <summary>
-/// A client joining a cluster retries for a while (its silos may still be starting, as under
-/// docker-compose), then gives up with the last error instead of waiting for ever.
+/// A client joining a cluster retries for a while, then gives up with the last error. Orleans' default
+/// filter never retries "no gateway found", so a client started before its silos had registered (as
+/// under docker compose) would fail at once; this one waits for them up to <see cref="Window"/>.
+/// Every error is retried in the window, an unreachable Redis too.
 /// </summary>
 internal sealed class BoundedConnectRetry : IClientConnectionRetryFilter
 {

@@ -1,6 +1,9 @@
 using System.Net;
 using AiRaceSim.Grains;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Dashboard;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -10,7 +13,7 @@ namespace AiRaceSim.Silo;
 /// <summary>A silo of a Redis-clustered deployment: its cluster, its address and ports, and how fast it declares a lost silo dead.</summary>
 public sealed record ClusterSiloOptions(ClusterAddress Cluster, int SiloPort, int GatewayPort)
 {
-    /// <summary>The address other silos and clients reach this one at; loopback listens there only, any other address on every interface.</summary>
+    /// <summary>The IPv4 address other silos and clients reach this one at; the silo listens there only.</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;
 
     /// <summary>
@@ -18,6 +21,9 @@ public sealed record ClusterSiloOptions(ClusterAddress Cluster, int SiloPort, in
     /// (probe timeout 1 s, 2 missed probes, 1 vote): for tests on one machine, not for a network.
     /// </summary>
     public bool FastFailureDetection { get; init; }
+
+    /// <summary>Serve the Orleans dashboard on this port of 127.0.0.1 (loopback only); null: no dashboard.</summary>
+    public int? DashboardPort { get; init; }
 
     /// <summary>Orleans' and the host's log lines from this level on, to stderr; null: warnings and errors.</summary>
     public LogLevel? LogLevel { get; init; }
@@ -31,22 +37,47 @@ public static class ClusterSilo
 {
     public static async Task RunAsync(ClusterSiloOptions options, Action<string> ready, CancellationToken cancellation)
     {
-        var builder = SimulationHost.NewBuilder(options.LogLevel ?? LogLevel.Warning);
+        IHost host;
+        if (options.DashboardPort is { } port)
+        {
+            // The dashboard is an ASP.NET Core endpoint: the silo runs inside a minimal web application, on loopback only.
+            var web = SimulationHost.Prepare(WebApplication.CreateEmptyBuilder(new WebApplicationOptions()), options.LogLevel ?? LogLevel.Warning);
+            web.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+            web.Services.AddRouting();
+            Configure(web, options, silo => silo.AddDashboard());
+            var app = web.Build();
+            app.MapOrleansDashboard();
+            host = app;
+        }
+        else
+        {
+            var builder = SimulationHost.NewBuilder(options.LogLevel ?? LogLevel.Warning);
+            Configure(builder, options, _ => { });
+            host = builder.Build();
+        }
+        using var _ = host;
+        await host.StartAsync(cancellation);
+        ready($"silo {options.Address}:{options.SiloPort} (gateway {options.GatewayPort}) in cluster '{options.Cluster.ClusterId}' on Redis {options.Cluster.RedisShown}" +
+            (options.DashboardPort is { } p ? $", dashboard http://127.0.0.1:{p}/" : ""));
+        try { await Task.Delay(Timeout.Infinite, cancellation); }
+        catch (OperationCanceledException) { }
+        await host.StopAsync(CancellationToken.None);
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, ClusterSiloOptions options, Action<ISiloBuilder> more)
+    {
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(options.Cluster.Redis)
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.Cluster.ClusterId, options.Cluster.ServiceId))
-                .ConfigureEndpoints(options.Address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(options.Address))
+                // Listens on the advertised address only (the Orleans protocol has no authentication: never on every interface).
+                .ConfigureEndpoints(options.Address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false)
+                .Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = ClusterAddress.MaxMessageBodyBytes)
                 .AddAiRaceSim();
             if (options.FastFailureDetection) silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
+            more(silo);
         });
-        using var host = builder.Build();
-        await host.StartAsync(cancellation);
-        ready($"silo {options.Address}:{options.SiloPort} (gateway {options.GatewayPort}) in cluster '{options.Cluster.ClusterId}' on Redis {options.Cluster.Redis}");
-        try { await Task.Delay(Timeout.Infinite, cancellation); }
-        catch (OperationCanceledException) { }
-        await host.StopAsync(CancellationToken.None);
     }
 
     /// <summary>About 2 s from a silo's last answer to its death in the membership table (the defaults take about 15 s).</summary>

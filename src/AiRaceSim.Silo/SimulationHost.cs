@@ -41,7 +41,8 @@ public sealed class SimulationHost : IAsyncDisposable
         if (options.Cluster is { } cluster)
         {
             builder.UseOrleansClient(client => client.UseRedisClustering(cluster.Redis)
-                .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId)));
+                .Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+                .Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.MaxMessageBodySize = ClusterAddress.MaxMessageBodyBytes));
             builder.Services.AddSingleton<IClientConnectionRetryFilter, BoundedConnectRetry>();
         }
         else if (options.GatewayPorts.Count == 0)
@@ -69,7 +70,7 @@ public sealed class SimulationHost : IAsyncDisposable
         {
             host.Dispose();
             throw new ClusterUnreachableException(
-                $"cannot join the cluster '{c.ClusterId}' through Redis at {c.Redis}: {FirstSentence(e.GetBaseException().Message)}; " +
+                $"cannot join the cluster '{c.ClusterId}' through Redis at {c.RedisShown}: {FirstSentence(e.GetBaseException().Message)}; " +
                 "start Redis and at least one `airace silo --redis` with the same cluster id (docs/CLUSTER.md), or run without --cluster", e);
         }
         return new SimulationHost(host);
@@ -80,12 +81,15 @@ public sealed class SimulationHost : IAsyncDisposable
     /// log lines only on stderr and only from <paramref name="level"/> on (none when null), and a
     /// lifetime its owner controls.
     /// </summary>
-    internal static HostApplicationBuilder NewBuilder(LogLevel? level)
+    internal static HostApplicationBuilder NewBuilder(LogLevel? level) =>
+        Prepare(Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true }), level);
+
+    /// <summary>The same for any host builder (a web application's, for the silo's dashboard).</summary>
+    internal static T Prepare<T>(T builder, LogLevel? level) where T : IHostApplicationBuilder
     {
         // No defaults: they watch appsettings files in the working directory for changes, and on Linux
         // that is an inotify watch on every directory below it (seconds, and a crash at the user's
         // inotify limit, when a run starts in a large tree). Environment variables still configure it.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddEnvironmentVariables();
         // The default providers write to stdout, in the middle of a user's results.
         builder.Logging.ClearProviders();

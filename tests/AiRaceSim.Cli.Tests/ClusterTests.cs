@@ -32,21 +32,32 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         var redis = Track(Process.Start(new ProcessStartInfo(RedisServer)
         {
             ArgumentList = { "--port", redisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", _cli.PathIn("redis.log") },
-            UseShellExecute = false,
+            // Its own pipes (left empty: it logs to the file), so a leftover redis-server cannot hold the test host's open.
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         })!);
         await WaitForPort(redisPort, TimeSpan.FromSeconds(20));
         string address = $"127.0.0.1:{redisPort}";
         string cluster = "test-" + redisPort;
 
-        var ready = new List<Task>();
+        var ready = new List<Task<Task<string>>>();
+        int dashboard = FreePort();
         for (int i = 0; i < 2; i++)
         {
-            // The second silo gives its address as a host name, as the compose file does.
-            var silo = Track(ProcessTests.Start(null, "silo", "--redis", address, "--cluster-id", cluster, "--address", i == 0 ? "127.0.0.1" : "localhost",
-                "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(), "--fast-failure-detection"));
+            // The second silo gives its address as a host name, as the compose file does; the first serves the dashboard.
+            string[] extra = i == 0 ? ["--address", "127.0.0.1", "--dashboard-port", dashboard.ToString()] : ["--address", "localhost"];
+            var silo = Track(ProcessTests.Start(null, ["silo", "--redis", address, "--cluster-id", cluster,
+                "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(), .. extra]));
             ready.Add(WaitForLine(silo, ": ready", TimeSpan.FromSeconds(60)));
         }
-        await Task.WhenAll(ready);
+        var siloErrors = await Task.WhenAll(ready);
+
+        // The dashboard answers on loopback, from files of its own (no page off the machine).
+        using (var http = new HttpClient())
+        {
+            var page = await http.GetStringAsync($"http://127.0.0.1:{dashboard}/");
+            Assert.Contains("<title>Orleans Dashboard</title>", page);
+            Assert.DoesNotContain("http", page.Replace("http-equiv", ""));
+        }
 
         var clustered = _cli.PathIn("clustered");
         var embedded = _cli.PathIn("embedded");
@@ -65,11 +76,13 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         // SIGTERM: each silo leaves the cluster and ends as signalled (128 + 15).
         Assert.Equal(3, _processes.Count); // redis and the two silos
         foreach (var silo in _processes.Skip(1)) Assert.Equal(0, Kill(silo.Id, 15));
-        foreach (var silo in _processes.Skip(1))
+        foreach (var (silo, errors) in _processes.Skip(1).Zip(siloErrors))
         {
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await silo.WaitForExitAsync(wait.Token);
             Assert.Equal(143, silo.ExitCode);
+            // Left by itself, not ended by the grace timer (which exits 143 too).
+            Assert.EndsWith("airace: silo stopped.", (await errors).TrimEnd());
         }
         Assert.False(redis.HasExited);
     }
@@ -93,17 +106,28 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         return p;
     }
 
-    /// <summary>Reads stdout up to a line holding <paramref name="text"/>, then drains both streams so the process never blocks on a full pipe.</summary>
-    private static async Task WaitForLine(Process process, string text, TimeSpan timeout)
+    /// <summary>
+    /// Reads stdout up to a line holding <paramref name="text"/>, then drains both streams so the process
+    /// never blocks on a full pipe; returns all of stderr, complete when the process ends.
+    /// </summary>
+    private static async Task<Task<string>> WaitForLine(Process process, string text, TimeSpan timeout)
     {
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
-        while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
-            if (line.Contains(text, StringComparison.Ordinal))
-            {
-                _ = process.StandardOutput.ReadToEndAsync();
-                return;
-            }
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    _ = process.StandardOutput.ReadToEndAsync();
+                    return stderr;
+                }
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"no '{text}' within {timeout.TotalSeconds} s: {await stderr}");
+        }
         throw new InvalidOperationException($"the process ended before printing '{text}': {await stderr}");
     }
 

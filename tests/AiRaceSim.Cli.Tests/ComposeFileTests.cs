@@ -73,6 +73,9 @@ public class ComposeFileTests
         }
         Assert.Equal(".", Scalar(Service("silo1"), "build")); // the one service that builds the image the others run
         Assert.Equal(["silo1", "silo2"], List(Service("client"), "depends_on"));
+        // A silo may leave for up to 15 s (SiloCommand.LeaveGrace): compose must wait longer before SIGKILL.
+        foreach (var name in new[] { "silo1", "silo2" })
+            Assert.True(TimeSpan.FromSeconds(int.Parse(Scalar(Service(name), "stop_grace_period").TrimEnd('s'))) > SiloCommand.LeaveGrace, name);
     }
 
     [Fact]
@@ -96,6 +99,10 @@ public class ComposeFileTests
         Assert.Contains("RUN dotnet publish src/AiRaceSim.Cli -c Release -o /app", dockerfile);
         Assert.Contains("COPY --from=build /app .", dockerfile);
         Assert.Equal("ENTRYPOINT [\"dotnet\", \"airace.dll\"]", dockerfile[^1]);
+        // The CLI runs on ASP.NET Core's shared framework (the dashboard), so the runtime image must carry it.
+        var runtime = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "airace.runtimeconfig.json"));
+        Assert.Contains("Microsoft.AspNetCore.App", runtime);
+        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0", dockerfile);
         // airace.dll is what the CLI project builds.
         Assert.Contains("<AssemblyName>airace</AssemblyName>", File.ReadAllText(Path.Combine(Root, "src", "AiRaceSim.Cli", "AiRaceSim.Cli.csproj")));
     }
