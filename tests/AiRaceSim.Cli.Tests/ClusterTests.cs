@@ -75,7 +75,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
 
         // SIGTERM: each silo leaves the cluster and ends as signalled (128 + 15).
         Assert.Equal(3, _processes.Count); // redis and the two silos
-        foreach (var silo in _processes.Skip(1)) Assert.Equal(0, Kill(silo.Id, 15));
+        foreach (var silo in _processes.Skip(1)) Assert.Equal(0, ProcessTests.Kill(silo.Id, 15));
         foreach (var (silo, errors) in _processes.Skip(1).Zip(siloErrors))
         {
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -155,9 +155,6 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         l.Start();
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     public void Dispose()
     {

@@ -261,7 +261,7 @@ public sealed class ProcessTests : IDisposable
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    internal static extern int Kill(int pid, int signal);
 
     [DllImport("libc", EntryPoint = "geteuid")]
     private static extern uint geteuid();
