@@ -22,6 +22,9 @@ public sealed record ClusterSiloOptions(ClusterAddress Cluster, int SiloPort, in
     /// </summary>
     public bool FastFailureDetection { get; init; }
 
+    /// <summary>Metrics and traces to the console and/or an OTLP collector; none by default.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new(false, null);
+
     /// <summary>Serve the Orleans dashboard on this port of 127.0.0.1 (loopback only); null: no dashboard.</summary>
     public int? DashboardPort { get; init; }
 
@@ -67,8 +70,10 @@ public static class ClusterSilo
     private static void Configure(IHostApplicationBuilder builder, ClusterSiloOptions options, Action<ISiloBuilder> more)
     {
         builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        options.Telemetry.AddTo(builder.Services, traces: true);
         builder.UseOrleans(silo =>
         {
+            if (options.Telemetry.Any) silo.AddActivityPropagation(); // grain calls as activities
             silo.UseRedisClustering(options.Cluster.Redis)
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.Cluster.ClusterId, options.Cluster.ServiceId))
                 // Listens on the advertised address only (the Orleans protocol has no authentication: never on every interface).

@@ -55,12 +55,7 @@ public sealed class SimulationHost : IAsyncDisposable
         {
             builder.UseOrleansClient(client => client.UseLocalhostClustering(options.GatewayPorts.ToArray()));
         }
-        if (options.Telemetry)
-        {
-            builder.Services.AddOpenTelemetry().WithMetrics(m => m
-                .AddMeter("Microsoft.Orleans", SimulationMetrics.MeterName)
-                .AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 10_000));
-        }
+        new TelemetryOptions(options.Telemetry, null).AddTo(builder.Services, traces: false);
         var host = builder.Build();
         try
         {

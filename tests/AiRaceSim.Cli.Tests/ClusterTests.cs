@@ -39,17 +39,37 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         string address = $"127.0.0.1:{redisPort}";
         string cluster = "test-" + redisPort;
 
-        var ready = new List<Task<Task<string>>>();
+        var ready = new List<Task<(Task<string> Out, Task<string> Err)>>();
         int dashboard = FreePort();
+        // A stand-in OpenTelemetry collector: records the paths of the OTLP requests it gets.
+        int collectorPort = FreePort();
+        using var collector = new HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{collectorPort}/");
+        collector.Start();
+        var received = new System.Collections.Concurrent.ConcurrentBag<string>();
+        _ = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await collector.GetContextAsync(); }
+                catch (Exception) { return; }
+                received.Add($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath} {context.Request.ContentType}");
+                context.Response.StatusCode = 200;
+                context.Response.Close();
+            }
+        });
         for (int i = 0; i < 2; i++)
         {
             // The second silo gives its address as a host name, as the compose file does; the first serves the dashboard.
-            string[] extra = i == 0 ? ["--address", "127.0.0.1", "--dashboard-port", dashboard.ToString()] : ["--address", "localhost"];
+            // The second exports its telemetry to the console and the collector.
+            string[] extra = i == 0 ? ["--address", "127.0.0.1", "--dashboard-port", dashboard.ToString()]
+                : ["--address", "localhost", "--telemetry", "--otlp", $"http://127.0.0.1:{collectorPort}/"];
             var silo = Track(ProcessTests.Start(null, ["silo", "--redis", address, "--cluster-id", cluster,
                 "--silo-port", FreePort().ToString(), "--gateway-port", FreePort().ToString(), .. extra]));
             ready.Add(WaitForLine(silo, ": ready", TimeSpan.FromSeconds(60)));
         }
-        var siloErrors = await Task.WhenAll(ready);
+        var siloStreams = await Task.WhenAll(ready);
 
         // The dashboard answers on loopback, from files of its own (no page off the machine).
         using (var http = new HttpClient())
@@ -76,14 +96,19 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         // SIGTERM: each silo leaves the cluster and ends as signalled (128 + 15).
         Assert.Equal(3, _processes.Count); // redis and the two silos
         foreach (var silo in _processes.Skip(1)) Assert.Equal(0, ProcessTests.Kill(silo.Id, 15));
-        foreach (var (silo, errors) in _processes.Skip(1).Zip(siloErrors))
+        foreach (var (silo, streams) in _processes.Skip(1).Zip(siloStreams))
         {
             using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await silo.WaitForExitAsync(wait.Token);
             Assert.Equal(143, silo.ExitCode);
             // Left by itself, not ended by the grace timer (which exits 143 too).
-            Assert.EndsWith("airace: silo stopped.", (await errors).TrimEnd());
+            Assert.EndsWith("airace: silo stopped.", (await streams.Err).TrimEnd());
         }
+        // The telemetry silo flushed its metrics on leaving: Orleans' instruments on stdout, OTLP metrics and traces to the collector.
+        Assert.Contains("Metric Name: orleans-", await siloStreams[1].Out);
+        Assert.DoesNotContain("Metric Name:", await siloStreams[0].Out);
+        Assert.Contains("POST /v1/metrics application/x-protobuf", received);
+        Assert.Contains("POST /v1/traces application/x-protobuf", received);
         Assert.False(redis.HasExited);
     }
 
@@ -108,9 +133,9 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
 
     /// <summary>
     /// Reads stdout up to a line holding <paramref name="text"/>, then drains both streams so the process
-    /// never blocks on a full pipe; returns all of stderr, complete when the process ends.
+    /// never blocks on a full pipe; returns the rest of stdout and all of stderr, complete when the process ends.
     /// </summary>
-    private static async Task<Task<string>> WaitForLine(Process process, string text, TimeSpan timeout)
+    private static async Task<(Task<string> Out, Task<string> Err)> WaitForLine(Process process, string text, TimeSpan timeout)
     {
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -118,10 +143,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
         {
             while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
                 if (line.Contains(text, StringComparison.Ordinal))
-                {
-                    _ = process.StandardOutput.ReadToEndAsync();
-                    return stderr;
-                }
+                    return (process.StandardOutput.ReadToEndAsync(), stderr);
         }
         catch (OperationCanceledException)
         {
