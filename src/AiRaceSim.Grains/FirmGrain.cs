@@ -7,7 +7,7 @@ namespace AiRaceSim.Grains;
 
 /// <summary>A firm over the members of one world: holds its state and steps it with the kernel.</summary>
 [SpreadPlacement]
-public sealed class FirmGrain : Grain, IFirmGrain
+public sealed class FirmGrain(ActorRuntimes runtimes) : Grain, IFirmGrain
 {
     private ActorRuntime? _rt;
     private FirmState? _firm;
@@ -17,7 +17,7 @@ public sealed class FirmGrain : Grain, IFirmGrain
     public Task<Immutable<FirmReport>> Start(ActorSetup setup)
     {
         _world = (setup.RunId, setup.Block);
-        _rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
+        _rt = runtimes.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _firm = new FirmState(_rt.Spec, setup.ActorIndex, _rt.Draws);
         _calendar = new EventCalendar(_rt.Spec);
         if (_firm.EntryMonth(_rt.Spec.Start) == _rt.Spec.Start) FirmStep.Enter(_firm, null, _rt.Global, _rt.Spec.Start - 1);
@@ -38,7 +38,7 @@ public sealed class FirmGrain : Grain, IFirmGrain
 
     public Task Stop()
     {
-        ActorRuntime.Release(_world.Run, _world.Block);
+        runtimes.Release(_world.Run, _world.Block);
         DeactivateOnIdle();
         return Task.CompletedTask;
     }

@@ -8,7 +8,7 @@ namespace AiRaceSim.Grains;
 
 /// <summary>A government over the members of one world: holds the country's state and calls the kernel's two phases.</summary>
 [SpreadPlacement]
-public sealed class GovernmentGrain : Grain, IGovernmentGrain
+public sealed class GovernmentGrain(ActorRuntimes runtimes) : Grain, IGovernmentGrain
 {
     private ActorRuntime? _rt;
     private CountryState? _country;
@@ -20,7 +20,7 @@ public sealed class GovernmentGrain : Grain, IGovernmentGrain
     public Task Start(ActorSetup setup)
     {
         _world = (setup.RunId, setup.Block);
-        _rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
+        _rt = runtimes.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _country = new CountryState(_rt.Spec, setup.ActorIndex, _rt.Draws);
         _rules = _rt.Spec.Rules.Where(r => r.Government == _country.Id).Select(_ => new RuleState(setup.Members)).ToArray();
         _calendar = new EventCalendar(_rt.Spec);
@@ -47,7 +47,7 @@ public sealed class GovernmentGrain : Grain, IGovernmentGrain
 
     public Task Stop()
     {
-        ActorRuntime.Release(_world.Run, _world.Block);
+        runtimes.Release(_world.Run, _world.Block);
         DeactivateOnIdle();
         return Task.CompletedTask;
     }

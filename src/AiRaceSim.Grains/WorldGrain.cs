@@ -13,7 +13,7 @@ namespace AiRaceSim.Grains;
 /// The clock and barrier of one world: its months run through the kernel's <see cref="MonthProtocol"/>,
 /// as in <see cref="BlockSimulation"/>, with the governments and firms as grains.
 /// </summary>
-public sealed class WorldGrain : Grain, IWorldGrain, IMonthActors
+public sealed class WorldGrain(ActorRuntimes runtimes) : Grain, IWorldGrain, IMonthActors
 {
     private WorldSpec? _spec;
     private WorldState? _world;
@@ -28,7 +28,7 @@ public sealed class WorldGrain : Grain, IWorldGrain, IMonthActors
     public async Task Start(WorldSetup setup)
     {
         (_runId, _block) = (setup.RunId, setup.Block);
-        var rt = ActorRuntime.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
+        var rt = runtimes.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _spec = rt.Spec;
         _spec.Validate();
         _world = new WorldState(_spec, setup.Members, setup.FirstMember);
@@ -104,7 +104,7 @@ public sealed class WorldGrain : Grain, IWorldGrain, IMonthActors
     public async Task Stop()
     {
         await Task.WhenAll(_governments.Select(g => g.Stop()).Concat(_firms.Select(f => f.Stop())));
-        if (_world is not null) ActorRuntime.Release(_runId, _block);
+        if (_world is not null) runtimes.Release(_runId, _block);
         DeactivateOnIdle();
     }
 }

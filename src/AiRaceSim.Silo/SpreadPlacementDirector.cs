@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using AiRaceSim.Grains;
 using Orleans.Runtime.Placement;
 
@@ -17,7 +18,10 @@ public sealed class SpreadPlacementDirector : IPlacementDirector
 
 public static class SiloBuilderExtensions
 {
-    /// <summary>What every AiRaceSim silo needs beyond the grains themselves.</summary>
-    public static ISiloBuilder AddAiRaceSim(this ISiloBuilder silo) =>
-        silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+    /// <summary>What every AiRaceSim silo needs beyond the grains themselves: the placement, the worlds' shared runtimes.</summary>
+    public static ISiloBuilder AddAiRaceSim(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<ActorRuntimes>();
+        return silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+    }
 }
