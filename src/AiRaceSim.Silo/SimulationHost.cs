@@ -9,12 +9,10 @@ using OpenTelemetry.Metrics;
 
 namespace AiRaceSim.Silo;
 
-/// <summary>How the client reaches grains: an embedded silo (default) or an existing cluster's gateway.</summary>
+/// <summary>How the client reaches grains: an embedded silo (default) or a Redis-clustered deployment.</summary>
 public sealed record HostOptions
 {
-    /// <summary>Gateway ports of a running localhost cluster; none (and no <see cref="Cluster"/>): start an embedded silo in this process.</summary>
-    public IReadOnlyList<int> GatewayPorts { get; init; } = [];
-    /// <summary>A Redis-clustered deployment (`airace silo`) to join as a client, finding its gateways in Redis.</summary>
+    /// <summary>A Redis-clustered deployment (`airace silo`) to join as a client, finding its gateways in Redis; null: start an embedded silo in this process.</summary>
     public ClusterAddress? Cluster { get; init; }
     /// <summary>Export the simulation's and Orleans' meters to the console.</summary>
     public bool Telemetry { get; init; }
@@ -45,15 +43,11 @@ public sealed class SimulationHost : IAsyncDisposable
                 .Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.MaxMessageBodySize = ClusterAddress.MaxMessageBodyBytes));
             builder.Services.AddSingleton<IClientConnectionRetryFilter, BoundedConnectRetry>();
         }
-        else if (options.GatewayPorts.Count == 0)
+        else
         {
             // Free ports, so runs and tests can share a machine.
             var (siloPort, gatewayPort) = FreePorts();
             builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddAiRaceSim());
-        }
-        else
-        {
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(options.GatewayPorts.ToArray()));
         }
         new TelemetryOptions(options.Telemetry, null).AddTo(builder.Services, traces: false);
         var host = builder.Build();

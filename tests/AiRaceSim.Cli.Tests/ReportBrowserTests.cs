@@ -25,12 +25,7 @@ public sealed class ReportBrowserTests(BaselineReportFixture run, ITestOutputHel
     [Fact]
     public async Task The_report_opens_in_chromium_with_no_network_request_and_no_error()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.False(Environment.GetEnvironmentVariable("CI") == "true", $"{Chromium} is missing; .ci/run installs Debian's chromium package");
-            output.WriteLine($"skipped: {Chromium} is missing (install Debian's chromium package; CI=true makes this a failure)");
-            return;
-        }
+        if (!DebianTool.Present(Chromium, "chromium", output)) return;
         var profile = Directory.CreateTempSubdirectory("airace-chromium-");
         try
         {
