@@ -13,7 +13,7 @@ public class HorizonTests
 
     /// <summary>The policy world, 2020-01 .. 2027-12, with GDP ceilings, history before the start, a lab with a fading
     /// funding growth and staggered runs, and a lab entering the month after the cut at a past frontier.</summary>
-    private static WorldSpec Rich()
+    internal static WorldSpec Rich()
     {
         var world = TestWorlds.WithPolicy(months: 96);
         return world with

@@ -18,6 +18,9 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
 
     public SeriesCatalog Catalog => catalog;
 
+    /// <summary>Whether months are recorded that <see cref="Take"/> has not handed out.</summary>
+    public bool Holds => _months.Count > 0;
+
     public void Record(int monthIndex, WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries)
     {
         if (_firstMonth < 0) _firstMonth = monthIndex;

@@ -104,6 +104,23 @@ public sealed class BlockSimulation : IMonthActors
 
     public void Run() { while (!Done) Step(); }
 
+    /// <summary>
+    /// The block's state between two months (its countries, rules, firms and world) as a <see cref="StateImage"/>;
+    /// at a slice boundary only, once the recorded months have been taken.
+    /// </summary>
+    public byte[] Checkpoint()
+    {
+        if (Recorder?.Holds == true) throw new InvalidOperationException("take the recorded series before a checkpoint");
+        return StateImage.Save(Countries, _rules, Firms, World);
+    }
+
+    /// <summary>Puts a <see cref="Checkpoint"/> of a block of the same scenario and members into this freshly built one.</summary>
+    public void Restore(byte[] image)
+    {
+        if (World.MonthsDone != 0) throw new InvalidOperationException("a checkpoint restores into a block that has not stepped");
+        StateImage.Restore(image, Countries, _rules, Firms, World);
+    }
+
     public FirmReport[] Reports() => Firms.Select(FirmReport.Of).ToArray();
 }
 
