@@ -37,7 +37,8 @@ public static class RunCommand
 
         var started = DateTimeOffset.UtcNow;
         var spec = scenario.Spec;
-        var plan = ScenarioRun.Plan(scenario, options.Format, report: !options.NoReport);
+        // A cluster's worlds checkpoint to its Redis at every slice boundary, so a lost silo costs a slice, not the run.
+        var plan = ScenarioRun.Plan(scenario, options.Format, report: !options.NoReport, checkpoints: options.Cluster is not null);
         try
         {
             OutputDestination.Check(destination, scenario.Files.Select(f => f.Path));

@@ -14,19 +14,30 @@ public sealed class GrainBackend(IGrainFactory grains) : IEnsembleBackend
     private readonly Lock _gate = new();
     private (RunRequest Request, byte[] Spec)? _serialized;
 
-    public async Task<IBlockWorld> StartAsync(RunRequest request, int block, CancellationToken cancellation)
+    public Task<IBlockWorld> StartAsync(RunRequest request, int block, CancellationToken cancellation) =>
+        StartAsync(request, block, (world, setup) => world.Start(setup), fresh: true);
+
+    public Task<IBlockWorld> ResumeAsync(RunRequest request, int block, int monthsDone, CancellationToken cancellation) =>
+        StartAsync(request, block, (world, setup) => world.Restore(setup, monthsDone), fresh: false);
+
+    /// <summary>Orleans' own failures (a silo lost, a message rejected, a call timed out), not the model's.</summary>
+    public bool IsTransient(Exception failure) =>
+        failure is OrleansException or TimeoutException || (failure is AggregateException a && a.InnerExceptions.All(IsTransient));
+
+    private async Task<IBlockWorld> StartAsync(RunRequest request, int block, Func<IWorldGrain, WorldSetup, Task> start, bool fresh)
     {
         var (first, count) = request.Block(block);
         var world = grains.GetGrain<IWorldGrain>(GrainKeys.World(request.RunId, block));
         var handle = new World(world);
         try
         {
-            await world.Start(new WorldSetup(request.RunId, block, first, count, Serialized(request),
-                request.Metrics?.ToArray(), request.Entities?.ToArray()));
+            await start(world, new WorldSetup(request.RunId, block, first, count, Serialized(request),
+                request.Metrics?.ToArray(), request.Entities?.ToArray(), request.Checkpoints));
         }
-        catch
+        catch when (fresh)
         {
             // A world that failed half-way may hold activations; the start error is what the caller must see.
+            // (One that failed to resume keeps them, and its checkpoints, for the next attempt.)
             try { await handle.DisposeAsync(); } catch (Exception) { }
             throw;
         }
@@ -49,6 +60,8 @@ public sealed class GrainBackend(IGrainFactory grains) : IEnsembleBackend
         public async Task<SeriesBatch> AdvanceAsync(int months, CancellationToken cancellation) =>
             (await grain.Advance(months, cancellation)).Value;
 
-        public ValueTask DisposeAsync() => new(grain.Stop());
+        public ValueTask StopAsync(bool keepCheckpoints) => new(grain.Stop(keepCheckpoints));
+
+        public ValueTask DisposeAsync() => StopAsync(keepCheckpoints: false);
     }
 }

@@ -19,17 +19,18 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
         bool failed = false;
         try
         {
-            await Task.WhenAll(Enumerable.Range(0, request.Blocks).Select(async b =>
-                worlds[b] = await backend.StartAsync(request, b, cancellation)));
-            int total = request.Spec.Months, done = 0;
-            progress?.Report(new RunProgress(0, total, request.Members));
+            int total = request.Spec.Months, done = request.ResumeAt;
+            await Task.WhenAll(Enumerable.Range(0, request.Blocks).Select(async b => worlds[b] = done == 0
+                ? await backend.StartAsync(request, b, cancellation)
+                : await backend.ResumeAsync(request, b, done, cancellation)));
+            progress?.Report(new RunProgress(done, total, request.Members));
             while (done < total)
             {
                 cancellation.ThrowIfCancellationRequested();
-                int months = Math.Min(request.SliceMonths, total - done);
+                int months = Math.Min(request.SliceMonths, total - done), from = done;
                 // The worlds step this slice while the writers still take the last one (one slice in each),
                 // and the writers get the slices one at a time, in order.
-                var slices = await Task.WhenAll(worlds.Select(w => w!.AdvanceAsync(months, cancellation)));
+                var slices = await Task.WhenAll(Enumerable.Range(0, worlds.Length).Select(b => AdvanceAsync(b, months, from)));
                 await writing;
                 done += months;
                 var joined = SeriesBatch.JoinMembers(slices);
@@ -50,9 +51,35 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
             // stopping the worlds, or of a slice still being written, is not allowed to replace it;
             // and the writers are idle when this returns, so the caller may dispose of them.
             if (failed) { try { await writing; } catch (Exception) { } }
-            var stopping = Task.WhenAll(worlds.Where(w => w is not null).Select(w => w!.DisposeAsync().AsTask()));
+            // A run that did not finish keeps its checkpoints, to be resumed.
+            bool keep = failed && request.Checkpoints;
+            var stopping = Task.WhenAll(worlds.Where(w => w is not null).Select(w => w!.StopAsync(keep).AsTask()));
             if (failed) { try { await stopping; } catch (Exception) { } }
             else await stopping;
+        }
+
+        // A world lost with its silo is resumed from its checkpoint at the slice's start, wherever the backend
+        // puts it now, and steps the slice again: the same bits, since a checkpoint holds all of its state.
+        async Task<SeriesBatch> AdvanceAsync(int b, int months, int from)
+        {
+            var firstFailure = default(DateTimeOffset?);
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    if (attempt > 1) worlds[b] = await backend.ResumeAsync(request, b, from, cancellation);
+                    return await worlds[b]!.AdvanceAsync(months, cancellation);
+                }
+                catch (Exception e) when (request.Checkpoints && backend.IsTransient(e) && !cancellation.IsCancellationRequested
+                                          && Clock.GetUtcNow() - (firstFailure ??= Clock.GetUtcNow()) < RetryFor)
+                {
+                    progress?.Report(new RunProgress(from, request.Spec.Months, request.Members)
+                    {
+                        Notice = $"block {b}: {e.GetType().Name} ({FirstLine(e.Message)}); stepping months {from + 1}..{from + months} again from the checkpoint",
+                    });
+                    await Task.Delay(RetryPause, cancellation);
+                }
+            }
         }
 
         async Task Write(SeriesBatch slice, int monthsDone)
@@ -61,6 +88,15 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
             progress?.Report(new RunProgress(monthsDone, request.Spec.Months, request.Members));
         }
     }
+
+    /// <summary>How long a slice is retried after its world was first lost (a silo's death takes about 15 s to be declared with Orleans' defaults).</summary>
+    public static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>The retry budget's clock (time is not part of any result).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     /// <summary>Runs and keeps every slice: for tests and small runs (a large run streams its slices instead).</summary>
     public async Task<SeriesBatch> RunToMemoryAsync(RunRequest request, CancellationToken cancellation = default)

@@ -11,6 +11,16 @@ public interface IEnsembleBackend
 {
     /// <summary>Starts the world of block <paramref name="block"/> of the request, at its first month.</summary>
     Task<IBlockWorld> StartAsync(RunRequest request, int block, CancellationToken cancellation);
+
+    /// <summary>
+    /// The world of block <paramref name="block"/> as its checkpoint after <paramref name="monthsDone"/> months left it
+    /// (a request with <see cref="RunRequest.Checkpoints"/>); only backends that keep checkpoints can.
+    /// </summary>
+    Task<IBlockWorld> ResumeAsync(RunRequest request, int block, int monthsDone, CancellationToken cancellation) =>
+        throw new NotSupportedException($"{GetType().Name} keeps no checkpoints: its worlds cannot resume");
+
+    /// <summary>Whether a failure is the loss of where a world ran (a silo), after which the slice is worth retrying from the checkpoint.</summary>
+    bool IsTransient(Exception failure) => false;
 }
 
 /// <summary>One block's world: advanced a slice at a time; disposing it stops it.</summary>
@@ -18,4 +28,7 @@ public interface IBlockWorld : IAsyncDisposable
 {
     /// <summary>Steps up to <paramref name="months"/> months (fewer at the end) and returns what they recorded.</summary>
     Task<SeriesBatch> AdvanceAsync(int months, CancellationToken cancellation);
+
+    /// <summary>Stops the world; its checkpoints stay when asked (a run that failed or was stopped may resume), else they go too.</summary>
+    ValueTask StopAsync(bool keepCheckpoints) => DisposeAsync();
 }

@@ -9,6 +9,10 @@ public sealed record RunRequest(WorldSpec Spec, int Members, int BlockSize)
     public int SliceMonths { get; init; } = 12;
     /// <summary>Names the run's worlds (grain keys); not part of any result.</summary>
     public string RunId { get; init; } = Guid.NewGuid().ToString("N");
+    /// <summary>Whether each world saves a checkpoint at every slice boundary (a lost world is then resumed from its last one).</summary>
+    public bool Checkpoints { get; init; }
+    /// <summary>Months already done: the worlds resume from their checkpoints after this many (0: start afresh).</summary>
+    public int ResumeAt { get; init; }
     public IReadOnlyCollection<string>? Metrics { get; init; }
     public IReadOnlyCollection<string>? Entities { get; init; }
 
@@ -32,9 +36,14 @@ public sealed record RunRequest(WorldSpec Spec, int Members, int BlockSize)
         if (Members < 1) throw new ArgumentOutOfRangeException(nameof(Members), "members must be ≥ 1");
         if (BlockSize < 1) throw new ArgumentOutOfRangeException(nameof(BlockSize), "block must be ≥ 1");
         if (SliceMonths < 1) throw new ArgumentOutOfRangeException(nameof(SliceMonths), "slice must be ≥ 1 month");
+        if (ResumeAt < 0 || ResumeAt >= Spec.Months) throw new ArgumentOutOfRangeException(nameof(ResumeAt), $"resume after 0 .. {Spec.Months - 1} months");
+        if (ResumeAt > 0 && !Checkpoints) throw new ArgumentException("a run resumes only from checkpoints", nameof(ResumeAt));
         Spec.Validate();
     }
 }
 
-/// <summary>How far a run has got: months done of all members.</summary>
-public sealed record RunProgress(int MonthsDone, int MonthsTotal, int Members);
+/// <summary>How far a run has got: months done of all members; a notice when something happened on the way (a slice retried).</summary>
+public sealed record RunProgress(int MonthsDone, int MonthsTotal, int Members)
+{
+    public string? Notice { get; init; }
+}

@@ -7,8 +7,9 @@ namespace AiRaceSim.Grains;
 
 /// <summary>A firm over the members of one world: holds its state and steps it with the kernel.</summary>
 [SpreadPlacement]
-public sealed class FirmGrain(ActorRuntimes runtimes) : Grain, IFirmGrain
+public sealed class FirmGrain(ActorRuntimes runtimes, IServiceProvider services) : Grain, IFirmGrain
 {
+    private CheckpointSlots? _checkpoints;
     private ActorRuntime? _rt;
     private FirmState? _firm;
     private EventCalendar? _calendar;
@@ -34,12 +35,23 @@ public sealed class FirmGrain(ActorRuntimes runtimes) : Grain, IFirmGrain
         return Task.FromResult(FirmReport.Of(f).AsImmutable());
     }
 
+    public Task Checkpoint(int slice, int monthsDone) =>
+        Slots.SaveAsync(slice, monthsDone, StateImage.Save(_firm ?? throw new InvalidOperationException("firm was not started")));
+
+    public async Task Restore(int monthsDone)
+    {
+        var firm = _firm ?? throw new InvalidOperationException("firm was not started");
+        StateImage.Restore((await Slots.LoadAsync(monthsDone)).Image, firm);
+    }
+
     public Task<string> Where() => Task.FromResult(RuntimeIdentity);
 
-    public Task Stop()
+    public async Task Stop(bool keepCheckpoints = false)
     {
+        if (!keepCheckpoints) await Slots.ClearAsync();
         runtimes.Release(_world.Run, _world.Block);
         DeactivateOnIdle();
-        return Task.CompletedTask;
     }
+
+    private CheckpointSlots Slots => _checkpoints ??= new CheckpointSlots(services, this.GetGrainId());
 }

@@ -8,8 +8,9 @@ namespace AiRaceSim.Grains;
 
 /// <summary>A government over the members of one world: holds the country's state and calls the kernel's two phases.</summary>
 [SpreadPlacement]
-public sealed class GovernmentGrain(ActorRuntimes runtimes) : Grain, IGovernmentGrain
+public sealed class GovernmentGrain(ActorRuntimes runtimes, IServiceProvider services) : Grain, IGovernmentGrain
 {
+    private CheckpointSlots? _checkpoints;
     private ActorRuntime? _rt;
     private CountryState? _country;
     private RuleState[] _rules = [];
@@ -43,14 +44,28 @@ public sealed class GovernmentGrain(ActorRuntimes runtimes) : Grain, IGovernment
         return Task.FromResult(new GovernmentMonth(_home!, CountryReport.Of(c)).AsImmutable());
     }
 
+    public Task Checkpoint(int slice, int monthsDone)
+    {
+        var (_, c) = Started();
+        return Slots.SaveAsync(slice, monthsDone, StateImage.Save(c, _rules));
+    }
+
+    public async Task Restore(int monthsDone)
+    {
+        var (_, c) = Started();
+        StateImage.Restore((await Slots.LoadAsync(monthsDone)).Image, c, _rules);
+    }
+
     public Task<string> Where() => Task.FromResult(RuntimeIdentity);
 
-    public Task Stop()
+    public async Task Stop(bool keepCheckpoints = false)
     {
+        if (!keepCheckpoints) await Slots.ClearAsync();
         runtimes.Release(_world.Run, _world.Block);
         DeactivateOnIdle();
-        return Task.CompletedTask;
     }
+
+    private CheckpointSlots Slots => _checkpoints ??= new CheckpointSlots(services, this.GetGrainId());
 
     private (ActorRuntime, CountryState) Started() =>
         (_rt ?? throw new InvalidOperationException($"government {this.GetPrimaryKeyString()} was not started"), _country!);

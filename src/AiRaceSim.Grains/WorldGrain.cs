@@ -13,8 +13,11 @@ namespace AiRaceSim.Grains;
 /// The clock and barrier of one world: its months run through the kernel's <see cref="MonthProtocol"/>,
 /// as in <see cref="BlockSimulation"/>, with the governments and firms as grains.
 /// </summary>
-public sealed class WorldGrain(ActorRuntimes runtimes) : Grain, IWorldGrain, IMonthActors
+public sealed class WorldGrain(ActorRuntimes runtimes, IServiceProvider services) : Grain, IWorldGrain, IMonthActors
 {
+    private CheckpointSlots? _checkpoints;
+    private bool _checkpointing;
+    private int _slices; // Advance calls done: the generation of the next checkpoint
     private WorldSpec? _spec;
     private WorldState? _world;
     private MonthProtocol? _protocol;
@@ -27,7 +30,7 @@ public sealed class WorldGrain(ActorRuntimes runtimes) : Grain, IWorldGrain, IMo
 
     public async Task Start(WorldSetup setup)
     {
-        (_runId, _block) = (setup.RunId, setup.Block);
+        (_runId, _block, _checkpointing, _slices) = (setup.RunId, setup.Block, setup.Checkpoints, 0);
         var rt = runtimes.For(setup.RunId, setup.Block, setup.Spec, setup.FirstMember, setup.Members);
         _spec = rt.Spec;
         _spec.Validate();
@@ -63,8 +66,27 @@ public sealed class WorldGrain(ActorRuntimes runtimes) : Grain, IWorldGrain, IMo
         if (stepped > 0) SimulationMetrics.GrainCallsPerMonth.Record(calls / (double)stepped);
         if (stepped > 0 && seconds > 0) SimulationMetrics.MemberMonthsPerSecond.Record(stepped * (double)world.Members / seconds);
         var batch = _recorder!.Take() ?? SeriesBatch.Empty(world.MonthsDone, (int)world.FirstMember, world.Members, _recorder.Catalog.Keys.Count);
+        if (_checkpointing)
+        {
+            // Saved before the slice is handed back: a caller that has the slice can always come back to its end.
+            int slice = ++_slices, done = world.MonthsDone;
+            await Task.WhenAll(_governments.Select(g => g.Checkpoint(slice, done)).Concat(_firms.Select(f => f.Checkpoint(slice, done))));
+            await Slots.SaveAsync(slice, done, StateImage.Save(world));
+        }
         return batch.AsImmutable();
     }
+
+    public async Task Restore(WorldSetup setup, int monthsDone)
+    {
+        if (!setup.Checkpoints) throw new ArgumentException("a world restores only from checkpoints it was started to take");
+        await Start(setup);
+        var own = await Slots.LoadAsync(monthsDone);
+        await Task.WhenAll(_governments.Select(g => g.Restore(monthsDone)).Concat(_firms.Select(f => f.Restore(monthsDone))));
+        StateImage.Restore(own.Image, _world!);
+        _slices = own.Slice;
+    }
+
+    private CheckpointSlots Slots => _checkpoints ??= new CheckpointSlots(services, this.GetGrainId());
 
     async ValueTask<IReadOnlyList<RuleDecision>> IMonthActors.DecideAsync(int monthIndex, GapBoard lastMonth)
     {
@@ -101,9 +123,10 @@ public sealed class WorldGrain(ActorRuntimes runtimes) : Grain, IWorldGrain, IMo
                 .. spec.Firms.Select((f, i) => new ActorPlacement("f:" + f.Id, firms[i]))];
     }
 
-    public async Task Stop()
+    public async Task Stop(bool keepCheckpoints = false)
     {
-        await Task.WhenAll(_governments.Select(g => g.Stop()).Concat(_firms.Select(f => f.Stop())));
+        await Task.WhenAll(_governments.Select(g => g.Stop(keepCheckpoints)).Concat(_firms.Select(f => f.Stop(keepCheckpoints))));
+        if (!keepCheckpoints) await Slots.ClearAsync();
         if (_world is not null) runtimes.Release(_runId, _block);
         DeactivateOnIdle();
     }

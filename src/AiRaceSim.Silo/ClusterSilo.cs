@@ -1,3 +1,4 @@
+using AiRaceSim.Contracts;
 using System.Net;
 using AiRaceSim.Grains;
 using Microsoft.AspNetCore.Builder;
@@ -79,7 +80,14 @@ public static class ClusterSilo
                 // Listens on the advertised address only (the Orleans protocol has no authentication: never on every interface).
                 .ConfigureEndpoints(options.Address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false)
                 .Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = ClusterAddress.MaxMessageBodyBytes)
-                .AddAiRaceSim();
+                .AddAiRaceSim()
+                // The worlds' checkpoints in the same Redis: a world whose silo is lost comes back on another from there.
+                .AddRedisGrainStorage(CheckpointStorage.Name, o =>
+                {
+                    o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(options.Cluster.Redis);
+                    o.DeleteStateOnClear = true;
+                    o.EntryExpiry = TimeSpan.FromDays(1); // a run whose client is gone leaves nothing behind for long
+                });
             if (options.FastFailureDetection) silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
             more(silo);
         });

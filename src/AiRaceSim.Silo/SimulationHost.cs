@@ -14,6 +14,8 @@ public sealed record HostOptions
 {
     /// <summary>A Redis-clustered deployment (`airace silo`) to join as a client, finding its gateways in Redis; null: start an embedded silo in this process.</summary>
     public ClusterAddress? Cluster { get; init; }
+    /// <summary>Where the embedded silo keeps the worlds' checkpoints (a local run's output folder); null: it keeps none.</summary>
+    public string? CheckpointFolder { get; init; }
     /// <summary>Export the simulation's and Orleans' meters to the console.</summary>
     public bool Telemetry { get; init; }
     /// <summary>Orleans' and the host's log lines from this level on, to stderr; null (the default): none, so stdout holds only results.</summary>
@@ -47,7 +49,11 @@ public sealed class SimulationHost : IAsyncDisposable
         {
             // Free ports, so runs and tests can share a machine.
             var (siloPort, gatewayPort) = FreePorts();
-            builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort).AddAiRaceSim());
+            builder.UseOrleans(silo =>
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort).AddAiRaceSim();
+                if (options.CheckpointFolder is { } folder) silo.AddCheckpointFolder(folder);
+            });
         }
         new TelemetryOptions(options.Telemetry, null).AddTo(builder.Services, traces: false);
         var host = builder.Build();

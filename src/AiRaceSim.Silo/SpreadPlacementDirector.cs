@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using AiRaceSim.Contracts;
 using AiRaceSim.Grains;
+using Orleans.Runtime.Hosting;
 using Orleans.Runtime.Placement;
 
 namespace AiRaceSim.Silo;
@@ -23,5 +25,13 @@ public static class SiloBuilderExtensions
     {
         silo.Services.AddSingleton<ActorRuntimes>();
         return silo.AddPlacementDirector<SpreadPlacement, SpreadPlacementDirector>();
+    }
+
+    /// <summary>The worlds' checkpoints in a folder of this machine (a local run's, beside its partial output).</summary>
+    public static ISiloBuilder AddCheckpointFolder(this ISiloBuilder silo, string folder)
+    {
+        silo.Services.AddGrainStorage(CheckpointStorage.Name, (services, _) =>
+            new FolderGrainStorage(folder, services.GetRequiredService<Orleans.Serialization.Serializer>()));
+        return silo;
     }
 }

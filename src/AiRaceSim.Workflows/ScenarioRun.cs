@@ -35,7 +35,7 @@ public sealed class ScenarioRun
     private readonly Func<SeriesKey, bool> _selected;
     private Task _warmUp = Task.CompletedTask;
 
-    private ScenarioRun(LoadedScenario scenario, string format, bool report)
+    private ScenarioRun(LoadedScenario scenario, string format, bool report, bool checkpoints)
     {
         if (!Formats.Contains(format)) throw new ArgumentException($"format must be one of {string.Join(", ", Formats)}, got '{format}'");
         (Scenario, Format, Report) = (scenario, format, report);
@@ -47,11 +47,14 @@ public sealed class ScenarioRun
         Request = new RunRequest(spec, scenario.Members, scenario.BlockSize)
         {
             Metrics = recorded.Metrics, Entities = recorded.Entities, SliceMonths = RunRequest.SliceMonthsFor(scenario.Members, Catalog.Keys.Count),
+            Checkpoints = checkpoints,
         };
         PerMember = format != "none" && Layout.Written.Count > 0;
     }
 
-    public static ScenarioRun Plan(LoadedScenario scenario, string format = "csv", bool report = true) => new(scenario, format, report);
+    /// <param name="checkpoints">Whether the worlds save checkpoints at slice boundaries (a backend that keeps them: a cluster, a local run's folder).</param>
+    public static ScenarioRun Plan(LoadedScenario scenario, string format = "csv", bool report = true, bool checkpoints = false) =>
+        new(scenario, format, report, checkpoints);
 
     /// <summary>Starts the report's first use of ScottPlot and Skia in the background, to overlap whatever the caller starts next (the silo).</summary>
     public void BeginReport()
