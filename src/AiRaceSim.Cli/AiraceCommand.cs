@@ -44,7 +44,7 @@ public static class AiraceCommand
 
     private static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
-        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML or JSON)" };
+        var runScenario = new Argument<string?>("scenario") { Description = "Scenario file (YAML or JSON); none with --resume", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<string?>("--out", "-o") { Description = "Output folder (default: results/<scenario name>/); replaced as a whole" };
         var members = PositiveInt("--members", $"Ensemble members, at most {Scenarios.Limits.Members} (overrides the scenario's ensemble.members)", Scenarios.Limits.Members);
         var seed = new Option<string?>("--seed") { Description = "Seed, a non-negative integer (overrides the scenario's seed)" };
@@ -65,16 +65,43 @@ public static class AiraceCommand
         var telemetry = new Option<bool>("--telemetry") { Description = "Export the simulation's and Orleans' metrics to the console" };
         var noReport = new Option<bool>("--no-report") { Description = "Write no charts/ and no report.html" };
         var (cluster, clusterId, serviceId) = SiloCommand.ClusterOptions("--cluster", "Run on a cluster of `airace silo` processes whose membership is in this Redis, HOST:PORT, instead of an embedded silo");
+        var checkpoints = new Option<bool>("--checkpoints")
+        {
+            Description = "Save every world's state at each slice boundary beside the partial output, so an interrupted run goes on with --resume (time and disk: docs/CLUSTER.md)",
+        };
+        var resume = new Option<string?>("--resume") { Description = "Continue the interrupted --checkpoints run whose --out was this folder, to the same bytes" };
         var run = new Command("run", "Run a scenario on an embedded silo (or a cluster, --cluster) and write its outputs")
         {
-            scenario, output, members, seed, block, format, telemetry, verbose, noReport, cluster, clusterId, serviceId,
+            runScenario, output, members, seed, block, format, telemetry, verbose, noReport, cluster, clusterId, serviceId, checkpoints, resume,
         };
+        run.Validators.Add(r =>
+        {
+            bool resuming = r.GetResult(resume) is not null;
+            if (!resuming && r.GetValue(runScenario) is null) r.AddError("give a scenario file (or --resume FOLDER to continue an interrupted run)");
+            if (!resuming) return;
+            // A resumed run is the run that was begun: everything it is comes from its checkpoints.
+            var taken = new (string Name, bool Given)[]
+            {
+                ("a scenario file", r.GetValue(runScenario) is not null), ("--out", r.GetResult(output) is not null),
+                ("--members", r.GetResult(members) is not null), ("--seed", r.GetResult(seed) is not null), ("--block", r.GetResult(block) is not null),
+                ("--format", r.GetResult(format) is { Implicit: false }), ("--no-report", r.GetResult(noReport) is not null),
+                ("--cluster", r.GetResult(cluster) is not null), ("--checkpoints", r.GetResult(checkpoints) is not null),
+            };
+            foreach (var (name, given) in taken)
+                if (given) r.AddError($"--resume takes {name} from the interrupted run's checkpoints; leave {(name.StartsWith('-') ? name : "it")} out");
+        });
+        run.Validators.Add(r =>
+        {
+            if (r.GetResult(checkpoints) is not null && r.GetResult(cluster) is not null)
+                r.AddError("--checkpoints is for a local run: a cluster's worlds checkpoint to its Redis already (an interrupted cluster run is run again)");
+        });
         run.SetAction((parse, cancellation) => RunCommand.ExecuteAsync(new RunOptions(
-            parse.GetValue(scenario)!, parse.GetValue(output), parse.GetValue(members),
+            parse.GetValue(runScenario) ?? "", parse.GetValue(output), parse.GetValue(members),
             parse.GetValue(seed) is { } s ? ulong.Parse(s, CultureInfo.InvariantCulture) : null,
             parse.GetValue(block), parse.GetValue(format)!, parse.GetValue(telemetry), parse.GetValue(verbose), parse.GetValue(noReport))
         {
             Cluster = parse.GetValue(cluster) is { } redis ? new Silo.ClusterAddress(redis, parse.GetValue(clusterId)!, parse.GetValue(serviceId)!) : null,
+            Checkpoints = parse.GetValue(checkpoints), Resume = parse.GetValue(resume),
         }, stdout, stderr, cancellation));
 
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Scenario files to check" };
@@ -141,8 +168,14 @@ public static class AiraceCommand
 
         var experimentFile = new Argument<string>("file") { Description = "Experiment file (YAML): a scenario, factors, a design, outcomes and analyses (docs/EXPERIMENTS.md)" };
         var experimentOut = new Option<string?>("--out", "-o") { Description = "Output folder (default: results/<experiment name>/); replaced as a whole" };
-        var experiment = new Command("experiment", "Run an experiment: a design over scenario factors, then Sobol, Morris or PRIM on its outcomes") { experimentFile, experimentOut };
-        experiment.SetAction((parse, cancellation) => ExperimentCommand.ExecuteAsync(parse.GetValue(experimentFile)!, parse.GetValue(experimentOut), stdout, stderr, cancellation));
+        var (experimentCluster, experimentClusterId, experimentServiceId) = SiloCommand.ClusterOptions("--cluster",
+            "Run the design's points on a cluster of `airace silo` processes whose membership is in this Redis, HOST:PORT (default: in this process)");
+        var experiment = new Command("experiment", "Run an experiment: a design over scenario factors, then Sobol, Morris or PRIM on its outcomes")
+        {
+            experimentFile, experimentOut, experimentCluster, experimentClusterId, experimentServiceId,
+        };
+        experiment.SetAction((parse, cancellation) => ExperimentCommand.ExecuteAsync(parse.GetValue(experimentFile)!, parse.GetValue(experimentOut), stdout, stderr, cancellation,
+            parse.GetValue(experimentCluster) is { } redis ? new Silo.ClusterAddress(redis, parse.GetValue(experimentClusterId)!, parse.GetValue(experimentServiceId)!) : null));
 
         return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, experiment, GapCommand.Build(stdout, stderr), SiloCommand.Build(stdout, stderr) };
     }

@@ -8,12 +8,14 @@ namespace AiRaceSim.Cli;
 
 /// <summary>
 /// `airace experiment FILE`: loads and checks the experiment file (exit 2 and nothing written on any
-/// problem), takes the output folder, runs every design point on the bare kernel with progress,
+/// problem), takes the output folder, runs every design point on the bare kernel (or a cluster's grains) with progress,
 /// analyses the outcomes, writes the tables and prints the main results.
 /// </summary>
 public static class ExperimentCommand
 {
-    public static async Task<int> ExecuteAsync(string file, string? outDir, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    /// <param name="cluster">Run the points' ensembles as grains of this cluster (each world checkpointing into its Redis); null: in this process.</param>
+    public static async Task<int> ExecuteAsync(string file, string? outDir, TextWriter stdout, TextWriter stderr, CancellationToken cancellation,
+        Silo.ClusterAddress? cluster = null)
     {
         LoadedExperiment e;
         try { e = ExperimentLoader.Load(file); }
@@ -45,7 +47,13 @@ public static class ExperimentCommand
         }
         try
         {
-            var results = await ExperimentRunner.RunAsync(e, progress, cancellation);
+            ExperimentResults results;
+            if (cluster is null) results = await ExperimentRunner.RunAsync(e, progress, cancellation);
+            else
+            {
+                await using var host = await Silo.SimulationHost.StartAsync(new Silo.HostOptions { Cluster = cluster }, cancellation);
+                results = await ExperimentRunner.RunAsync(e, progress, cancellation, HostBackend.Of(host));
+            }
             var analysis = ExperimentAnalysis.Of(results);
             var written = ExperimentFiles.Write(folder.Temporary, results, analysis).Concat(ExperimentReportSections.Write(folder.Temporary, results, analysis)).ToList();
             RunManifest.WriteListing(folder.Temporary, "experiment", written);

@@ -12,6 +12,10 @@ public sealed record RunOptions(string Scenario, string? Out, int? Members, ulon
 {
     /// <summary>Run on this Redis-clustered deployment (`airace silo`) instead of an embedded silo.</summary>
     public ClusterAddress? Cluster { get; init; }
+    /// <summary>Keep checkpoints beside the partial output, so that an interrupted run can be resumed.</summary>
+    public bool Checkpoints { get; init; }
+    /// <summary>Continue the interrupted run of this output folder (everything else comes from its checkpoints).</summary>
+    public string? Resume { get; init; }
 }
 
 /// <summary>
@@ -23,10 +27,11 @@ public static class RunCommand
 {
     public static async Task<int> ExecuteAsync(RunOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
     {
+        if (options.Resume is { } resumed) return await ResumeCommand.ExecuteAsync(resumed, options, stdout, stderr, cancellation);
         LoadedScenario scenario;
         try
         {
-            scenario = ScenarioLoader.Load(options.Scenario, new ScenarioOverrides(options.Members, options.Block, options.Seed));
+            scenario = ScenarioLoader.Load(options.Scenario, Overrides(options));
         }
         catch (ScenarioException e)
         {
@@ -37,8 +42,7 @@ public static class RunCommand
 
         var started = DateTimeOffset.UtcNow;
         var spec = scenario.Spec;
-        // A cluster's worlds checkpoint to its Redis at every slice boundary, so a lost silo costs a slice, not the run.
-        var plan = ScenarioRun.Plan(scenario, options.Format, report: !options.NoReport, checkpoints: options.Cluster is not null);
+        var plan = ScenarioRun.Plan(scenario, options.Format, report: !options.NoReport);
         try
         {
             OutputDestination.Check(destination, scenario.Files.Select(f => f.Path));
@@ -67,6 +71,27 @@ public static class RunCommand
             stderr.WriteLine($"airace: {e.Message}");
             return ExitCodes.BadInput;
         }
+        RunCheckpoint? checkpoint = null;
+        if (options.Checkpoints)
+        {
+            try { checkpoint = RunCheckpoint.Begin(folder, plan.Facts(options.Scenario, Overrides(options), started)); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                folder.Dispose();
+                stderr.WriteLine($"airace: cannot keep checkpoints in '{folder.Temporary}': {e.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+        return await WriteAsync(plan, folder, destination, checkpoint, options, started, stdout, stderr, cancellation);
+    }
+
+    /// <summary>The run itself, into a folder taken for it (new or resumed): host, workflow, report, commit, summary.</summary>
+    internal static async Task<int> WriteAsync(ScenarioRun plan, OutputFolder folder, string destination, RunCheckpoint? checkpoint,
+        RunOptions options, DateTimeOffset started, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        var scenario = plan.Scenario;
+        var spec = scenario.Spec;
+        bool perMember = plan.PerMember;
         try
         {
             using var _ = folder;
@@ -74,9 +99,21 @@ public static class RunCommand
             await using var host = await SimulationHost.StartAsync(new HostOptions
             {
                 Telemetry = options.Telemetry, LogLevel = options.Verbose ? LogLevel.Warning : null, Cluster = options.Cluster,
+                CheckpointFolder = checkpoint?.Worlds,
             }, cancellation);
-            var result = await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
-                plan.WriteAsync(folder, new GrainBackend(host.Grains), started, progress, cancellation));
+            RunResult result;
+            try
+            {
+                result = await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
+                    plan.WriteAsync(folder, HostBackend.Of(host), started, progress, cancellation, checkpoint));
+            }
+            catch when (checkpoint is { MonthsDone: > 0 })
+            {
+                // The output is written and checkpointed through some month: the folder stays for `airace run --resume`.
+                stderr.WriteLine($"airace: {scenario.Name}: stopped after {checkpoint.MonthsDone} of {spec.Months} months; " +
+                    $"continue with `airace run --resume {destination}` (the checkpoints are in '{folder.Temporary}')");
+                throw;
+            }
             var reportFiles = await plan.WriteReportAsync(folder);
             folder.Commit();
             SummaryTable.Write(stdout, scenario, result.Summary);
@@ -93,7 +130,7 @@ public static class RunCommand
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("airace: run cancelled; nothing was written.");
+            stderr.WriteLine(checkpoint is { MonthsDone: > 0 } ? "airace: run cancelled." : "airace: run cancelled; nothing was written.");
             return ExitCodes.Failure;
         }
         catch (OutputFolderException e)
@@ -104,10 +141,12 @@ public static class RunCommand
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             stderr.WriteLine(RunFailure.Describe(e));
-            stderr.WriteLine("airace: nothing was written.");
+            if (checkpoint is not { MonthsDone: > 0 }) stderr.WriteLine("airace: nothing was written.");
             return ExitCodes.Failure;
         }
     }
+
+    private static ScenarioOverrides Overrides(RunOptions o) => new(o.Members, o.Block, o.Seed);
 
     private static long AvailableMemory() => (long)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes * 0.8);
 

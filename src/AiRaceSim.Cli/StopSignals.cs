@@ -5,7 +5,7 @@ namespace AiRaceSim.Cli;
 
 /// <summary>
 /// SIGINT and SIGTERM stop airace in any phase within a second (a silo: once it has left its cluster,
-/// within <see cref="SiloCommand.LeaveGrace"/>), leaving nothing behind: the first
+/// within <see cref="SiloCommand.LeaveGrace"/>), leaving nothing behind (but a --checkpoints run, kept to be resumed): the first
 /// signal cancels the work; if it has not ended a moment later, the partial output folders are
 /// removed and the process exits. A second signal does that at once.
 /// </summary>
@@ -49,7 +49,8 @@ public sealed class StopSignals : IDisposable
 
     private void Exit(int code)
     {
-        OutputFolder.AbandonAll();
+        foreach (var destination in OutputFolder.AbandonAll())
+            _stderr.WriteLine($"airace: the interrupted run keeps its checkpoints; continue with `airace run --resume {destination}`");
         _stderr.Flush();
         Environment.Exit(code);
     }

@@ -9,8 +9,11 @@ namespace AiRaceSim.Client;
 /// government and firm grains) wherever the cluster places it. The scenario crosses to the silos
 /// serialised once per run.
 /// </summary>
-public sealed class GrainBackend(IGrainFactory grains) : IEnsembleBackend
+/// <param name="checkpoints">Whether every world checkpoints at each slice boundary (on a cluster: a lost silo costs a slice, not the run).</param>
+public sealed class GrainBackend(IGrainFactory grains, bool checkpoints = false) : IEnsembleBackend
 {
+    public bool Checkpoints => checkpoints;
+
     private readonly Lock _gate = new();
     private (RunRequest Request, byte[] Spec)? _serialized;
 
@@ -32,7 +35,7 @@ public sealed class GrainBackend(IGrainFactory grains) : IEnsembleBackend
         try
         {
             await start(world, new WorldSetup(request.RunId, block, first, count, Serialized(request),
-                request.Metrics?.ToArray(), request.Entities?.ToArray(), request.Checkpoints));
+                request.Metrics?.ToArray(), request.Entities?.ToArray(), request.Checkpoints || checkpoints));
         }
         catch when (fresh)
         {

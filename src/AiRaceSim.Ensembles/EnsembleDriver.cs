@@ -67,10 +67,12 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
             {
                 try
                 {
-                    if (attempt > 1) worlds[b] = await backend.ResumeAsync(request, b, from, cancellation);
+                    // Before the first slice there is no checkpoint: the world starts again instead.
+                    if (attempt > 1)
+                        worlds[b] = from == 0 ? await backend.StartAsync(request, b, cancellation) : await backend.ResumeAsync(request, b, from, cancellation);
                     return await worlds[b]!.AdvanceAsync(months, cancellation);
                 }
-                catch (Exception e) when (request.Checkpoints && backend.IsTransient(e) && !cancellation.IsCancellationRequested
+                catch (Exception e) when ((request.Checkpoints || backend.Checkpoints) && backend.IsTransient(e) && !cancellation.IsCancellationRequested
                                           && Clock.GetUtcNow() - (firstFailure ??= Clock.GetUtcNow()) < RetryFor)
                 {
                     progress?.Report(new RunProgress(from, request.Spec.Months, request.Members)

@@ -19,6 +19,9 @@ public interface IEnsembleBackend
     Task<IBlockWorld> ResumeAsync(RunRequest request, int block, int monthsDone, CancellationToken cancellation) =>
         throw new NotSupportedException($"{GetType().Name} keeps no checkpoints: its worlds cannot resume");
 
+    /// <summary>Whether its worlds checkpoint at every slice boundary whatever the request says (a cluster's, into its Redis), so a lost one is resumed.</summary>
+    bool Checkpoints => false;
+
     /// <summary>Whether a failure is the loss of where a world ran (a silo), after which the slice is worth retrying from the checkpoint.</summary>
     bool IsTransient(Exception failure) => false;
 }

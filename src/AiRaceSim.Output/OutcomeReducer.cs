@@ -24,6 +24,35 @@ public sealed class OutcomeReducer
         _value = new double[outcomes.Count][];
     }
 
+    /// <summary>The values so far (a run's checkpoint), for <see cref="Resume"/>.</summary>
+    public byte[] Checkpoint()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write(Members);
+            foreach (var values in _value)
+                for (int m = 0; m < Members; m++) w.Write(values[m]);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>Goes on from a <see cref="Checkpoint"/> of a reducer of the same outcomes.</summary>
+    public void Resume(byte[] state)
+    {
+        using var r = new BinaryReader(new MemoryStream(state));
+        try
+        {
+            Members = r.ReadInt32();
+            _value = _outcomes.Select(_ => Enumerable.Range(0, Members).Select(_ => r.ReadDouble()).ToArray()).ToArray();
+            if (r.BaseStream.Position != state.Length) throw new InvalidDataException("the outcomes' checkpoint holds more than its outcomes");
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("the outcomes' checkpoint is cut short");
+        }
+    }
+
     /// <summary>Members seen (every slice holds all of them); 0 before the first slice.</summary>
     public int Members { get; private set; }
 

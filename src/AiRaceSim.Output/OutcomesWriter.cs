@@ -11,10 +11,23 @@ namespace AiRaceSim.Output;
 /// the file is written when the run completes. Values in invariant culture, round-trip precision;
 /// months yyyy-MM, <c>never</c> when the threshold was never passed; empty where the series had no value.
 /// </summary>
-public sealed class OutcomesWriter(string path, IReadOnlyList<SeriesKey> keys, IReadOnlyList<Outcome> outcomes, Month start) : ISeriesWriter
+public sealed class OutcomesWriter : ISeriesWriter
 {
     public const string Never = "never";
-    private readonly OutcomeReducer _reducer = new(keys, outcomes, start);
+    private readonly OutcomeReducer _reducer;
+    private readonly string path;
+    private readonly IReadOnlyList<Outcome> outcomes;
+    private readonly Month start;
+
+    /// <param name="resume">A <see cref="CheckpointAsync"/> of this run's writer to go on from, or null.</param>
+    public OutcomesWriter(string path, IReadOnlyList<SeriesKey> keys, IReadOnlyList<Outcome> outcomes, Month start, byte[]? resume = null)
+    {
+        (this.path, this.outcomes, this.start) = (path, outcomes, start);
+        _reducer = new OutcomeReducer(keys, outcomes, start);
+        if (resume is not null) _reducer.Resume(resume);
+    }
+
+    public ValueTask<byte[]> CheckpointAsync(CancellationToken cancellation) => ValueTask.FromResult(_reducer.Checkpoint());
 
     public ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
     {

@@ -26,7 +26,11 @@ public sealed class OutputFolder : IDisposable
 
     /// <summary>Takes the destination for this run, or throws <see cref="OutputFolderException"/> saying what is in the way.</summary>
     /// <param name="keep">Paths the destination must not hold (the current folder, the scenario files).</param>
-    public static OutputFolder Take(string destination, IEnumerable<string> keep)
+    /// <param name="resume">
+    /// Take over the interrupted run of this destination that left checkpoints (`airace run --resume`), as the temporary folder;
+    /// without it, a destination with such a run is refused, so that its checkpoints are not lost by mistake.
+    /// </param>
+    public static OutputFolder Take(string destination, IEnumerable<string> keep, bool resume = false)
     {
         var full = OutputDestination.Check(destination, keep);
         var parent = Path.GetDirectoryName(full)!;
@@ -54,7 +58,24 @@ public sealed class OutputFolder : IDisposable
             // Checked again under the lock: another run may have just replaced the folder.
             OutputDestination.Check(destination, keep);
             RemoveStale(parent, name);
-            Directory.CreateDirectory(folder.Temporary);
+            var interrupted = OwnFolders(parent, name).Where(f => f.Kind == "partial" && !Alive(f.Pid) && RunCheckpoint.Resumable(f.Folder))
+                .Select(f => f.Folder).Order(StringComparer.Ordinal).ToList();
+            if (!resume && interrupted.Count > 0)
+                throw new OutputFolderException(
+                    $"'{Excerpt.OfPath(destination)}' has an interrupted run with checkpoints ('{Path.GetFileName(interrupted[0])}'): " +
+                    $"continue it with `airace run --resume {Excerpt.OfPath(destination)}`, or remove that folder to start again");
+            if (resume)
+            {
+                if (interrupted.Count == 0)
+                    throw new OutputFolderException(
+                        $"'{Excerpt.OfPath(destination)}' has no interrupted run to resume (a run keeps its checkpoints only with --checkpoints)");
+                if (interrupted.Count > 1)
+                    throw new OutputFolderException(
+                        $"'{Excerpt.OfPath(destination)}' has {interrupted.Count} interrupted runs ({string.Join(", ", interrupted.Select(Path.GetFileName))}); remove all but the one to resume");
+                Directory.Move(interrupted[0], folder.Temporary);
+                folder._kept = true; // taken over, never removed: whatever happens, its checkpoints stay for another attempt
+            }
+            else Directory.CreateDirectory(folder.Temporary);
             return folder;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -70,6 +91,12 @@ public sealed class OutputFolder : IDisposable
     }
 
     public string PathOf(string file) => Path.Combine(Temporary, file);
+
+    /// <summary>Keeps the temporary folder when the run does not complete: it holds checkpoints that `airace run --resume` continues from.</summary>
+    public void KeepForResume()
+    {
+        lock (Gate) _kept = true;
+    }
 
     /// <summary>Moves the complete output into place; an earlier output there is replaced as a whole.</summary>
     public void Commit()
@@ -112,11 +139,18 @@ public sealed class OutputFolder : IDisposable
         lock (Gate) Close();
     }
 
-    /// <summary>Removes every uncommitted folder of this process and releases its locks: for a stop by signal.</summary>
-    public static void AbandonAll()
+    /// <summary>
+    /// Removes every uncommitted folder of this process (but those kept for resuming) and releases its locks: for a stop
+    /// by signal. Returns the destinations whose interrupted run was kept to be resumed.
+    /// </summary>
+    public static IReadOnlyList<string> AbandonAll()
     {
         lock (Gate)
+        {
+            var resumable = Open.Where(f => f._kept && !f._committed).Select(f => f.Destination).Order(StringComparer.Ordinal).ToList();
             foreach (var f in Open.ToList()) f.Close();
+            return resumable;
+        }
     }
 
     private void Close()
@@ -176,15 +210,15 @@ public sealed class OutputFolder : IDisposable
     private static string Holder(string lockPath)
     {
         string parent = Path.GetDirectoryName(lockPath)!, name = Path.GetFileName(lockPath)[1..^".lock".Length];
-        foreach (var (_, pid) in OwnFolders(parent, name))
+        foreach (var (_, _, pid) in OwnFolders(parent, name))
             if (Alive(pid)) return $" (process {pid.ToString(CultureInfo.InvariantCulture)})";
         return "";
     }
 
     /// <summary>This destination's partial and old folders (.name.partial-PID-guid, .name.old-PID-guid) with their process ids.</summary>
-    private static List<(string Folder, int Pid)> OwnFolders(string parent, string name)
+    private static List<(string Folder, string Kind, int Pid)> OwnFolders(string parent, string name)
     {
-        var found = new List<(string, int)>();
+        var found = new List<(string, string, int)>();
         try
         {
             // Matched by prefix, not by a search pattern: a '*' or '?' in the name is no wildcard.
@@ -195,7 +229,7 @@ public sealed class OutputFolder : IDisposable
                 {
                     string prefix = $".{name}.{kind}-";
                     if (!file.StartsWith(prefix, StringComparison.Ordinal)) continue;
-                    if (int.TryParse(file[prefix.Length..].Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) found.Add((dir, pid));
+                    if (int.TryParse(file[prefix.Length..].Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) found.Add((dir, kind, pid));
                 }
             }
         }
@@ -206,11 +240,11 @@ public sealed class OutputFolder : IDisposable
         return found;
     }
 
-    /// <summary>Partial and old folders of this destination whose process is gone (a kill -9 leaves them).</summary>
+    /// <summary>Partial and old folders of this destination whose process is gone (a kill -9 leaves them), except interrupted runs with checkpoints.</summary>
     private static void RemoveStale(string parent, string name)
     {
-        foreach (var (dir, pid) in OwnFolders(parent, name))
-            if (!Alive(pid)) TryDelete(dir);
+        foreach (var (dir, kind, pid) in OwnFolders(parent, name))
+            if (!Alive(pid) && !(kind == "partial" && RunCheckpoint.Resumable(dir))) TryDelete(dir);
     }
 
     private static bool Alive(int pid)

@@ -14,22 +14,66 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
     private static readonly ParquetSchema Schema = new(Scenario, Member, Date, Entity, Metric, Value);
 
     private readonly FileStream _file;
-    private readonly ParquetWriter _writer;
+    private readonly ParquetOptions _options;
+    private ParquetWriter? _writer; // null after a checkpoint closed it: the next slice appends
     private readonly SeriesLayout _layout;
     private readonly int _rowGroupRows;
 
-    private ParquetSeriesWriter(FileStream file, ParquetWriter writer, SeriesLayout layout, int rowGroupRows) =>
-        (_file, _writer, _layout, _rowGroupRows) = (file, writer, layout, rowGroupRows);
+    private ParquetSeriesWriter(FileStream file, ParquetOptions options, ParquetWriter? writer, SeriesLayout layout, int rowGroupRows) =>
+        (_file, _options, _writer, _layout, _rowGroupRows) = (file, options, writer, layout, rowGroupRows);
 
+    /// <param name="resume">A <see cref="CheckpointAsync"/> of this run's writer to go on from, or null for a new file.</param>
     public static async Task<ParquetSeriesWriter> CreateAsync(string path, SeriesLayout layout, CancellationToken cancellation,
-        int rowGroupRows = RowGroupRows)
+        int rowGroupRows = RowGroupRows, byte[]? resume = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupRows, 1);
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
         foreach (var column in new[] { "scenario", "date", "entity", "metric" }) options.ColumnEncodingHints[column] = EncodingHint.Dictionary;
-        var file = File.Create(path);
-        var writer = await ParquetWriter.CreateAsync(Schema, file, options, append: false, cancellation);
-        return new ParquetSeriesWriter(file, writer, layout, rowGroupRows);
+        if (resume is null)
+        {
+            var file = File.Create(path);
+            var writer = await ParquetWriter.CreateAsync(Schema, file, options, append: false, cancellation);
+            return new ParquetSeriesWriter(file, options, writer, layout, rowGroupRows);
+        }
+        // A checkpoint closed the file with its footer at that length; appending wrote over the footer, which the checkpoint
+        // holds: cut the file there, put the footer back, and append to it.
+        if (resume.Length < sizeof(long)) throw new InvalidDataException("the Parquet writer's checkpoint is damaged");
+        long length = ResumableText.LengthOf(resume[..sizeof(long)]);
+        var footer = resume[sizeof(long)..];
+        var existing = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        if (existing.Length < length - footer.Length || footer.Length > length)
+        {
+            await existing.DisposeAsync();
+            throw new InvalidDataException($"{Path.GetFileName(path)} is shorter ({existing.Length} bytes) than its checkpoint says ({length})");
+        }
+        existing.SetLength(length);
+        existing.Seek(length - footer.Length, SeekOrigin.Begin);
+        await existing.WriteAsync(footer, cancellation);
+        return new ParquetSeriesWriter(existing, options, null, layout, rowGroupRows);
+    }
+
+    /// <summary>
+    /// Closes the file with its footer (a readable Parquet file up to here; the next slice reopens it to append) and returns
+    /// its length and its footer (metadata, its length, "PAR1"), which the next slice writes over.
+    /// </summary>
+    public async ValueTask<byte[]> CheckpointAsync(CancellationToken cancellation)
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+        await _file.FlushAsync(cancellation);
+        long length = _file.Length;
+        var tail = new byte[8];
+        _file.Seek(length - tail.Length, SeekOrigin.Begin);
+        await _file.ReadExactlyAsync(tail, cancellation);
+        int metadata = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(tail);
+        var footer = new byte[metadata + tail.Length];
+        _file.Seek(length - footer.Length, SeekOrigin.Begin);
+        await _file.ReadExactlyAsync(footer, cancellation);
+        _file.Seek(0, SeekOrigin.End);
+        return [.. ResumableText.Length(length), .. footer];
     }
 
     /// <summary>Most rows in one row group: a slice of many members is split, so memory stays bounded (about 60 MB of columns).</summary>
@@ -60,6 +104,7 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
 
         async Task FlushAsync(int n)
         {
+            _writer ??= await ParquetWriter.CreateAsync(Schema, _file, _options, append: true, cancellation);
             using var group = _writer.CreateRowGroup();
             await group.WriteAsync(Scenario, new ArraySegment<string>(scenario, 0, n));
             await group.WriteAsync<int>(Member, member.AsMemory(0, n), cancellationToken: cancellation);
@@ -74,7 +119,7 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync();
+        if (_writer is not null) await _writer.DisposeAsync();
         await _file.DisposeAsync();
     }
 }

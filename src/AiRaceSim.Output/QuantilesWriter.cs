@@ -20,12 +20,14 @@ public sealed class QuantilesWriter : ISeriesWriter
     private readonly StreamWriter _writer;
     private readonly SeriesLayout _layout;
 
-    public QuantilesWriter(string path, SeriesLayout layout)
+    /// <param name="resume">A <see cref="CheckpointAsync"/> of this run's writer to go on from, or null for a new file.</param>
+    public QuantilesWriter(string path, SeriesLayout layout, byte[]? resume = null)
     {
         _layout = layout;
-        _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        _writer.WriteLine(Header);
+        _writer = ResumableText.Open(path, resume, Header);
     }
+
+    public ValueTask<byte[]> CheckpointAsync(CancellationToken cancellation) => ResumableText.CheckpointAsync(_writer, cancellation);
 
     public async ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
     {

@@ -89,6 +89,41 @@ public sealed class RunSummary : ISeriesWriter
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The values captured so far, in (series, month) order: a run's checkpoint, for <see cref="Resume"/>.</summary>
+    public ValueTask<byte[]> CheckpointAsync(CancellationToken cancellation)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream))
+        {
+            w.Write(_captured.Count);
+            foreach (var ((key, month), values) in _captured.OrderBy(c => c.Key))
+            {
+                w.Write(key); w.Write(month); w.Write(values.Length);
+                foreach (double v in values) w.Write(v);
+            }
+        }
+        return ValueTask.FromResult(stream.ToArray());
+    }
+
+    /// <summary>Goes on from a <see cref="CheckpointAsync"/> of the summary of the same run.</summary>
+    public void Resume(byte[] state)
+    {
+        using var r = new BinaryReader(new MemoryStream(state));
+        try
+        {
+            _captured.Clear();
+            for (int i = r.ReadInt32(); i > 0; i--)
+            {
+                int key = r.ReadInt32(), month = r.ReadInt32(), n = r.ReadInt32();
+                _captured[(key, month)] = Enumerable.Range(0, n).Select(_ => r.ReadDouble()).ToArray();
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("the summary's checkpoint is cut short");
+        }
+    }
+
     public IReadOnlyList<SummaryRow> Rows() => _rows
         .Select(r => new SummaryRow(r.Label, r.Months.Select(month => Cell(_captured.GetValueOrDefault((r.Key, month)))).ToList()))
         .Where(r => !r.Cells.All(c => c.SaysNothing))

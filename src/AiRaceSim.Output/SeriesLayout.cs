@@ -32,4 +32,11 @@ public interface ISeriesWriter : IAsyncDisposable
     ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation);
     /// <summary>Flushes and closes the file; a writer that is disposed without completing leaves a partial file behind in the temporary folder only.</summary>
     ValueTask CompleteAsync(CancellationToken cancellation);
+
+    /// <summary>
+    /// What the writer has done by a slice boundary (its file flushed), from which a writer of the same run, given it
+    /// at creation, goes on as if never stopped (`airace run --resume`).
+    /// </summary>
+    ValueTask<byte[]> CheckpointAsync(CancellationToken cancellation) =>
+        throw new NotSupportedException($"{GetType().Name} cannot be resumed");
 }

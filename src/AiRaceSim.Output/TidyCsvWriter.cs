@@ -18,14 +18,16 @@ public sealed class TidyCsvWriter : ISeriesWriter
     private readonly string _scenario;
     private readonly char[] _number = new char[32];
 
-    public TidyCsvWriter(string path, SeriesLayout layout)
+    /// <param name="resume">A <see cref="CheckpointAsync"/> of this run's writer to go on from, or null for a new file.</param>
+    public TidyCsvWriter(string path, SeriesLayout layout, byte[]? resume = null)
     {
         _layout = layout;
-        _writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         _scenario = Quote(layout.Scenario);
         _keyText = layout.Written.Select(k => "," + Quote(layout.Keys[k].Entity) + "," + Quote(layout.Keys[k].Metric) + ",").ToArray();
-        _writer.WriteLine(Header);
+        _writer = ResumableText.Open(path, resume, Header);
     }
+
+    public ValueTask<byte[]> CheckpointAsync(CancellationToken cancellation) => ResumableText.CheckpointAsync(_writer, cancellation);
 
     public async ValueTask WriteAsync(SeriesBatch slice, CancellationToken cancellation)
     {

@@ -30,7 +30,10 @@ public sealed class SimulationHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private SimulationHost(IHost host) => _host = host;
+    private SimulationHost(IHost host, bool clustered) => (_host, Clustered) = (host, clustered);
+
+    /// <summary>Whether the grains run on a cluster's silos (the host is its client), not in this process.</summary>
+    public bool Clustered { get; }
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
@@ -68,7 +71,7 @@ public sealed class SimulationHost : IAsyncDisposable
                 $"cannot join the cluster '{c.ClusterId}' through Redis at {c.RedisShown}: {FirstSentence(e.GetBaseException().Message)}; " +
                 "start Redis and at least one `airace silo --redis` with the same cluster id (docs/CLUSTER.md), or run without --cluster", e);
         }
-        return new SimulationHost(host);
+        return new SimulationHost(host, options.Cluster is not null);
     }
 
     /// <summary>

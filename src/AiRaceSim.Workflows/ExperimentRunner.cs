@@ -26,7 +26,9 @@ public sealed record ExperimentResults(LoadedExperiment Experiment, Design Desig
 /// </summary>
 public static class ExperimentRunner
 {
-    public static async Task<ExperimentResults> RunAsync(LoadedExperiment e, IProgress<(int Done, int Total)>? progress, CancellationToken cancellation)
+    /// <param name="backend">Where the points' ensembles run: in this process unless given (a cluster's grains, `experiment --cluster`).</param>
+    public static async Task<ExperimentResults> RunAsync(LoadedExperiment e, IProgress<(int Done, int Total)>? progress, CancellationToken cancellation,
+        Ensembles.IEnsembleBackend? backend = null)
     {
         var (design, morris) = e.CreateDesign();
         var values = design.Points.Select(p => e.ValuesAt(p).Select(v => v.Value).ToArray()).ToArray();
@@ -51,7 +53,7 @@ public static class ExperimentRunner
                 }
                 // After a refusal the remaining points are only built (to find the first refused one), not run.
                 if (Volatile.Read(ref anyRefused) == 1) return;
-                outcomes[point] = await MemberOutcomes.RunAsync(spec, e.Outcomes, e.Members, e.BlockSize, ct);
+                outcomes[point] = await MemberOutcomes.RunAsync(spec, e.Outcomes, e.Members, e.BlockSize, ct, backend);
                 progress?.Report((Interlocked.Increment(ref done), design.Count));
             });
         if (refused.FirstOrDefault(x => x is not null) is { } first) throw first;
@@ -60,8 +62,8 @@ public static class ExperimentRunner
         {
             // Only the outcomes the pairs compare: the loader checked those against both scenarios.
             var compared = p.Outcomes.Select(n => e.Outcomes.First(o => o.Name == n)).ToList();
-            pairs = (await MemberOutcomes.RunAsync(p.A.Spec, compared, p.A.Members, p.A.BlockSize, cancellation),
-                await MemberOutcomes.RunAsync(p.B.Spec, compared, p.B.Members, p.B.BlockSize, cancellation));
+            pairs = (await MemberOutcomes.RunAsync(p.A.Spec, compared, p.A.Members, p.A.BlockSize, cancellation, backend),
+                await MemberOutcomes.RunAsync(p.B.Spec, compared, p.B.Members, p.B.BlockSize, cancellation, backend));
         }
         return new ExperimentResults(e, design, morris, values, outcomes) { Pairs = pairs };
     }

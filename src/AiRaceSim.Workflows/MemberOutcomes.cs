@@ -6,13 +6,14 @@ using AiRaceSim.Output;
 namespace AiRaceSim.Workflows;
 
 /// <summary>
-/// One ensemble reduced to per-member outcomes: the driver on its in-process backend, recording only
+/// One ensemble reduced to per-member outcomes: the driver on a backend (in-process unless given), recording only
 /// the series the outcomes read, and only up to the last month they read. What experiments run per design point and compare --paired per scenario.
 /// </summary>
 public static class MemberOutcomes
 {
     /// <returns>[outcome][member], as <see cref="OutcomeReducer"/> gives them (NaN: no value, or never).</returns>
-    public static async Task<double[][]> RunAsync(WorldSpec spec, IReadOnlyList<Outcome> outcomes, int members, int blockSize, CancellationToken cancellation)
+    public static async Task<double[][]> RunAsync(WorldSpec spec, IReadOnlyList<Outcome> outcomes, int members, int blockSize, CancellationToken cancellation,
+        IEnsembleBackend? backend = null)
     {
         // Outcomes at fixed months read nothing after the last of them: the months after it are not run
         // (nor checked by the state guard: a point that would break only later still gives its outcomes).
@@ -28,7 +29,7 @@ public static class MemberOutcomes
             Metrics = metrics, Entities = entities,
             SliceMonths = bytes <= RunRequest.SliceBudgetBytes / 4 ? spec.Months : RunRequest.SliceMonthsFor(members, keys.Count),
         };
-        await new EnsembleDriver(new InProcessBackend()).RunAsync(request, slice => { reducer.Add(slice); return ValueTask.CompletedTask; }, null, cancellation);
+        await new EnsembleDriver(backend ?? new InProcessBackend()).RunAsync(request, slice => { reducer.Add(slice); return ValueTask.CompletedTask; }, null, cancellation);
         return reducer.Values.Select(v => v.ToArray()).ToArray();
     }
 }

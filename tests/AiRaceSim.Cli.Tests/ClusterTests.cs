@@ -79,6 +79,16 @@ public sealed class ClusterTests(ITestOutputHelper output) : IDisposable
             Assert.True(a.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(embedded, name))), $"{name} differs between the cluster and the embedded silo");
         }
 
+        // An experiment's points run on the cluster too, to the in-process bytes.
+        var experiment = ExperimentCommandTests.Write(_cli.PathIn("experiment.yaml"), block: 2);
+        (code, _, stderr) = await _cli.Run("experiment", experiment, "--cluster", address, "--cluster-id", cluster, "--out", _cli.PathIn("experiment-clustered"));
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = await _cli.Run("experiment", experiment, "--out", _cli.PathIn("experiment-here"));
+        Assert.True(code == 0, stderr);
+        foreach (var name in new[] { "design.csv", "outcomes.csv", "morris.csv", "prim-box.csv", "report.html" })
+            Assert.True(File.ReadAllBytes(_cli.PathIn("experiment-clustered/" + name)).AsSpan().SequenceEqual(File.ReadAllBytes(_cli.PathIn("experiment-here/" + name))),
+                $"the experiment's {name} differs between the cluster and this process");
+
         // SIGTERM: each silo leaves the cluster and ends as signalled (128 + 15).
         Assert.Equal(3, _processes.Count); // redis and the two silos
         foreach (var silo in _processes.Skip(1)) Assert.Equal(0, ProcessTests.Kill(silo.Id, 15));

@@ -11,9 +11,12 @@ public sealed class ExperimentCommandTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private string Experiment(int block, string design = "  kind: morris\n  trajectories: 3", string analyses = "  morris: {}\n  prim: { condition: \"gap_2022 < 100\" }")
+    private string Experiment(int block, string design = "  kind: morris\n  trajectories: 3", string analyses = "  morris: {}\n  prim: { condition: \"gap_2022 < 100\" }") =>
+        Write(_cli.PathIn($"experiment-{block}.yaml"), block, design, analyses);
+
+    /// <summary>A Morris (and PRIM) experiment of two factors on the small scenario, 3 members in blocks of <paramref name="block"/>.</summary>
+    internal static string Write(string path, int block, string design = "  kind: morris\n  trajectories: 3", string analyses = "  morris: {}\n  prim: { condition: \"gap_2022 < 100\" }")
     {
-        var path = _cli.PathIn($"experiment-{block}.yaml");
         File.WriteAllText(path, $"""
             name: small-experiment
             scenario: {Small}

@@ -54,7 +54,7 @@ public sealed class InputErrorTests : IDisposable
     {
         var (code, _, stderr) = await _cli.Run("run");
         Assert.Equal(2, code);
-        Assert.Contains("Required argument 'scenario' missing", stderr);
+        Assert.Contains("give a scenario file (or --resume FOLDER to continue an interrupted run)", stderr);
     }
 
     [Fact]
