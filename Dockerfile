@@ -12,4 +12,6 @@ WORKDIR /app
 COPY --from=build /app .
 # Scenario files, with the data their comments cite, where the client's command finds them.
 COPY scenarios ./scenarios
+# The runtime image's unprivileged user (app, $APP_UID), not root.
+USER $APP_UID
 ENTRYPOINT ["dotnet", "airace.dll"]

@@ -35,7 +35,17 @@ public static class SiloCommand
         {
             Description = "Declare a silo that stops answering dead in about 2 s instead of about 15 s (for tests on one machine)",
         };
-        var dashboard = PortChecked(new Option<int?>("--dashboard-port") { Description = "Serve the Orleans dashboard on this port of 127.0.0.1 (loopback only)" });
+        var dashboard = PortChecked(new Option<int?>("--dashboard-port") { Description = "Serve the Orleans dashboard on this port (of 127.0.0.1 unless --dashboard-address says otherwise)" });
+        var dashboardAddress = new Option<string>("--dashboard-address")
+        {
+            Description = "The IPv4 address the dashboard listens on: 127.0.0.1 (loopback, the default); 0.0.0.0 inside a container whose port is published to the host's loopback only",
+            DefaultValueFactory = _ => "127.0.0.1",
+        };
+        dashboardAddress.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !(IPAddress.TryParse(r.Tokens[0].Value, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
+                r.AddError($"--dashboard-address expects an IPv4 address such as 127.0.0.1, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
+        });
         var telemetry = new Option<bool>("--telemetry") { Description = "Export Orleans' and the simulation's metrics and Orleans' traces to stdout every 10 s" };
         var otlp = new Option<string?>("--otlp") { Description = "Also export them to this OpenTelemetry collector over OTLP HTTP/protobuf, such as http://127.0.0.1:4318/" };
         otlp.Validators.Add(r =>
@@ -46,7 +56,7 @@ public static class SiloCommand
         var verbose = new Option<bool>("--verbose") { Description = "Orleans' information lines too (its warnings and errors are shown on stderr either way)" };
         var silo = new Command("silo", "Run one silo of a cluster whose membership lives in Redis, until SIGINT or SIGTERM")
         {
-            redis, clusterId, serviceId, siloPort, gatewayPort, address, fast, dashboard, telemetry, otlp, verbose,
+            redis, clusterId, serviceId, siloPort, gatewayPort, address, fast, dashboard, dashboardAddress, telemetry, otlp, verbose,
         };
         silo.SetAction(async (parse, cancellation) =>
         {
@@ -63,6 +73,7 @@ public static class SiloCommand
                 Address = ip,
                 FastFailureDetection = parse.GetValue(fast),
                 DashboardPort = parse.GetValue(dashboard),
+                DashboardAddress = IPAddress.Parse(parse.GetValue(dashboardAddress)!),
                 Telemetry = new TelemetryOptions(parse.GetValue(telemetry), parse.GetValue(otlp) is { } collector ? new Uri(collector) : null),
                 LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
             };

@@ -58,21 +58,14 @@ public sealed class OutputFolder : IDisposable
             // Checked again under the lock: another run may have just replaced the folder.
             OutputDestination.Check(destination, keep);
             RemoveStale(parent, name);
-            var interrupted = OwnFolders(parent, name).Where(f => f.Kind == "partial" && !Alive(f.Pid) && RunCheckpoint.Resumable(f.Folder))
-                .Select(f => f.Folder).Order(StringComparer.Ordinal).ToList();
+            var interrupted = InterruptedRuns(parent, name);
             if (!resume && interrupted.Count > 0)
                 throw new OutputFolderException(
                     $"'{Excerpt.OfPath(destination)}' has an interrupted run with checkpoints ('{Path.GetFileName(interrupted[0])}'): " +
                     $"continue it with `airace run --resume {Excerpt.OfPath(destination)}`, or remove that folder to start again");
             if (resume)
             {
-                if (interrupted.Count == 0)
-                    throw new OutputFolderException(
-                        $"'{Excerpt.OfPath(destination)}' has no interrupted run to resume (a run keeps its checkpoints only with --checkpoints)");
-                if (interrupted.Count > 1)
-                    throw new OutputFolderException(
-                        $"'{Excerpt.OfPath(destination)}' has {interrupted.Count} interrupted runs ({string.Join(", ", interrupted.Select(Path.GetFileName))}); remove all but the one to resume");
-                Directory.Move(interrupted[0], folder.Temporary);
+                Directory.Move(TheInterrupted(destination, interrupted), folder.Temporary);
                 folder._kept = true; // taken over, never removed: whatever happens, its checkpoints stay for another attempt
             }
             else Directory.CreateDirectory(folder.Temporary);
@@ -91,6 +84,32 @@ public sealed class OutputFolder : IDisposable
     }
 
     public string PathOf(string file) => Path.Combine(Temporary, file);
+
+    /// <summary>
+    /// The partial folder of the interrupted run of <paramref name="destination"/> that left checkpoints (read before it is
+    /// taken over), or <see cref="OutputFolderException"/> when there is none, or more than one.
+    /// </summary>
+    public static string Interrupted(string destination)
+    {
+        var full = OutputDestination.Check(destination, []);
+        return TheInterrupted(destination, InterruptedRuns(Path.GetDirectoryName(full)!, Path.GetFileName(full)));
+    }
+
+    private static string TheInterrupted(string destination, List<string> interrupted) => interrupted.Count switch
+    {
+        0 => throw new OutputFolderException(
+            $"'{Excerpt.OfPath(destination)}' has no interrupted run to resume (a run keeps its checkpoints only with --checkpoints)"),
+        1 => interrupted[0],
+        _ => throw new OutputFolderException(
+            $"'{Excerpt.OfPath(destination)}' has {interrupted.Count} interrupted runs ({string.Join(", ", interrupted.Select(Path.GetFileName))}); remove all but the one to resume"),
+    };
+
+    /// <summary>Partial folders of this destination whose process is gone and that hold checkpoints to resume from.</summary>
+    private static List<string> InterruptedRuns(string parent, string name) =>
+        Directory.Exists(parent)
+            ? OwnFolders(parent, name).Where(f => f.Kind == "partial" && !Alive(f.Pid) && RunCheckpoint.Resumable(f.Folder))
+                .Select(f => f.Folder).Order(StringComparer.Ordinal).ToList()
+            : [];
 
     /// <summary>Keeps the temporary folder when the run does not complete: it holds checkpoints that `airace run --resume` continues from.</summary>
     public void KeepForResume()

@@ -52,14 +52,28 @@ public sealed class RunCheckpoint
     /// <summary>Whether <paramref name="outputFolder"/> holds an interrupted run that can go on.</summary>
     public static bool Resumable(string outputFolder) => File.Exists(Path.Combine(outputFolder, Folder, ProgressFile));
 
+    /// <summary>What the interrupted run in <paramref name="folder"/> (its partial folder) is, or <see cref="InvalidDataException"/>.</summary>
+    public static RunFacts ReadFacts(string folder)
+    {
+        var root = Path.Combine(folder, Folder);
+        try
+        {
+            return JsonSerializer.Deserialize<RunFacts>(File.ReadAllBytes(Path.Combine(root, FactsFile)), Json)
+                ?? throw new InvalidDataException($"{FactsFile} is empty");
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"the checkpoints in '{root}' cannot be read ({e.Message.TrimEnd('.')})");
+        }
+    }
+
     /// <summary>The checkpoints of an interrupted run taken over as <paramref name="output"/>, or <see cref="InvalidDataException"/> saying what is wrong with them.</summary>
     public static RunCheckpoint Open(OutputFolder output)
     {
         var root = Path.Combine(output.Temporary, Folder);
+        var facts = ReadFacts(output.Temporary);
         try
         {
-            var facts = JsonSerializer.Deserialize<RunFacts>(File.ReadAllBytes(Path.Combine(root, FactsFile)), Json)
-                ?? throw new InvalidDataException($"{FactsFile} is empty");
             var progress = JsonSerializer.Deserialize<RunProgressCheckpoint>(File.ReadAllBytes(Path.Combine(root, ProgressFile)), Json)
                 ?? throw new InvalidDataException($"{ProgressFile} is empty");
             output.KeepForResume(); // whatever happens now, the checkpoints stay for another attempt

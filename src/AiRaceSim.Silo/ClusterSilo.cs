@@ -28,6 +28,8 @@ public sealed record ClusterSiloOptions(ClusterAddress Cluster, int SiloPort, in
 
     /// <summary>Serve the Orleans dashboard on this port of 127.0.0.1 (loopback only); null: no dashboard.</summary>
     public int? DashboardPort { get; init; }
+    /// <summary>The address the dashboard listens on: loopback unless told (a container's, published to the host's loopback).</summary>
+    public IPAddress DashboardAddress { get; init; } = IPAddress.Loopback;
 
     /// <summary>Orleans' and the host's log lines from this level on, to stderr; null: warnings and errors.</summary>
     public LogLevel? LogLevel { get; init; }
@@ -44,9 +46,9 @@ public static class ClusterSilo
         IHost host;
         if (options.DashboardPort is { } port)
         {
-            // The dashboard is an ASP.NET Core endpoint: the silo runs inside a minimal web application, on loopback only.
+            // The dashboard is an ASP.NET Core endpoint: the silo runs inside a minimal web application, on loopback unless told.
             var web = SimulationHost.Prepare(WebApplication.CreateEmptyBuilder(new WebApplicationOptions()), options.LogLevel ?? LogLevel.Warning);
-            web.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+            web.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(options.DashboardAddress, port));
             web.Services.AddRouting();
             Configure(web, options, silo => silo.AddDashboard());
             var app = web.Build();
@@ -62,7 +64,7 @@ public static class ClusterSilo
         using var _ = host;
         await host.StartAsync(cancellation);
         ready($"silo {options.Address}:{options.SiloPort} (gateway {options.GatewayPort}) in cluster '{options.Cluster.ClusterId}' on Redis {options.Cluster.RedisShown}" +
-            (options.DashboardPort is { } p ? $", dashboard http://127.0.0.1:{p}/" : ""));
+            (options.DashboardPort is { } p ? $", dashboard http://{options.DashboardAddress}:{p}/" : ""));
         try { await Task.Delay(Timeout.Infinite, cancellation); }
         catch (OperationCanceledException) { }
         await host.StopAsync(CancellationToken.None);

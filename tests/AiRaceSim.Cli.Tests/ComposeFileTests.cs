@@ -105,5 +105,21 @@ public class ComposeFileTests
         Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0", dockerfile);
         // airace.dll is what the CLI project builds.
         Assert.Contains("<AssemblyName>airace</AssemblyName>", File.ReadAllText(Path.Combine(Root, "src", "AiRaceSim.Cli", "AiRaceSim.Cli.csproj")));
+        // Not as root: the runtime image's own unprivileged user, set after everything is copied.
+        Assert.Equal("USER $APP_UID", dockerfile[^2]);
+    }
+
+    [Fact]
+    public void The_dashboard_is_published_to_the_hosts_loopback_only_and_the_client_writes_as_the_user()
+    {
+        var silo = Command("silo1");
+        var port = Value(silo, "--dashboard-port");
+        Assert.NotNull(port);
+        // Inside its container the dashboard listens on the container's interfaces; the host sees it on 127.0.0.1 only.
+        Assert.Equal("0.0.0.0", Value(silo, "--dashboard-address"));
+        Assert.Equal([$"127.0.0.1:{port}:{port}"], List(Service("silo1"), "ports"));
+        foreach (var name in new[] { "redis", "silo2", "client" }) Assert.Empty(List(Service(name), "ports"));
+        Assert.Null(Value(Command("silo2"), "--dashboard-port"));
+        Assert.Equal("${AIRACE_USER:-1000:1000}", Scalar(Service("client"), "user"));
     }
 }

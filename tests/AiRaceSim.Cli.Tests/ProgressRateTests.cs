@@ -18,4 +18,13 @@ public class ProgressRateTests
         // A quarter in 2.5 s: 3 · 0.25 / 2.5 = 0.3 members/s; 2.5 · 0.75 / 0.25 = 7.5 s left, rounded up to 8.
         Assert.Equal(", 0.3 members/s, about 8 s left", ProgressDisplay.Rate(new RunProgress(12, 48, 3), TimeSpan.FromSeconds(2.5)));
     }
+
+    [Fact]
+    public void A_resumed_run_counts_only_the_months_it_stepped()
+    {
+        // Resumed after 132 of 264 months, at 198 in 10 s: 66 months (a quarter) of 1,000 members = 25 members/s;
+        // a quarter left at the same pace = 10 s. Counting from month 0 would say 75 members/s and about 3 s.
+        Assert.Equal(", 25 members/s, about 10 s left", ProgressDisplay.Rate(new RunProgress(198, 264, 1000), TimeSpan.FromSeconds(10), from: 132));
+        Assert.Equal("", ProgressDisplay.Rate(new RunProgress(132, 264, 1000), TimeSpan.FromSeconds(1), from: 132));
+    }
 }
