@@ -54,7 +54,8 @@ public static class RunCommand
         }
         bool perMember = plan.PerMember;
         var estimate = RunEstimate.Of(spec, scenario.Members, plan.Catalog.Keys.Count, plan.Layout.Written.Count, scenario.Name, perMember);
-        if (estimate.Refusal(scenario.Members, AvailableMemory(), FreeDisk(destination), perMember) is { } refusal)
+        if ((estimate.Refusal(scenario.Members, AvailableMemory(), FreeDisk(destination), perMember)
+             ?? (options.Checkpoints ? estimate.CheckpointRefusal(spec, scenario.Members, FreeDisk(destination), perMember) : null)) is { } refusal)
         {
             stderr.WriteLine($"airace: {options.Scenario}: {refusal}.");
             return ExitCodes.BadInput;
@@ -107,14 +108,17 @@ public static class RunCommand
                 result = await ProgressDisplay.RunAsync(stderr, scenario.Name, spec.Months, progress =>
                     plan.WriteAsync(folder, HostBackend.Of(host), started, progress, cancellation, checkpoint));
             }
-            catch when (checkpoint is { MonthsDone: > 0 })
+            catch (Exception e) when (checkpoint is { MonthsDone: > 0 } && e is not InvalidDataException)
             {
+                // (Not for a checkpoint that cannot be read or does not fit: resuming would fail the same way.)
                 // The output is written and checkpointed through some month: the folder stays for `airace run --resume`.
                 stderr.WriteLine($"airace: {scenario.Name}: stopped after {checkpoint.MonthsDone} of {spec.Months} months; " +
                     $"continue with `airace run --resume {destination}` (the checkpoints are in '{folder.Temporary}')");
                 throw;
             }
             var reportFiles = await plan.WriteReportAsync(folder);
+            // Complete: what is moved into place is the output alone (until here a stop leaves it to be resumed).
+            checkpoint?.Remove();
             folder.Commit();
             SummaryTable.Write(stdout, scenario, result.Summary);
             if (!perMember && options.Format != "none")

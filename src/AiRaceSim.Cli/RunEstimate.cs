@@ -61,6 +61,22 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
         return null;
     }
 
+    /// <summary>
+    /// The checkpoints a `--checkpoints` run keeps at a time: three per world, each a world's frontier histories (every month
+    /// of each member: 2 per country and 2 for the world) and its actors' arrays (about 50 per firm, 60 per country) of 8 bytes.
+    /// The baseline's: about 47 KB per member and checkpoint by this count, 58 KB measured (docs/CLUSTER.md).
+    /// </summary>
+    public static long CheckpointBytes(WorldSpec spec, int members) =>
+        3L * members * 8 * ((long)spec.Months * (2 * spec.Countries.Count + 2) + 50L * spec.Firms.Count + 60L * spec.Countries.Count);
+
+    /// <summary>Why the checkpoints would not fit beside the output, or null.</summary>
+    public string? CheckpointRefusal(WorldSpec spec, int members, long freeDisk, bool perMemberSeries)
+    {
+        long needed = CheckpointBytes(spec, members) + DrawsBytes + (perMemberSeries ? OutputBytes : 0);
+        return needed <= freeDisk ? null
+            : $"with --checkpoints the run would keep about {Size(CheckpointBytes(spec, members))} of checkpoints beside its outputs, and the destination has {Size(freeDisk)} free; run fewer members (--members), write elsewhere (--out) or leave out --checkpoints";
+    }
+
     public static string Size(long bytes) => bytes switch
     {
         >= 1L << 30 => $"{(bytes / (double)(1L << 30)).ToString("0.0", CultureInfo.InvariantCulture)} GB",

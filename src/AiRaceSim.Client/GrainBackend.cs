@@ -1,6 +1,7 @@
 using AiRaceSim.Contracts;
 using AiRaceSim.Ensembles;
 using AiRaceSim.Model.Series;
+using Orleans.Runtime.Messaging;
 
 namespace AiRaceSim.Client;
 
@@ -23,9 +24,13 @@ public sealed class GrainBackend(IGrainFactory grains, bool checkpoints = false)
     public Task<IBlockWorld> ResumeAsync(RunRequest request, int block, int monthsDone, CancellationToken cancellation) =>
         StartAsync(request, block, (world, setup) => world.Restore(setup, monthsDone), fresh: false);
 
-    /// <summary>Orleans' own failures (a silo lost, a message rejected, a call timed out), not the model's.</summary>
+    /// <summary>
+    /// The loss of a silo: a call to it failed or was rejected because it is gone. Not a timeout (a slice slower than
+    /// the response timeout would time out again) and no other Orleans or model error (they would fail again).
+    /// </summary>
     public bool IsTransient(Exception failure) =>
-        failure is OrleansException or TimeoutException || (failure is AggregateException a && a.InnerExceptions.All(IsTransient));
+        failure is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+        || (failure is AggregateException a && a.InnerExceptions.All(IsTransient));
 
     private async Task<IBlockWorld> StartAsync(RunRequest request, int block, Func<IWorldGrain, WorldSetup, Task> start, bool fresh)
     {

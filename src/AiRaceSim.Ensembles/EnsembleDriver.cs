@@ -72,12 +72,13 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
                         worlds[b] = from == 0 ? await backend.StartAsync(request, b, cancellation) : await backend.ResumeAsync(request, b, from, cancellation);
                     return await worlds[b]!.AdvanceAsync(months, cancellation);
                 }
-                catch (Exception e) when ((request.Checkpoints || backend.Checkpoints) && backend.IsTransient(e) && !cancellation.IsCancellationRequested
+                catch (Exception e) when (backend.Checkpoints && backend.IsTransient(e) && !cancellation.IsCancellationRequested
                                           && Clock.GetUtcNow() - (firstFailure ??= Clock.GetUtcNow()) < RetryFor)
                 {
                     progress?.Report(new RunProgress(from, request.Spec.Months, request.Members)
                     {
-                        Notice = $"block {b}: {e.GetType().Name} ({FirstLine(e.Message)}); stepping months {from + 1}..{from + months} again from the checkpoint",
+                        Notice = $"block {b}: {e.GetType().Name} ({FirstLine(e.Message)}); stepping months {from + 1}..{from + months} again " +
+                            (from == 0 ? "from the start" : "from the checkpoint"),
                     });
                     await Task.Delay(RetryPause, cancellation);
                 }

@@ -66,9 +66,10 @@ public sealed class WorldGrain(ActorRuntimes runtimes, IServiceProvider services
         if (stepped > 0) SimulationMetrics.GrainCallsPerMonth.Record(calls / (double)stepped);
         if (stepped > 0 && seconds > 0) SimulationMetrics.MemberMonthsPerSecond.Record(stepped * (double)world.Members / seconds);
         var batch = _recorder!.Take() ?? SeriesBatch.Empty(world.MonthsDone, (int)world.FirstMember, world.Members, _recorder.Catalog.Keys.Count);
-        if (_checkpointing)
+        if (_checkpointing && world.MonthsDone < world.Months)
         {
-            // Saved before the slice is handed back: a caller that has the slice can always come back to its end.
+            // Saved before the slice is handed back: a caller that has the slice can always come back to its end
+            // (not after the last: nothing steps on from there).
             int slice = ++_slices, done = world.MonthsDone;
             await Task.WhenAll(_governments.Select(g => g.Checkpoint(slice, done)).Concat(_firms.Select(f => f.Checkpoint(slice, done))));
             await Slots.SaveAsync(slice, done, StateImage.Save(world));

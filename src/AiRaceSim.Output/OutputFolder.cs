@@ -107,14 +107,14 @@ public sealed class OutputFolder : IDisposable
     /// <summary>Partial folders of this destination whose process is gone and that hold checkpoints to resume from.</summary>
     private static List<string> InterruptedRuns(string parent, string name) =>
         Directory.Exists(parent)
-            ? OwnFolders(parent, name).Where(f => f.Kind == "partial" && !Alive(f.Pid) && RunCheckpoint.Resumable(f.Folder))
+            ? OwnFolders(parent, name).Where(f => f.Kind == "partial" && Abandoned(f.Folder) && RunCheckpoint.Resumable(f.Folder))
                 .Select(f => f.Folder).Order(StringComparer.Ordinal).ToList()
             : [];
 
-    /// <summary>Keeps the temporary folder when the run does not complete: it holds checkpoints that `airace run --resume` continues from.</summary>
-    public void KeepForResume()
+    /// <summary>Keeps the temporary folder when the run does not complete: it holds checkpoints that `airace run --resume` continues from (false: no longer).</summary>
+    public void KeepForResume(bool keep = true)
     {
-        lock (Gate) _kept = true;
+        lock (Gate) _kept = keep;
     }
 
     /// <summary>Moves the complete output into place; an earlier output there is replaced as a whole.</summary>
@@ -259,11 +259,21 @@ public sealed class OutputFolder : IDisposable
         return found;
     }
 
-    /// <summary>Partial and old folders of this destination whose process is gone (a kill -9 leaves them), except interrupted runs with checkpoints.</summary>
+    /// <summary>Partial and old folders of this destination that no run owns (a kill -9 leaves them), except interrupted runs with checkpoints.</summary>
     private static void RemoveStale(string parent, string name)
     {
-        foreach (var (dir, kind, pid) in OwnFolders(parent, name))
-            if (!Alive(pid) && !(kind == "partial" && RunCheckpoint.Resumable(dir))) TryDelete(dir);
+        foreach (var (dir, kind, _) in OwnFolders(parent, name))
+            if (Abandoned(dir) && !(kind == "partial" && RunCheckpoint.Resumable(dir))) TryDelete(dir);
+    }
+
+    /// <summary>
+    /// Whether a folder of this destination is no run's: asked only under the destination's lock, which every run holds
+    /// while it writes, so it is unless it is one of this process's open folders. (Not by its process id: in a
+    /// container every run is process 1, and a dead run's id may be another process's by now.)
+    /// </summary>
+    private static bool Abandoned(string dir)
+    {
+        lock (Gate) return !Open.Any(f => string.Equals(f.Temporary, dir, StringComparison.Ordinal));
     }
 
     private static bool Alive(int pid)

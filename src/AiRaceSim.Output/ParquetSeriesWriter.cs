@@ -41,15 +41,20 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
         long length = ResumableText.LengthOf(resume[..sizeof(long)]);
         var footer = resume[sizeof(long)..];
         var existing = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-        if (existing.Length < length - footer.Length || footer.Length > length)
+        try
+        {
+            if (existing.Length < length - footer.Length || footer.Length > length)
+                throw new InvalidDataException($"{Path.GetFileName(path)} is shorter ({existing.Length} bytes) than its checkpoint says ({length})");
+            existing.SetLength(length);
+            existing.Seek(length - footer.Length, SeekOrigin.Begin);
+            await existing.WriteAsync(footer, cancellation);
+            return new ParquetSeriesWriter(existing, options, null, layout, rowGroupRows);
+        }
+        catch
         {
             await existing.DisposeAsync();
-            throw new InvalidDataException($"{Path.GetFileName(path)} is shorter ({existing.Length} bytes) than its checkpoint says ({length})");
+            throw;
         }
-        existing.SetLength(length);
-        existing.Seek(length - footer.Length, SeekOrigin.Begin);
-        await existing.WriteAsync(footer, cancellation);
-        return new ParquetSeriesWriter(existing, options, null, layout, rowGroupRows);
     }
 
     /// <summary>
@@ -64,6 +69,7 @@ public sealed class ParquetSeriesWriter : ISeriesWriter
             _writer = null;
         }
         await _file.FlushAsync(cancellation);
+        _file.Flush(flushToDisk: true); // on the disk before the checkpoint names its length
         long length = _file.Length;
         var tail = new byte[8];
         _file.Seek(length - tail.Length, SeekOrigin.Begin);

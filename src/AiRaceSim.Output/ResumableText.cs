@@ -20,19 +20,26 @@ internal static class ResumableText
         }
         long length = LengthOf(resume);
         var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-        if (file.Length < length)
+        try
+        {
+            if (file.Length < length)
+                throw new InvalidDataException($"{Path.GetFileName(path)} is shorter ({file.Length} bytes) than its checkpoint says ({length})");
+            file.SetLength(length);
+            file.Seek(0, SeekOrigin.End);
+            return new StreamWriter(file, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        }
+        catch
         {
             file.Dispose();
-            throw new InvalidDataException($"{Path.GetFileName(path)} is shorter ({file.Length} bytes) than its checkpoint says ({length})");
+            throw;
         }
-        file.SetLength(length);
-        file.Seek(0, SeekOrigin.End);
-        return new StreamWriter(file, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
     }
 
+    /// <summary>The length written so far, on the disk (not only in the system's cache) before the checkpoint names it.</summary>
     public static async ValueTask<byte[]> CheckpointAsync(StreamWriter writer, CancellationToken cancellation)
     {
         await writer.FlushAsync(cancellation);
+        ((FileStream)writer.BaseStream).Flush(flushToDisk: true);
         return Length(writer.BaseStream.Length);
     }
 

@@ -93,17 +93,22 @@ public sealed class RunCheckpoint
         _output.KeepForResume(); // from now on an interrupted run leaves its folder to be resumed, not removed
     }
 
-    /// <summary>Removes the checkpoints (the run is complete).</summary>
+    /// <summary>Removes the checkpoints (the run is complete, about to be moved into place); the folder is no longer kept if it is not.</summary>
     public void Remove()
     {
         if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+        _output.KeepForResume(false);
     }
 
-    /// <summary>Written beside and renamed into place: a crash leaves the earlier file whole.</summary>
+    /// <summary>Written beside, on the disk, and renamed into place: a crash or a power cut leaves the earlier file whole.</summary>
     private static void WriteWhole(string path, byte[] bytes)
     {
         var partial = path + ".partial";
-        File.WriteAllBytes(partial, bytes);
+        using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            file.Write(bytes);
+            file.Flush(flushToDisk: true);
+        }
         File.Move(partial, path, overwrite: true);
     }
 }

@@ -117,6 +117,7 @@ public sealed class RunSummary : ISeriesWriter
                 int key = r.ReadInt32(), month = r.ReadInt32(), n = r.ReadInt32();
                 _captured[(key, month)] = Enumerable.Range(0, n).Select(_ => r.ReadDouble()).ToArray();
             }
+            if (r.BaseStream.Position != state.Length) throw new InvalidDataException("the summary's checkpoint holds more than its values");
         }
         catch (EndOfStreamException)
         {

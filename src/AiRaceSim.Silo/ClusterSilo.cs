@@ -64,7 +64,8 @@ public static class ClusterSilo
         using var _ = host;
         await host.StartAsync(cancellation);
         ready($"silo {options.Address}:{options.SiloPort} (gateway {options.GatewayPort}) in cluster '{options.Cluster.ClusterId}' on Redis {options.Cluster.RedisShown}" +
-            (options.DashboardPort is { } p ? $", dashboard http://{options.DashboardAddress}:{p}/" : ""));
+            (options.DashboardPort is { } p ? options.DashboardAddress.Equals(IPAddress.Any)
+                ? $", dashboard on port {p} of every interface" : $", dashboard http://{options.DashboardAddress}:{p}/" : ""));
         try { await Task.Delay(Timeout.Infinite, cancellation); }
         catch (OperationCanceledException) { }
         await host.StopAsync(CancellationToken.None);

@@ -1,4 +1,3 @@
-using AiRaceSim.Contracts;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -30,7 +29,11 @@ public sealed class FolderGrainStorage(string folder, Serializer serializer) : I
         Directory.CreateDirectory(Folder);
         var path = PathOf(stateName, grainId);
         var partial = path + ".partial";
-        await File.WriteAllBytesAsync(partial, serializer.SerializeToArray(grainState.State));
+        await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            await file.WriteAsync(serializer.SerializeToArray(grainState.State));
+            file.Flush(flushToDisk: true); // on the disk before the run's progress names this checkpoint
+        }
         File.Move(partial, path, overwrite: true);
         grainState.RecordExists = true;
     }
@@ -42,11 +45,11 @@ public sealed class FolderGrainStorage(string folder, Serializer serializer) : I
         return Task.CompletedTask;
     }
 
-    /// <summary>A file name from the grain's id (its run, block and actor) that no id can turn into a path elsewhere.</summary>
+    /// <summary>
+    /// A file name from the grain's id (its run, block and actor), one per id, that no id can turn into a path elsewhere:
+    /// escaped for a URI, then '~' (which escaping keeps) as ~7E and each %XX as ~XX.
+    /// </summary>
     private string PathOf(string stateName, GrainId grainId) =>
-        Path.Combine(Folder, Uri.EscapeDataString(grainId.ToString()).Replace("%", "~", StringComparison.Ordinal) + "." + stateName);
-
-    /// <summary>Whether <paramref name="name"/> is one of the names this storage gives its files.</summary>
-    public static bool Holds(string name) =>
-        Enumerable.Range(0, CheckpointStorage.Generations).Any(g => name.EndsWith("." + CheckpointStorage.StateName(g), StringComparison.Ordinal));
+        Path.Combine(Folder, Uri.EscapeDataString(grainId.ToString()).Replace("~", "%7E", StringComparison.Ordinal)
+            .Replace("%", "~", StringComparison.Ordinal) + "." + stateName);
 }

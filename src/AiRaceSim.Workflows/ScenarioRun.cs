@@ -130,18 +130,19 @@ public sealed class ScenarioRun
                     throw;
                 }
             }, drawing.Token);
-            await new EnsembleDriver(backend).RunAsync(request, async slice =>
-            {
-                foreach (var w in writers) await w.WriteAsync(slice, running.Token);
-                if (checkpoint is null) return;
-                // The worlds saved this boundary before handing the slice over; now the output has reached it too.
-                var states = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-                for (int i = 0; i < writers.Count; i++) states[names[i]] = await writers[i].CheckpointAsync(running.Token);
-                checkpoint.Record(slice.FirstMonthIndex + slice.Months, states);
-            }, progress, running.Token);
+            // A run stopped after its last slice was written has nothing left to step: its writers were restored complete.
+            if (request.ResumeAt < spec.Months)
+                await new EnsembleDriver(backend).RunAsync(request, async slice =>
+                {
+                    foreach (var w in writers) await w.WriteAsync(slice, running.Token);
+                    if (checkpoint is null) return;
+                    // The worlds saved this boundary before handing the slice over; now the output has reached it too.
+                    var states = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                    for (int i = 0; i < writers.Count; i++) states[names[i]] = await writers[i].CheckpointAsync(running.Token);
+                    checkpoint.Record(slice.FirstMonthIndex + slice.Months, states);
+                }, progress, running.Token);
             foreach (var w in writers) await w.CompleteAsync(cancellation);
             await draws;
-            checkpoint?.Remove(); // complete: what is moved into place is the output alone
         }
         catch (OperationCanceledException) when (running.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {

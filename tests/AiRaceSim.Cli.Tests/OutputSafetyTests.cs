@@ -96,19 +96,23 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task Partial_folders_of_dead_runs_are_removed_and_those_of_live_ones_kept()
+    public async Task Partial_folders_no_run_owns_are_removed_whatever_process_id_they_carry()
     {
+        // Under the destination's lock no other run writes there: a leftover partial folder is stale even if its
+        // process id is a live process's (in a container every run is process 1; ids are reused).
         var dir = _cli.PathIn("out");
         int dead = DeadPid();
         var stale = _cli.PathIn($".out.partial-{dead}-0123456789abcdef");
         var staleOld = _cli.PathIn($".out.old-{dead}-0123456789abcdef");
-        var live = _cli.PathIn($".out.partial-{Environment.ProcessId}-fedcba9876543210");
-        foreach (var d in new[] { stale, staleOld, live }) Directory.CreateDirectory(d);
+        var reused = _cli.PathIn($".out.partial-{Environment.ProcessId}-fedcba9876543210");
+        var other = _cli.PathIn($".other.partial-{dead}-fedcba9876543210"); // another destination's: not this run's to remove
+        foreach (var d in new[] { stale, staleOld, reused, other }) Directory.CreateDirectory(d);
         File.WriteAllText(Path.Combine(stale, "series.csv"), "half");
         Assert.Equal(0, (await _cli.Run("run", Small, "--out", dir)).Code);
         Assert.False(Directory.Exists(stale));
         Assert.False(Directory.Exists(staleOld));
-        Assert.True(Directory.Exists(live));
+        Assert.False(Directory.Exists(reused));
+        Assert.True(Directory.Exists(other));
     }
 
     [Theory]

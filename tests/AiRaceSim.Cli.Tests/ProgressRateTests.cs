@@ -28,3 +28,17 @@ public class ProgressRateTests
         Assert.Equal("", ProgressDisplay.Rate(new RunProgress(132, 264, 1000), TimeSpan.FromSeconds(1), from: 132));
     }
 }
+
+/// <summary>What a --checkpoints run keeps at a time, worked out by hand for the baseline.</summary>
+public class CheckpointEstimateTests
+{
+    [Fact]
+    public void The_baselines_checkpoints_of_ten_members_take_three_generations_of_its_state()
+    {
+        var spec = Scenarios.ScenarioLoader.Load(Path.Combine(OtherCommandTests.RepositoryRoot(), "scenarios", "baseline.yaml")).Spec;
+        Assert.Equal((264, 7, 26), (spec.Months, spec.Countries.Count, spec.Firms.Count));
+        // Per member and checkpoint: 264 months × (2·7 + 2) frontier values + 50 × 26 + 60 × 7 actor values = 5,944 doubles
+        // = 47,552 bytes; three generations of ten members: 1,426,560 bytes.
+        Assert.Equal(1_426_560, RunEstimate.CheckpointBytes(spec, 10));
+    }
+}

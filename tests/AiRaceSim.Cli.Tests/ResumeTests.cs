@@ -117,3 +117,54 @@ public sealed partial class ResumeTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 }
+
+/// <summary>A run stopped after its last slice was written (while the draws or the files were still being finished).</summary>
+[Collection(CliCollection.Name)]
+public sealed class ResumeAfterTheLastSliceTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    [Fact]
+    public async Task A_run_stopped_after_its_last_slice_resumes_without_stepping_to_the_same_bytes()
+    {
+        var small = Path.Combine(AppContext.BaseDirectory, "scenarios", "small.yaml");
+        var scenario = Scenarios.ScenarioLoader.Load(small);
+        var whole = _cli.PathIn("whole");
+        using (var folder = Output.OutputFolder.Take(whole, []))
+        {
+            await Workflows.ScenarioRun.Plan(scenario, report: false).WriteAsync(folder, new Ensembles.InProcessBackend(), DateTimeOffset.UnixEpoch, null, default);
+            folder.Commit();
+        }
+
+        var dest = _cli.PathIn("stopped");
+        var plan = Workflows.ScenarioRun.Plan(scenario, report: false);
+        using var stop = new CancellationTokenSource();
+        using (var folder = Output.OutputFolder.Take(dest, []))
+        {
+            var checkpoint = Output.RunCheckpoint.Begin(folder, plan.Facts(small, new Scenarios.ScenarioOverrides(), DateTimeOffset.UnixEpoch));
+            // Stopped once the last slice is written and checkpointed: before the files are completed.
+            var progress = new StopAtTheEnd(stop);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                plan.WriteAsync(folder, new Ensembles.InProcessBackend(), DateTimeOffset.UnixEpoch, progress, stop.Token, checkpoint));
+            Assert.Equal(scenario.Spec.Months, checkpoint.MonthsDone);
+        }
+        Assert.False(Directory.Exists(dest));
+
+        // Resumed: nothing is left to step (no world is started, the in-process backend could not resume one), the files are finished.
+        var (code, stdout, stderr) = await _cli.Run("run", "--resume", dest);
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"resuming after {scenario.Spec.Months} of {scenario.Spec.Months} months", stderr);
+        foreach (var name in ProcessTests.ResultFiles)
+            Assert.True(File.ReadAllBytes(Path.Combine(whole, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(dest, name))), $"{name} differs");
+    }
+
+    private sealed class StopAtTheEnd(CancellationTokenSource stop) : IProgress<Ensembles.RunProgress>
+    {
+        public void Report(Ensembles.RunProgress p)
+        {
+            if (p.MonthsDone == p.MonthsTotal) stop.Cancel();
+        }
+    }
+
+    public void Dispose() => _cli.Dispose();
+}

@@ -64,8 +64,11 @@ public static class StateImage
 
     private static bool IsState(Type t) => t == typeof(RuleState) || (StateNamespaces.Contains(t.Namespace) && !t.IsEnum);
 
-    private static bool IsUnmanaged(Type t) => t.IsValueType && !(bool)typeof(RuntimeHelpers)
-        .GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!.MakeGenericMethod(t).Invoke(null, null)!;
+    private static readonly ConcurrentDictionary<Type, bool> Unmanaged = new();
+    private static readonly ConcurrentDictionary<Type, int> Sizes = new();
+
+    private static bool IsUnmanaged(Type t) => t.IsValueType && Unmanaged.GetOrAdd(t, x => !(bool)typeof(RuntimeHelpers)
+        .GetMethod(nameof(RuntimeHelpers.IsReferenceOrContainsReferences))!.MakeGenericMethod(x).Invoke(null, null)!);
 
     /// <summary>Whether a value of this (runtime) type is saved: state objects, value types without references and arrays of either.</summary>
     private static bool Saved(Type t) =>
@@ -168,7 +171,7 @@ public static class StateImage
         }
     }
 
-    private static int SizeOf(Type t) => (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(t).Invoke(null, null)!;
+    private static int SizeOf(Type t) => Sizes.GetOrAdd(t, x => (int)typeof(Unsafe).GetMethod(nameof(Unsafe.SizeOf))!.MakeGenericMethod(x).Invoke(null, null)!);
 
     private static byte[] BytesOf(Type element, Array array) => ToBytes.GetOrAdd(element, e =>
         (Func<Array, byte[]>)typeof(StateImage).GetMethod(nameof(AsBytes), BindingFlags.NonPublic | BindingFlags.Static)!
