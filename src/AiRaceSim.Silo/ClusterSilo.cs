@@ -1,5 +1,5 @@
-using AiRaceSim.Contracts;
 using System.Net;
+using AiRaceSim.Contracts;
 using AiRaceSim.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace AiRaceSim.Silo;
@@ -85,12 +86,15 @@ public static class ClusterSilo
                 .Configure<SiloMessagingOptions>(o => o.MaxMessageBodySize = ClusterAddress.MaxMessageBodyBytes)
                 .AddAiRaceSim()
                 // The worlds' checkpoints in the same Redis: a world whose silo is lost comes back on another from there.
-                .AddRedisGrainStorage(CheckpointStorage.Name, o =>
-                {
-                    o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(options.Cluster.Redis);
-                    o.DeleteStateOnClear = true;
-                    o.EntryExpiry = TimeSpan.FromDays(1); // a run whose client is gone leaves nothing behind for long
-                });
+                .AddRedisGrainStorage(CheckpointStorage.Name, (OptionsBuilder<Orleans.Persistence.RedisStorageOptions> builder) =>
+                    builder.Configure<Orleans.Serialization.Serializer>((o, serializer) =>
+                    {
+                        o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(options.Cluster.Redis);
+                        o.DeleteStateOnClear = true;
+                        o.EntryExpiry = TimeSpan.FromDays(1); // a run whose client is gone leaves nothing behind for long
+                        // Orleans' binary format, as the local folder storage writes: the images as bytes, not base64 in JSON.
+                        o.GrainStorageSerializer = new Orleans.Storage.OrleansGrainStorageSerializer(serializer);
+                    }));
             if (options.FastFailureDetection) silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
             more(silo);
         });
