@@ -25,11 +25,13 @@ public sealed class GrainBackend(IGrainFactory grains, bool checkpoints = false)
         StartAsync(request, block, (world, setup) => world.Restore(setup, monthsDone), fresh: false);
 
     /// <summary>
-    /// The loss of a silo: a call to it failed or was rejected because it is gone. Not a timeout (a slice slower than
-    /// the response timeout would time out again) and no other Orleans or model error (they would fail again).
+    /// The loss of a silo: a call to it failed or was rejected because it is gone, or timed out (the client's call to a world
+    /// whose silo died before answering gets no answer at all: the kill test sees both). No other Orleans or model error:
+    /// they would fail again. (A slice slower than the 30 s response timeout times out again each time, until the retries'
+    /// 90 s are spent; slices are sized far below it.)
     /// </summary>
     public bool IsTransient(Exception failure) =>
-        failure is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+        failure is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException
         || (failure is AggregateException a && a.InnerExceptions.All(IsTransient));
 
     private async Task<IBlockWorld> StartAsync(RunRequest request, int block, Func<IWorldGrain, WorldSetup, Task> start, bool fresh)
