@@ -177,7 +177,7 @@ public static class AiraceCommand
         experiment.SetAction((parse, cancellation) => ExperimentCommand.ExecuteAsync(parse.GetValue(experimentFile)!, parse.GetValue(experimentOut), stdout, stderr, cancellation,
             parse.GetValue(experimentCluster) is { } redis ? new Silo.ClusterAddress(redis, parse.GetValue(experimentClusterId)!, parse.GetValue(experimentServiceId)!) : null));
 
-        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, experiment, GapCommand.Build(stdout, stderr), SiloCommand.Build(stdout, stderr) };
+        return new RootCommand("airace: the US–China AI race simulation") { run, validate, schema, calibrate, compare, report, experiment, GapCommand.Build(stdout, stderr), SiloCommand.Build(stdout, stderr), ServeCommand.Build(stdout, stderr) };
     }
 
     /// <summary>An integer option in 1..most whose bad values are parse errors (exit 2), never exceptions.</summary>

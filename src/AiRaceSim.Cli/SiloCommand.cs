@@ -36,16 +36,8 @@ public static class SiloCommand
             Description = "Declare a silo that stops answering dead in about 2 s instead of about 15 s (for tests on one machine)",
         };
         var dashboard = PortChecked(new Option<int?>("--dashboard-port") { Description = "Serve the Orleans dashboard on this port (of 127.0.0.1 unless --dashboard-address says otherwise)" });
-        var dashboardAddress = new Option<string>("--dashboard-address")
-        {
-            Description = "The IPv4 address the dashboard listens on: 127.0.0.1 (loopback, the default); 0.0.0.0 inside a container whose port is published to the host's loopback only",
-            DefaultValueFactory = _ => "127.0.0.1",
-        };
-        dashboardAddress.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && !(IPAddress.TryParse(r.Tokens[0].Value, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
-                r.AddError($"--dashboard-address expects an IPv4 address such as 127.0.0.1, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
-        });
+        var dashboardAddress = ListenAddress("--dashboard-address",
+            "The IPv4 address the dashboard listens on: 127.0.0.1 (loopback, the default); 0.0.0.0 inside a container whose port is published to the host's loopback only");
         var telemetry = new Option<bool>("--telemetry") { Description = "Export Orleans' and the simulation's metrics and Orleans' traces to stdout every 10 s" };
         var otlp = new Option<string?>("--otlp") { Description = "Also export them to this OpenTelemetry collector over OTLP HTTP/protobuf, such as http://127.0.0.1:4318/" };
         otlp.Validators.Add(r =>
@@ -107,7 +99,19 @@ public static class SiloCommand
         catch (ArgumentException) { return null; }
     }
 
-    private static Option<int> Port(string name, string description, int fallback) =>
+    /// <summary>An IPv4 address to listen on, 127.0.0.1 by default (the silo's dashboard, the teaching page).</summary>
+    internal static Option<string> ListenAddress(string name, string description)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => "127.0.0.1" };
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !(IPAddress.TryParse(r.Tokens[0].Value, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
+                r.AddError($"{name} expects an IPv4 address such as 127.0.0.1, got '{Scenarios.Excerpt.Of(r.Tokens[0].Value)}'");
+        });
+        return option;
+    }
+
+    internal static Option<int> Port(string name, string description, int fallback) =>
         PortChecked(new Option<int>(name) { Description = $"{description} (default {fallback})", DefaultValueFactory = _ => fallback });
 
     /// <summary>A port option whose values outside 1..65535 are parse errors (exit 2).</summary>

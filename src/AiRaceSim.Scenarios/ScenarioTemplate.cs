@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiRaceSim.Model.Time;
 using AiRaceSim.Scenarios.Binding;
 using AiRaceSim.Scenarios.Yaml;
 
@@ -85,6 +86,43 @@ public sealed class ScenarioTemplate
     }
 
     /// <summary>
+    /// The scenario with each path set to a value of its kind (<see cref="ScenarioVocabulary.Describe"/>): a number (replacing a
+    /// number or a distribution), true or false, or a month (yyyy-MM). A key the scenario does not write is added to the entry
+    /// that would hold it (an event's <c>disabled</c>, say), which must itself be written. Checked and bound as a file.
+    /// </summary>
+    /// <exception cref="ArgumentException">a path the scenario cannot take, or a value not of its kind.</exception>
+    /// <exception cref="ScenarioException">a value is refused where it is set (out of range, say).</exception>
+    public LoadedScenario WithValues(IReadOnlyList<(string Path, string Text)> values)
+    {
+        var tree = _tree;
+        foreach (var (path, text) in values)
+        {
+            var info = ScenarioVocabulary.Describe(path) ?? throw new ArgumentException($"'{path}' names nothing a scenario sets", nameof(values));
+            bool fits = info.Kind switch
+            {
+                "number" => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x),
+                "switch" => text is "true" or "false",
+                _ => Month.TryParse(text, out _),
+            };
+            if (!fits) throw new ArgumentException($"'{path}' takes {(info.Kind == "number" ? "a number" : info.Kind == "switch" ? "true or false" : "a month, yyyy-MM")}, not '{Excerpt.Of(text)}'", nameof(values));
+            var parts = path.Split('.');
+            // The entry that holds the value must be written; the value itself may be new to it.
+            string parent = string.Join('.', parts[..^1]);
+            if (PathProblem(path) is { } problem && (parts.Length < 2 || !Exists(parent))) throw new ArgumentException(problem, nameof(values));
+            tree = (YMap)Replace(tree, parts, 0, text);
+        }
+        lock (_binding) return Rebind(tree);
+    }
+
+    private bool Exists(string path)
+    {
+        var parts = path.Split('.');
+        YNode? node = _tree;
+        for (int i = 0; i < parts.Length && node is not null; i++) node = Child(node, parts, i);
+        return node is YMap;
+    }
+
+    /// <summary>
     /// The variant's document: the base's with each changed top-level entry bound again (the same
     /// binder, sites and checks as a whole file), then built as a file is. Binding a whole baseline
     /// is most of a variant's cost, and a design usually changes one or two sections of it.
@@ -139,17 +177,24 @@ public sealed class ScenarioTemplate
     };
 
     /// <summary>A copy of the nodes on the path with the last one replaced by the value (the rest of the tree shared).</summary>
-    private static YNode Replace(YNode node, string[] parts, int i, double value)
+    private static YNode Replace(YNode node, string[] parts, int i, double value) =>
+        Replace(node, parts, i, value.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>The tree with the scalar at <paramref name="parts"/> replaced by <paramref name="text"/>; a last key the map lacks is added.</summary>
+    private static YNode Replace(YNode node, string[] parts, int i, string text)
     {
         if (i == parts.Length)
-            return new YScalar(node.File, node.Line, node.Column, value.ToString("R", CultureInfo.InvariantCulture), plain: true);
+            return new YScalar(node.File, node.Line, node.Column, text, plain: true);
         switch (node)
         {
             case YSequence seq:
-                var items = seq.Items.Select(item => item is YMap f && f.Text("id") == parts[i] ? Replace(item, parts, i + 1, value) : item).ToList();
+                var items = seq.Items.Select(item => item is YMap f && f.Text("id") == parts[i] ? Replace(item, parts, i + 1, text) : item).ToList();
                 return new YSequence(seq.File, seq.Line, seq.Column, items);
             case YMap map:
-                var entries = map.Entries.Select(e => e.Key.Value == parts[i] ? e with { Value = Replace(e.Value, parts, i + 1, value) } : e).ToList();
+                var entries = map.Entries.Select(e => e.Key.Value == parts[i] ? e with { Value = Replace(e.Value, parts, i + 1, text) } : e).ToList();
+                if (i == parts.Length - 1 && map.Get(parts[i]) is null)
+                    entries.Add(new YEntry(new YScalar(map.File, map.Line, map.Column, parts[i], plain: true),
+                        new YScalar(map.File, map.Line, map.Column, text, plain: true)));
                 return new YMap(map.File, map.Line, map.Column, entries);
             default:
                 throw new InvalidOperationException($"'{string.Join('.', parts)}' leads through {node.Describe()}");

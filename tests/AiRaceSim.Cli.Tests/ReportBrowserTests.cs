@@ -11,8 +11,6 @@ namespace AiRaceSim.Cli.Tests;
 [Collection(BaselineReportCollection.Name)]
 public sealed class ReportBrowserTests(BaselineReportFixture run, ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     /// <summary>.ci/run must run the tests with CI=true, or a failed chromium install passes this test silently.</summary>
     [Fact]
     public void Ci_runs_the_tests_with_ci_true()
@@ -25,36 +23,23 @@ public sealed class ReportBrowserTests(BaselineReportFixture run, ITestOutputHel
     [Fact]
     public async Task The_report_opens_in_chromium_with_no_network_request_and_no_error()
     {
-        if (!DebianTool.Present(Chromium, "chromium", output)) return;
-        var profile = Directory.CreateTempSubdirectory("airace-chromium-");
-        try
-        {
-            await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                ExecutablePath = Chromium, Headless = true, UserDataDir = profile.FullName,
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--no-first-run"],
-            });
-            await using var page = await browser.NewPageAsync();
-            var report = new Uri(Path.GetFullPath(Path.Combine(run.Folder, "report.html"))).AbsoluteUri;
-            var requests = new List<string>();
-            var errors = new List<string>();
-            page.Request += (_, e) => { if (e.Request.Url != report && !e.Request.Url.StartsWith("data:", StringComparison.Ordinal)) requests.Add(e.Request.Url); };
-            page.RequestFailed += (_, e) => errors.Add($"request failed: {e.Request.Url}");
-            page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) errors.Add($"console {e.Message.Type}: {e.Message.Text}"); };
-            page.PageError += (_, e) => errors.Add($"page error: {e.Message}");
-            var response = await page.GoToAsync(report, WaitUntilNavigation.Networkidle0);
-            Assert.True(response.Ok, $"loading {report}: {response.Status}");
-            var title = await page.GetTitleAsync();
-            int svgs = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('figure > svg').length");
-            Assert.Equal("baseline: AiRaceSim report", title);
-            Assert.Equal(8, svgs);
-            Assert.Empty(requests);
-            Assert.Empty(errors);
-        }
-        finally
-        {
-            profile.Delete(recursive: true);
-        }
+        if (!DebianTool.Present(HeadlessChromium.Path, "chromium", output)) return;
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        await using var page = await chromium.Browser.NewPageAsync();
+        var report = new Uri(Path.GetFullPath(Path.Combine(run.Folder, "report.html"))).AbsoluteUri;
+        var requests = new List<string>();
+        var errors = new List<string>();
+        page.Request += (_, e) => { if (e.Request.Url != report && !e.Request.Url.StartsWith("data:", StringComparison.Ordinal)) requests.Add(e.Request.Url); };
+        page.RequestFailed += (_, e) => errors.Add($"request failed: {e.Request.Url}");
+        page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) errors.Add($"console {e.Message.Type}: {e.Message.Text}"); };
+        page.PageError += (_, e) => errors.Add($"page error: {e.Message}");
+        var response = await page.GoToAsync(report, WaitUntilNavigation.Networkidle0);
+        Assert.True(response.Ok, $"loading {report}: {response.Status}");
+        var title = await page.GetTitleAsync();
+        int svgs = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('figure > svg').length");
+        Assert.Equal("baseline: AiRaceSim report", title);
+        Assert.Equal(8, svgs);
+        Assert.Empty(requests);
+        Assert.Empty(errors);
     }
 }
