@@ -109,7 +109,7 @@ public sealed class ScenarioTemplate
             // The entry that holds the value must be written; the value itself may be new to it.
             string parent = string.Join('.', parts[..^1]);
             if (PathProblem(path) is { } problem && (parts.Length < 2 || !Exists(parent))) throw new ArgumentException(problem, nameof(values));
-            tree = (YMap)Replace(tree, parts, 0, text);
+            tree = (YMap)ReplaceText(tree, parts, 0, text);
         }
         lock (_binding) return Rebind(tree);
     }
@@ -178,20 +178,20 @@ public sealed class ScenarioTemplate
 
     /// <summary>A copy of the nodes on the path with the last one replaced by the value (the rest of the tree shared).</summary>
     private static YNode Replace(YNode node, string[] parts, int i, double value) =>
-        Replace(node, parts, i, value.ToString("R", CultureInfo.InvariantCulture));
+        ReplaceText(node, parts, i, value.ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>The tree with the scalar at <paramref name="parts"/> replaced by <paramref name="text"/>; a last key the map lacks is added.</summary>
-    private static YNode Replace(YNode node, string[] parts, int i, string text)
+    private static YNode ReplaceText(YNode node, string[] parts, int i, string text)
     {
         if (i == parts.Length)
             return new YScalar(node.File, node.Line, node.Column, text, plain: true);
         switch (node)
         {
             case YSequence seq:
-                var items = seq.Items.Select(item => item is YMap f && f.Text("id") == parts[i] ? Replace(item, parts, i + 1, text) : item).ToList();
+                var items = seq.Items.Select(item => item is YMap f && f.Text("id") == parts[i] ? ReplaceText(item, parts, i + 1, text) : item).ToList();
                 return new YSequence(seq.File, seq.Line, seq.Column, items);
             case YMap map:
-                var entries = map.Entries.Select(e => e.Key.Value == parts[i] ? e with { Value = Replace(e.Value, parts, i + 1, text) } : e).ToList();
+                var entries = map.Entries.Select(e => e.Key.Value == parts[i] ? e with { Value = ReplaceText(e.Value, parts, i + 1, text) } : e).ToList();
                 if (i == parts.Length - 1 && map.Get(parts[i]) is null)
                     entries.Add(new YEntry(new YScalar(map.File, map.Line, map.Column, parts[i], plain: true),
                         new YScalar(map.File, map.Line, map.Column, text, plain: true)));

@@ -17,7 +17,7 @@ public sealed record Lever(string Id, string Label, Func<WorldSpec, string?> Pat
     public static readonly IReadOnlyList<Lever> All =
     [
         new("tier", "US export-control tier on China", s => LatestEvent(s, e => e.Country is Model.Policy.ExportControl { Target: "CN" }, "export_control.tier"),
-            0, 0, 1),
+            0, double.PositiveInfinity, 1),
         new("enforcement", "US enforcement against chip smuggling", s => LatestEvent(s, e => e.Country is Model.Policy.Enforcement { Target: "CN" }, "enforcement.level"),
             0, 3, 0.1),
         // Off: the block lets all former access through (ℓ_API = 1), as the teaching world's lesson says to see it reverse.
@@ -45,15 +45,16 @@ public sealed record Lever(string Id, string Label, Func<WorldSpec, string?> Pat
         string value;
         double min = info.Min, max = info.Max;
         if (Off is not null)
-            return new LeverSetting(Id, Label, path, "switch", $"Off sets {info.Description.TrimEnd('.')} to {Off}.", 0, 1, 1, "true", Off);
+            return new LeverSetting(Id, Label, path, "switch", $"Off: all former access gets through ({info.Description.Split(':')[0]} = {Off}).{Where(spec, path)}",
+                0, 1, 1, "true", Off);
         switch (info.Kind)
         {
             case "number":
                 if (template.DistributionAt(path) is not { } d) return null;
                 value = Format(d.Central);
-                if (Id == "tier") (min, max) = (0, spec.ExportTiers.Count - 1); // the scenario's own tier table
                 min = Math.Max(min, SpanMin);
                 max = Math.Min(max, Math.Max(SpanMax, Math.Max(min, d.Central)));
+                if (Id == "tier") (min, max) = (0, spec.ExportTiers.Count - 1); // the scenario's own tier table
                 break;
             case "switch":
                 value = Open(spec, path) ? "true" : "false";
@@ -64,7 +65,23 @@ public sealed record Lever(string Id, string Label, Func<WorldSpec, string?> Pat
                 (min, max) = (0, spec.Months - 1);
                 break;
         }
-        return new LeverSetting(Id, Label, path, info.Kind, info.Description, min, max, info.Kind == "number" ? Step : 1, value, null);
+        return new LeverSetting(Id, Label, path, info.Kind, info.Description + Where(spec, path), min, max, info.Kind == "number" ? Step : 1, value, null);
+    }
+
+    /// <summary>Where in the preset the lever acts, when that is not the whole run: one dated event, a change rather than a level, later events.</summary>
+    private static string Where(WorldSpec spec, string path)
+    {
+        var parts = path.Split('.');
+        if (parts[0] == "events" && spec.Events.FirstOrDefault(e => e.Name == parts[1]) is { } e)
+        {
+            bool relative = e.Country is Model.Policy.Enforcement { Relative: true } or Model.Policy.ExportControl { Relative: true };
+            return $" Sets the preset's event '{e.Name}' of {e.Date}{(relative ? ", a change to the level then" : "")}.";
+        }
+        if (path == "countries.CN.support_musd_per_month" && spec.Events.Where(x => x.Country is Model.Policy.Support { For: "CN" }).OrderBy(x => x.Date).FirstOrDefault() is { } later)
+            return $" The preset's support events set their own levels from {later.Date} on.";
+        if (path == "countries.CN.domestic_chips.efficiency_ceiling" && spec.Events.Where(x => x.Country is Model.Policy.DomesticChips { For: "CN" }).OrderBy(x => x.Date).FirstOrDefault() is { } chips)
+            return $" The preset's domestic-chip events change it from {chips.Date} on.";
+        return "";
     }
 
     private static bool Open(WorldSpec spec, string path) => spec.Firms.First(f => path == $"firms.{f.Id}.open_weights").OpenWeights;
@@ -94,7 +111,9 @@ public sealed record LeverSetting(string Id, string Label, string Path, string K
             case "switch":
                 return sent is "true" or "false" ? sent : null;
             case "number":
-                return double.TryParse(sent, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= Min && x <= Max ? Lever.Format(x) : null;
+                if (!double.TryParse(sent, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !(x >= Min && x <= Max)) return null;
+                if (Step == 1 && x != Math.Floor(x)) return null; // a tier is a whole number
+                return Lever.Format(x == 0 ? 0 : x); // never a signed zero: a sign would make a tier a change
             default:
                 return Model.Time.Month.TryParse(sent, out _) ? sent : null;
         }

@@ -15,11 +15,11 @@ public sealed class PresetLibrary
 {
     /// <summary>Most members one run of the page takes.</summary>
     public const int MostMembers = 200;
-    /// <summary>Members of a run when the scenario asks for more (or for one: a band needs several).</summary>
+    /// <summary>Members of a run when the scenario asks for more than the page takes, or for one (a band is drawn from several).</summary>
     public const int DefaultMembers = 50;
 
     private readonly string _folder;
-    private readonly ConcurrentDictionary<(string Id, int Members), Lazy<ScenarioTemplate>> _templates = new();
+    private readonly ConcurrentDictionary<string, Lazy<ScenarioTemplate>> _templates = new();
 
     public IReadOnlyList<Preset> Presets { get; }
 
@@ -41,7 +41,7 @@ public sealed class PresetLibrary
 
     private Preset Describe(string id, string kind)
     {
-        var template = Template(id, null);
+        var template = Template(id);
         var scenario = template.Base;
         var spec = scenario.Spec;
         var pair = spec.GapPairs.FirstOrDefault() is { } p ? $"{p.Of}-{p.Behind}" : "CN-US";
@@ -53,9 +53,10 @@ public sealed class PresetLibrary
 
     public Preset? Find(string id) => Presets.FirstOrDefault(p => p.Id == id);
 
-    /// <summary>The preset's scenario with <paramref name="members"/> members (null: as its file says).</summary>
-    public ScenarioTemplate Template(string id, int? members) =>
-        _templates.GetOrAdd((id, members ?? 0), _ => new Lazy<ScenarioTemplate>(() => ScenarioTemplate.Load(PathOf(id), new ScenarioOverrides(members)))).Value;
+    /// <summary>The preset's scenario as its file says, read once (a failure is not kept: the next request reads it again).</summary>
+    public ScenarioTemplate Template(string id) =>
+        _templates.GetOrAdd(id, _ => new Lazy<ScenarioTemplate>(() => ScenarioTemplate.Load(PathOf(id), new ScenarioOverrides()),
+            LazyThreadSafetyMode.PublicationOnly)).Value;
 
     private string PathOf(string id) => Path.Combine(_folder, id + ".yaml");
 

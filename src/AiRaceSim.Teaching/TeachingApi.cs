@@ -7,6 +7,8 @@ using AiRaceSim.Scenarios;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AiRaceSim.Teaching;
 
@@ -24,16 +26,22 @@ public static class TeachingApi
     public static void Map(IEndpointRouteBuilder app, PresetLibrary presets, IEnsembleBackend backend)
     {
         var gate = new SemaphoreSlim(RunsAtOnce, RunsAtOnce);
-        var bands = new ConcurrentDictionary<(string, int), Lazy<Task<List<MonthRow>>>>();
+        // The presets' own runs (the grey bands), kept once complete: they do not change. Two pages asking for the same one
+        // at once both run it (within the two places), and one that goes away stops its own.
+        var bands = new ConcurrentDictionary<(string, int), List<MonthRow>>();
         app.MapGet("/api/presets", () => Results.Json(presets.Presets, Json));
         app.MapGet("/api/run", async (HttpContext http) =>
         {
+            if (Foreign(http) is { } foreign) { await Error(http, 403, foreign); return; }
             var (scenario, preset, problem) = Variant(presets, http.Request.Query);
             if (problem is not null) { await Error(http, 400, problem); return; }
             if (!await gate.WaitAsync(0)) { await Error(http, 429, $"{RunsAtOnce} runs are going already; try again when one has finished"); return; }
+            // A run stops when its page stops reading, or when the server stops.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted,
+                http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
             try
             {
-                var cancel = http.RequestAborted;
+                var cancel = stopping.Token;
                 http.Response.ContentType = "text/event-stream";
                 http.Response.Headers.CacheControl = "no-cache";
                 var spec = scenario!.Spec;
@@ -47,43 +55,26 @@ public static class TeachingApi
                 }, cancel);
                 await Send(http, "done", new { gap = last?.Gap[1], compute = last?.Compute[1], date = last?.Date });
             }
-            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                // The page went away: the run stopped with it.
+                // The page went away, or the server is stopping: the run stopped with it.
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                if (!http.RequestAborted.IsCancellationRequested) await Send(http, "error", new { error = e.GetBaseException().Message });
+                if (!stopping.IsCancellationRequested) await Send(http, "error", new { error = e.GetBaseException().Message });
             }
             finally
             {
                 gate.Release();
             }
         });
-        // The preset's own run with the same members: the grey band behind, kept (it does not change). It stops with the
-        // page that asked for it; a page still waiting for it then runs it again.
         async Task<List<MonthRow>> Band(Preset preset, int members, CancellationToken cancel)
         {
-            var key = (preset.Id, members);
-            while (true)
-            {
-                var band = bands.GetOrAdd(key, _ => new Lazy<Task<List<MonthRow>>>(async () =>
-                {
-                    var rows = new List<MonthRow>();
-                    await TeachingRun.RunAsync(presets.Template(preset.Id, members).Base, preset.Pair, backend,
-                        r => { rows.AddRange(r); return ValueTask.CompletedTask; }, cancel);
-                    return rows;
-                }));
-                try
-                {
-                    return await band.Value.WaitAsync(cancel);
-                }
-                catch (Exception) when (!band.Value.IsCompletedSuccessfully)
-                {
-                    bands.TryRemove(new KeyValuePair<(string, int), Lazy<Task<List<MonthRow>>>>(key, band));
-                    if (cancel.IsCancellationRequested || !band.Value.IsCanceled) throw;
-                }
-            }
+            if (bands.TryGetValue((preset.Id, members), out var kept)) return kept;
+            var rows = new List<MonthRow>();
+            await TeachingRun.RunAsync(presets.Template(preset.Id).Base with { Members = members }, preset.Pair, backend,
+                r => { rows.AddRange(r); return ValueTask.CompletedTask; }, cancel);
+            return bands.GetOrAdd((preset.Id, members), rows);
         }
 
         app.MapGet("/", (HttpContext http) => Asset(http, "index.html"));
@@ -115,8 +106,8 @@ public static class TeachingApi
         }
         try
         {
-            var template = presets.Template(preset.Id, members);
-            return (values.Count == 0 ? template.Base : template.WithValues(values), preset, null);
+            var template = presets.Template(preset.Id);
+            return ((values.Count == 0 ? template.Base : template.WithValues(values)) with { Members = members }, preset, null);
         }
         catch (ScenarioException e)
         {
@@ -126,6 +117,20 @@ public static class TeachingApi
         {
             return (null, preset, e.Message);
         }
+    }
+
+    /// <summary>
+    /// Why a request to start a run is refused as not the page's own: a browser says it comes from another site (any page
+    /// a student opens could start runs), or, on loopback, the Host is not this machine's (DNS rebinding).
+    /// </summary>
+    private static string? Foreign(HttpContext http)
+    {
+        if (http.Request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site")
+            return "runs are started from the page itself, not from another site";
+        var local = http.Connection.LocalIpAddress;
+        if (local is not null && System.Net.IPAddress.IsLoopback(local) && http.Request.Host.Host is not ("127.0.0.1" or "localhost" or "[::1]"))
+            return $"this server answers to 127.0.0.1 and localhost, not to '{Excerpt.Of(http.Request.Host.Host)}'";
+        return null;
     }
 
     private static async Task Send(HttpContext http, string name, object data)
@@ -149,11 +154,14 @@ public static class TeachingApi
     /// <summary>A file of the page from the assembly; everything it loads comes from here (and the policy says so to the browser).</summary>
     private static async Task Asset(HttpContext http, string file)
     {
+        // Only the assembly's own resources, by their exact names: no path reaches a file.
         var stream = typeof(TeachingApi).Assembly.GetManifestResourceStream("wwwroot/" + file);
-        if (stream is null || file.Contains("..", StringComparison.Ordinal)) { http.Response.StatusCode = 404; return; }
+        if (stream is null) { http.Response.StatusCode = 404; return; }
         await using var _ = stream;
         http.Response.ContentType = Types.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+        http.Response.Headers.ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         await stream.CopyToAsync(http.Response.Body);
     }
 }

@@ -9,8 +9,8 @@ namespace AiRaceSim.Teaching;
 public sealed record MonthRow(int Month, string Date, double?[] Gap, double?[] Compute);
 
 /// <summary>
-/// A run for the page on the ensemble driver: only the pair's two gap series are recorded, and each slice (12 months)
-/// is handed on as rows of percentiles as soon as every member has stepped it.
+/// A run for the page on the ensemble driver: only the pair's two gap series are recorded, and each month is handed on
+/// as a row of percentiles as soon as every member has stepped it.
 /// </summary>
 public static class TeachingRun
 {
@@ -24,7 +24,8 @@ public static class TeachingRun
         string[] metrics = [GapMetric, ComputeMetric];
         var keys = new SeriesCatalog(spec, metrics, [pair]).Keys;
         int gap = IndexOf(keys, new SeriesKey(pair, GapMetric)), compute = IndexOf(keys, new SeriesKey(pair, ComputeMetric));
-        var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = metrics, Entities = [pair], SliceMonths = 12 };
+        // A month a slice: the page draws each month as soon as every member has stepped it.
+        var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = metrics, Entities = [pair], SliceMonths = 1 };
         await new EnsembleDriver(backend).RunAsync(request, async slice =>
         {
             var rows = new List<MonthRow>(slice.Months);

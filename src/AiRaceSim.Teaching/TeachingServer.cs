@@ -5,6 +5,7 @@ using AiRaceSim.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AiRaceSim.Teaching;
@@ -21,7 +22,7 @@ public static class TeachingServer
     public static async Task RunAsync(ServeOptions options, Action<string> ready, CancellationToken cancellation)
     {
         var presets = new PresetLibrary(options.Scenarios);
-        await using var host = await SimulationHost.StartAsync(new HostOptions(), cancellation);
+        await using var host = await SimulationHost.StartAsync(new AiRaceSim.Silo.HostOptions(), cancellation);
         await using var app = Build(presets, new GrainBackend(host.Grains), web => web.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(options.Host, options.Port)));
         await app.StartAsync(cancellation);
         ready($"http://{(options.Host.Equals(IPAddress.Any) ? "0.0.0.0" : options.Host.ToString())}:{options.Port}/");
@@ -37,6 +38,8 @@ public static class TeachingServer
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error); // a failing request, on stderr
         builder.Services.AddRouting();
+        // Runs stop with the server (their requests are cancelled), so stopping takes moments, not the default 30 s.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         server(builder);
         var app = builder.Build();
         TeachingApi.Map(app, presets, backend);

@@ -52,12 +52,15 @@ public sealed class TeachingApiTests : IAsyncLifetime
         Assert.Equal(["tier", "enforcement", "open_weights"], levers.Keys);
         var enforcement = levers["enforcement"];
         Assert.Equal("events.enforcement.enforcement.level", enforcement.GetProperty("path").GetString());
-        Assert.Equal(ScenarioVocabulary.Describe("events.enforcement.enforcement.level")!.Description, enforcement.GetProperty("description").GetString());
-        Assert.Equal("Enforcement level (≥ 0), or the change when relative.", enforcement.GetProperty("description").GetString());
+        Assert.StartsWith(ScenarioVocabulary.Describe("events.enforcement.enforcement.level")!.Description, enforcement.GetProperty("description").GetString());
+        Assert.Equal("Enforcement level (≥ 0), or the change when relative. Sets the preset's event 'enforcement' of 2022-10.", enforcement.GetProperty("description").GetString());
         Assert.Equal("0", enforcement.GetProperty("value").GetString());
-        // The tier's range is the scenario's own tier table (0 .. 3 in the teaching world).
+        // The tier's range is the scenario's own tier table (0 .. 3), whatever tier the preset sets: the baseline's latest is 2.
         Assert.Equal(3, levers["tier"].GetProperty("max").GetDouble());
         Assert.Equal("3", levers["tier"].GetProperty("value").GetString());
+        var baselineTier = presets.Single(p => p.GetProperty("id").GetString() == "baseline").GetProperty("levers").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "tier");
+        Assert.Equal((3.0, "2"), (baselineTier.GetProperty("max").GetDouble(), baselineTier.GetProperty("value").GetString()));
+        Assert.EndsWith("Sets the preset's event 'h20-resumes' of 2025-07.", baselineTier.GetProperty("description").GetString());
     }
 
     [Fact]
@@ -106,6 +109,7 @@ public sealed class TeachingApiTests : IAsyncLifetime
     [InlineData("preset=teaching/export-controls&cn_support=5", "teaching-export-controls has no lever 'cn_support'; it has tier, enforcement, open_weights")]
     [InlineData("preset=teaching/api-access&api_block_date=2040-01", "date")]
     [InlineData("preset=teaching/api-access&api_block=maybe", "API block on China takes true or false, not 'maybe'")]
+    [InlineData("preset=teaching/export-controls&tier=1.5", "takes a number from 0 to 3, not '1.5'")]
     public async Task A_setting_the_page_cannot_run_is_refused_with_a_message(string query, string expected)
     {
         var response = await _http.GetAsync("/api/run?" + query);
@@ -146,7 +150,33 @@ public sealed class TeachingApiTests : IAsyncLifetime
         (await a).Dispose();
         await held.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(30));
         held.Release();
-        await b;
+        (await b).Dispose();
+        // The places are free again: a new run goes.
+        var again = await http.GetAsync("/api/run?preset=teaching/api-access&members=2");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_run_of_a_preset_as_it_stands_is_its_band_and_a_signed_zero_tier_is_a_level()
+    {
+        var events = await Run("/api/run?preset=teaching/export-controls&members=6");
+        var band = events.Single(e => e.Name == "band").Data.GetRawText();
+        var rows = "[" + string.Join(",", events.Where(e => e.Name == "months").SelectMany(e => e.Data.EnumerateArray()).Select(r => r.GetRawText())) + "]";
+        Assert.Equal(band, rows);
+        // "-0" is the tier 0, not a change of 0 (which would keep tier 3).
+        double zero = (await Run("/api/run?preset=teaching/export-controls&members=6&tier=0"))[^1].Data.GetProperty("gap").GetDouble();
+        double signed = (await Run("/api/run?preset=teaching/export-controls&members=6&tier=-0"))[^1].Data.GetProperty("gap").GetDouble();
+        Assert.Equal(zero, signed);
+    }
+
+    [Fact]
+    public async Task A_run_started_from_another_site_is_refused()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/run?preset=teaching/export-controls&members=2");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("not from another site", await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>A backend whose worlds wait until released, counting starts and seeing cancellations.</summary>
@@ -158,7 +188,8 @@ public sealed class TeachingApiTests : IAsyncLifetime
 
         public async Task Started(int n)
         {
-            while (Volatile.Read(ref _started) < n) await Task.Delay(20);
+            for (var until = DateTime.UtcNow.AddSeconds(30); Volatile.Read(ref _started) < n; await Task.Delay(20))
+                Assert.True(DateTime.UtcNow < until, $"{_started} of {n} runs started");
         }
 
         public void Release() => _release.TrySetResult();

@@ -48,6 +48,9 @@ public sealed class TeachingPageTests(ITestOutputHelper output)
             await page.GoToAsync(url, WaitUntilNavigation.Networkidle0);
             await page.WaitForSelectorAsync("body[data-ready=true]");
 
+            // The baseline as it stands: nothing is sent but the preset (a slider rounding a preset's value to its step is no change).
+            await page.SelectAsync("#preset", "baseline");
+            Assert.EndsWith("?preset=baseline", await page.EvaluateExpressionAsync<string>("document.getElementById('share').href"));
             await page.SelectAsync("#preset", "teaching/export-controls");
             await Set(page, "#members", "20");
             double asIs = await RunAndRead(page);

@@ -16,24 +16,34 @@
     const div = document.createElement("div");
     div.className = "lever";
     const id = "lever-" + l.id;
+    const label = document.createElement("label"), input = document.createElement("input");
+    input.id = id;
     if (l.kind === "switch") {
-      div.innerHTML = `<label><input type="checkbox" id="${id}"> ${l.label}</label>`;
-      div.querySelector("input").checked = l.value === "true";
+      input.type = "checkbox";
+      label.append(input, " " + l.label);
+      div.appendChild(label);
+      input.checked = l.value === "true";
     } else if (l.kind === "month") {
-      div.innerHTML = `<label for="${id}">${l.label}</label><input type="month" id="${id}">`;
-      const input = div.querySelector("input");
+      label.htmlFor = id; label.textContent = l.label;
+      input.type = "month";
+      div.append(label, input);
       input.value = l.value; input.min = preset.start; input.max = preset.end;
     } else {
-      div.innerHTML = `<label for="${id}">${l.label} <output></output></label><input type="range" id="${id}">`;
-      const input = div.querySelector("input"), out = div.querySelector("output");
+      label.htmlFor = id; label.textContent = l.label + " ";
+      const out = document.createElement("output");
+      label.appendChild(out);
+      input.type = "range";
+      div.append(label, input);
       input.min = l.min; input.max = l.max; input.step = l.step; input.value = l.value;
       const show = () => { out.textContent = input.value; };
       input.addEventListener("input", show); show();
     }
     const hint = document.createElement("p");
     hint.className = "hint";
+    hint.id = id + "-hint";
     hint.textContent = l.description;
     div.appendChild(hint);
+    div.querySelector("input").setAttribute("aria-describedby", hint.id);
     return div;
   }
 
@@ -43,12 +53,21 @@
   }
 
   function choose(id, settings) {
+    if (abort) { abort.abort(); abort = null; }
+    finished(false);
+    show("idle", "—");
+    $("status").textContent = "Press Run.";
+    $("error").hidden = true;
     preset = presets.find(p => p.id === id) || presets[0];
     $("preset").value = preset.id;
     $("lesson").textContent = preset.lesson || preset.description;
     const box = $("levers");
     box.innerHTML = "";
-    for (const l of preset.levers) box.appendChild(leverInput(l));
+    for (const l of preset.levers) {
+      box.appendChild(leverInput(l));
+      // What the input holds as the preset stands (a range rounds to its step): only a change from it is sent.
+      l.initial = currentValue(l);
+    }
     const members = $("members");
     members.value = settings?.get("members") || preset.members;
     $("members-value").textContent = members.value;
@@ -68,7 +87,7 @@
   function query() {
     const q = new URLSearchParams({ preset: preset.id });
     if (String($("members").value) !== String(preset.members)) q.set("members", $("members").value);
-    for (const l of preset.levers) { const v = currentValue(l); if (v !== l.value) q.set(l.id, v); }
+    for (const l of preset.levers) { const v = currentValue(l); if (v !== l.initial) q.set(l.id, v); }
     return q;
   }
 
@@ -80,7 +99,7 @@
 
   function chartSize() {
     const width = Math.max(280, $("results").clientWidth - 4);
-    return { width, height: Math.round(Math.min(320, Math.max(200, width * 0.45))) };
+    return { width, height: Math.round(Math.min(250, Math.max(180, width * 0.45))) };
   }
 
   function draw() {
@@ -121,13 +140,22 @@
     return `${Math.round(v)} months behind`;
   }
 
-  function csv() {
-    const head = "date,gap_p05,gap_p50,gap_p95,compute_gap_p05,compute_gap_p50,compute_gap_p95";
-    const lines = rows.filter(Boolean).map(r => [r.date, ...r.gap, ...r.compute].map(v => (v === null ? "" : v)).join(","));
-    const blob = new Blob([head + "\n" + lines.join("\n") + "\n"], { type: "text/csv" });
-    $("csv").href = URL.createObjectURL(blob);
-    const canvas = $("gap-chart").querySelector("canvas");
-    if (canvas) $("png").href = canvas.toDataURL("image/png");
+  // The downloads exist once a run is complete, and are made when clicked (the chart is drawn by then).
+  let csvUrl = null;
+  function finished(done) {
+    for (const id of ["csv", "png"]) $(id).hidden = !done;
+  }
+
+  function download(event) {
+    if (event.currentTarget.id === "csv") {
+      const head = "date,gap_p05,gap_p50,gap_p95,compute_gap_p05,compute_gap_p50,compute_gap_p95";
+      const lines = rows.filter(Boolean).map(r => [r.date, ...r.gap, ...r.compute].map(v => (v === null ? "" : v)).join(","));
+      if (csvUrl) URL.revokeObjectURL(csvUrl);
+      csvUrl = URL.createObjectURL(new Blob([head + "\n" + lines.join("\n") + "\n"], { type: "text/csv" }));
+      $("csv").href = csvUrl;
+    } else {
+      $("png").href = $("gap-chart").querySelector("canvas").toDataURL("image/png");
+    }
   }
 
   function handle(name, data) {
@@ -153,7 +181,7 @@
       show("done", behindText(data.gap));
       $("behind").dataset.gap = data.gap === null ? "" : String(data.gap);
       $("status").textContent = `${data.date}: the median member is ${behindText(data.gap)} (compute: ${behindText(data.compute)})`;
-      csv();
+      finished(true);
     } else if (name === "error") {
       fail(data.error);
     }
@@ -167,13 +195,14 @@
 
   async function run() {
     if (abort) abort.abort();
-    abort = new AbortController();
+    const mine = abort = new AbortController();
     $("error").hidden = true;
+    finished(false);
     history.replaceState(null, "", link());
     $("run").disabled = true;
     show("running", "…");
     try {
-      const response = await fetch("api/run?" + query().toString(), { signal: abort.signal });
+      const response = await fetch("api/run?" + query().toString(), { signal: mine.signal });
       if (!response.ok) { fail((await response.json()).error); return; }
       const reader = response.body.getReader(), decoder = new TextDecoder();
       let buffer = "";
@@ -185,13 +214,14 @@
         while ((end = buffer.indexOf("\n\n")) >= 0) {
           const block = buffer.slice(0, end); buffer = buffer.slice(end + 2);
           const name = /^event: (.*)$/m.exec(block)?.[1], data = /^data: (.*)$/m.exec(block)?.[1];
-          if (name && data) handle(name, JSON.parse(data));
+          if (name && data && !mine.signal.aborted) handle(name, JSON.parse(data));
         }
       }
+      if (!mine.signal.aborted && $("behind").dataset.state === "running") fail("the run ended before it was complete");
     } catch (e) {
       if (e.name !== "AbortError") fail("the run stopped: " + e.message);
     } finally {
-      $("run").disabled = false;
+      if (abort === mine) $("run").disabled = false;
     }
   }
 
@@ -217,6 +247,8 @@
     $("controls").addEventListener("input", link);
     $("run").addEventListener("click", run);
     $("reset").addEventListener("click", () => choose(preset.id));
+    $("csv").addEventListener("click", download);
+    $("png").addEventListener("click", download);
     window.addEventListener("resize", () => { for (const c of charts) c.setSize(chartSize()); });
     window.addEventListener("pagehide", () => abort?.abort());
     document.body.dataset.ready = "true";
