@@ -23,7 +23,7 @@ public sealed record Lever(string Id, string Label, Func<WorldSpec, string?> Pat
         // Off: the block lets all former access through (ℓ_API = 1), as the teaching world's lesson says to see it reverse.
         new("api_block", "API block on China", s => FirstEvent(s, e => e.Country is Model.Policy.ApiBlock { Market: "CN" }, "api_block.leakage"), Off: "1"),
         new("api_block_date", "Date of the API block", s => FirstEvent(s, e => e.Country is Model.Policy.ApiBlock { Market: "CN" }, "date")),
-        new("open_weights", "Open weights of the first open lab", s => s.Firms.FirstOrDefault(f => f.OpenWeights) is { } f ? $"firms.{f.Id}.open_weights" : null),
+        new("open_weights", "Open weights of", s => s.Firms.FirstOrDefault(f => f.OpenWeights) is { } f ? $"firms.{f.Id}.open_weights" : null),
         new("cn_support", "Chinese government support", s => s.Countries.Any(c => c.Id == "CN") ? "countries.CN.support_musd_per_month" : null, 0, 2000, 10),
         new("chip_efficiency", "Domestic-chip efficiency ceiling (China)", s => s.Countries.Any(c => c.Id == "CN") ? "countries.CN.domestic_chips.efficiency_ceiling" : null,
             0, 1, 0.01),
@@ -59,7 +59,7 @@ public sealed record Lever(string Id, string Label, Func<WorldSpec, string?> Pat
             case "switch":
                 value = Open(spec, path) ? "true" : "false";
                 (min, max) = (0, 1);
-                break;
+                return new LeverSetting(Id, $"{Label} {path.Split('.')[1]}", path, info.Kind, info.Description + Where(spec, path), min, max, 1, value, null);
             default:
                 value = spec.Events.First(e => path == $"events.{e.Name}.date").Date.ToString();
                 (min, max) = (0, spec.Months - 1);

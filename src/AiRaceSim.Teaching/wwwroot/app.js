@@ -234,7 +234,8 @@
       group.label = kinds[kind];
       for (const p of presets.filter(p => p.kind === kind)) {
         const option = document.createElement("option");
-        option.value = p.id; option.textContent = p.name;
+        // "teaching-export-controls" reads as "export controls" under its group's heading.
+        option.value = p.id; option.textContent = p.name.replace(/^(teaching|what-if)-/, "").replace(/-/g, " ");
         group.appendChild(option);
       }
       select.appendChild(group);
