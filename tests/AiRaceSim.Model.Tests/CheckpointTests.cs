@@ -49,10 +49,7 @@ public class CheckpointTests
     [Fact]
     public void Restoring_the_checkpoint_of_a_block_of_other_members_is_refused()
     {
-        var spec = TestWorlds.WithPolicy(months: 24);
-        var a = new BlockSimulation(spec, 0, Members);
-        a.Step(6);
-        var image = a.Checkpoint();
+        var (spec, image) = SixMonthsIn();
         var e = Assert.Throws<InvalidDataException>(() => new BlockSimulation(spec, 0, Members + 1).Restore(image));
         Assert.Contains("does not fit: its CountryState.Members is 5, this run's 6", e.Message);
     }
@@ -60,10 +57,7 @@ public class CheckpointTests
     [Fact]
     public void A_checkpoint_of_another_build_or_a_damaged_one_is_refused_with_a_reason()
     {
-        var spec = TestWorlds.WithPolicy(months: 24);
-        var a = new BlockSimulation(spec, 0, Members);
-        a.Step(6);
-        var image = a.Checkpoint();
+        var (spec, image) = SixMonthsIn();
         var other = (byte[])image.Clone();
         other[0] ^= 0xff;
         Assert.Contains("another build", Assert.Throws<InvalidDataException>(() => new BlockSimulation(spec, 0, Members).Restore(other)).Message);
@@ -82,6 +76,15 @@ public class CheckpointTests
         sim.TakeSeries();
         var image = sim.Checkpoint();
         Assert.Throws<InvalidOperationException>(() => sim.Restore(image));
+    }
+
+    /// <summary>The policy world's checkpoint after six months of a block of <see cref="Members"/>.</summary>
+    private static (WorldSpec Spec, byte[] Image) SixMonthsIn()
+    {
+        var spec = TestWorlds.WithPolicy(months: 24);
+        var sim = new BlockSimulation(spec, 0, Members);
+        sim.Step(6);
+        return (spec, sim.Checkpoint());
     }
 
     private static long[] Bits(double[] values) => values.Select(BitConverter.DoubleToInt64Bits).ToArray();
