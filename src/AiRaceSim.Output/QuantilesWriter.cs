@@ -40,24 +40,36 @@ public sealed class QuantilesWriter : ISeriesWriter
         {
             string date = _layout.DateOf(slice.FirstMonthIndex + t);
             int month = t;
-            Parallel.For(0, written.Count, options, () => ArrayPool<double>.Shared.Rent(slice.Members), (i, _, values) =>
+            Parallel.For(0, written.Count, options, () => new Scratch(slice.Members), (i, _, scratch) =>
             {
-                rows[i] = Row(slice, written[i], month, date, values);
-                return values;
-            }, values => ArrayPool<double>.Shared.Return(values));
+                rows[i] = Row(slice, written[i], month, date, scratch);
+                return scratch;
+            }, scratch => scratch.Dispose());
             foreach (var row in rows) await _writer.WriteLineAsync(row);
         }
         await _writer.FlushAsync(cancellation);
     }
 
-    /// <summary>One row: the members' values of series <paramref name="k"/> in month <paramref name="t"/> of the slice, in <paramref name="values"/> (scratch).</summary>
-    private string Row(SeriesBatch slice, int k, int t, string date, double[] values)
+    /// <summary>Room for one series' values of a month, and for their selection: rented per worker thread.</summary>
+    private sealed class Scratch(int members) : IDisposable
+    {
+        public readonly double[] Values = ArrayPool<double>.Shared.Rent(members), Selection = ArrayPool<double>.Shared.Rent(members);
+
+        public void Dispose()
+        {
+            ArrayPool<double>.Shared.Return(Values);
+            ArrayPool<double>.Shared.Return(Selection);
+        }
+    }
+
+    /// <summary>One row: the members' values of series <paramref name="k"/> in month <paramref name="t"/> of the slice.</summary>
+    private string Row(SeriesBatch slice, int k, int t, string date, Scratch scratch)
     {
         int n = 0;
         double sum = 0;
-        for (int m = 0; m < slice.Members; m++)
+        var values = scratch.Values;
+        foreach (double v in slice.Values.AsSpan((k * slice.Months + t) * slice.Members, slice.Members))
         {
-            double v = slice[k, t, m];
             if (double.IsNaN(v)) continue;
             values[n++] = v;
             sum += v;
@@ -67,7 +79,7 @@ public sealed class QuantilesWriter : ISeriesWriter
         double mean = sum / n;
         double sd = StandardDeviation(values.AsSpan(0, n), mean); // before selection reorders the values
         Span<double> quantiles = stackalloc double[Levels.Length];
-        SampleQuantiles.Select(values.AsSpan(0, n), Levels, quantiles);
+        SampleQuantiles.Select(values.AsSpan(0, n), Levels, quantiles, scratch.Selection);
         line.Append(',').Append(n > 0 ? Format(mean) : "");
         foreach (double q in quantiles) line.Append(',').Append(n > 0 ? Format(q) : "");
         line.Append(',').Append(n > 1 ? Format(sd) : "");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AiRaceSim.Output;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace AiRaceSim.Output;
 /// one definition that quantiles.csv and the calibration checks share. Infinite values are taken:
 /// a quantile that interpolates towards an infinity (or between two equal ones) is that infinity
 /// rather than NaN. <see cref="Select"/> finds the order statistics by selection, not sorting, so
-/// a month's quantiles over n members cost O(n) rather than O(n log n).
+/// a month's quantiles over n members cost O(n) rather than O(n log n): for many values by
+/// buckets between the least and the greatest (two passes), for a few by quickselect.
 /// </summary>
 public static class SampleQuantiles
 {
@@ -31,7 +34,12 @@ public static class SampleQuantiles
     /// (no NaN), written to <paramref name="result"/>; NaN for none. Reorders <paramref name="values"/>.
     /// Equal to sorting and taking <see cref="Of"/> (where −0 and +0 tie, either may come out).
     /// </summary>
-    public static void Select(Span<double> values, ReadOnlySpan<double> levels, Span<double> result)
+    public static void Select(Span<double> values, ReadOnlySpan<double> levels, Span<double> result) =>
+        Select(values, levels, result, null);
+
+    /// <inheritdoc cref="Select(Span{double}, ReadOnlySpan{double}, Span{double})"/>
+    /// <param name="scratch">room for up to <paramref name="values"/>.Length values (rented when null or short).</param>
+    public static void Select(Span<double> values, ReadOnlySpan<double> levels, Span<double> result, double[]? scratch)
     {
         int n = values.Length;
         if (n == 0) { result[..levels.Length].Fill(double.NaN); return; }
@@ -46,26 +54,111 @@ public static class SampleQuantiles
             if (count == 0 || lo > ranks[count - 1]) ranks[count++] = lo;
             if (hi > ranks[count - 1]) ranks[count++] = hi;
         }
-        PlaceAll(values, 0, ranks[..count]);
+        Span<double> stats = stackalloc double[count];
+        if (n < BucketsFrom) PlaceAll(values, 0, ranks[..count], stats, ranks[..count]);
+        else
+        {
+            bool rented = scratch is null || scratch.Length < n;
+            var room = rented ? ArrayPool<double>.Shared.Rent(n) : scratch!;
+            BucketSelect(values, ranks[..count], stats, room, 0);
+            if (rented) ArrayPool<double>.Shared.Return(room);
+        }
         for (int i = 0; i < levels.Length; i++)
         {
             var (lo, hi, fraction) = Ranks(n, levels[i]);
-            result[i] = Interpolate(values[lo], values[hi], fraction);
+            result[i] = Interpolate(stats[ranks[..count].IndexOf(lo)], stats[ranks[..count].IndexOf(hi)], fraction);
         }
     }
+
+    /// <summary>Below this many values quickselect is quicker than buckets.</summary>
+    private const int BucketsFrom = 512;
+    private const int Buckets = 2048;
+
+    /// <summary>
+    /// The order statistics at <paramref name="ranks"/> (ascending, distinct) into <paramref name="stats"/>, by
+    /// buckets: the bucket of v is ⌊(v − min)·B/(max − min)⌋, which never falls as v rises (a difference and a
+    /// product with a positive number are rounded monotonically), so every value of a bucket is ≤ every value
+    /// of the next. One pass counts the buckets, which places each rank in one; a second copies the values of
+    /// those buckets (a few out of n) to <paramref name="scratch"/> (at least as long as <paramref name="a"/>), where
+    /// each is selected in turn, by buckets again while it is large (values clustered between a few outliers) or
+    /// by quickselect. Reorders <paramref name="a"/> and <paramref name="scratch"/>.
+    /// </summary>
+    private static void BucketSelect(Span<double> a, ReadOnlySpan<int> ranks, Span<double> stats, Span<double> scratch, int depth)
+    {
+        double min = a[0], max = a[0];
+        foreach (double v in a)
+        {
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        if (!(max > min)) { stats.Fill(min); return; } // all equal (−0 and +0 among them)
+        double scale = Buckets / (max - min);
+        if (!double.IsFinite(scale) || !(scale > 0) || double.IsInfinity(min) || double.IsInfinity(max) || depth > 3)
+        {
+            // Infinities, a range too wide or too narrow for doubles, or clusters within clusters: quickselect.
+            PlaceAll(a, 0, ranks, stats, ranks);
+            return;
+        }
+        Span<int> counts = stackalloc int[Buckets];
+        counts.Clear();
+        foreach (double v in a) counts[Bucket(v, min, scale)]++;
+
+        // The bucket of each rank, walking the buckets once (the ranks ascend); the buckets taken, in order.
+        Span<int> bucketOf = stackalloc int[ranks.Length], below = stackalloc int[ranks.Length];
+        Span<int> taken = stackalloc int[ranks.Length], start = stackalloc int[ranks.Length + 1];
+        int b = 0, before = 0, kinds = 0;
+        for (int i = 0; i < ranks.Length; i++)
+        {
+            while (before + counts[b] <= ranks[i]) before += counts[b++];
+            bucketOf[i] = b;
+            below[i] = before;
+            if (kinds == 0 || taken[kinds - 1] != b) taken[kinds++] = b;
+        }
+        Span<byte> slotOf = stackalloc byte[Buckets]; // 1 + the index in taken, 0 for a bucket not taken
+        slotOf.Clear();
+        start[0] = 0;
+        for (int s = 0; s < kinds; s++)
+        {
+            slotOf[taken[s]] = (byte)(s + 1);
+            start[s + 1] = start[s] + counts[taken[s]];
+        }
+        Span<int> next = stackalloc int[kinds];
+        start[..kinds].CopyTo(next);
+        foreach (double v in a)
+        {
+            int s = slotOf[Bucket(v, min, scale)];
+            if (s != 0) scratch[next[s - 1]++] = v;
+        }
+
+        // Each bucket taken on its own, its ranks counted from its first value.
+        Span<int> local = stackalloc int[ranks.Length];
+        for (int s = 0, i = 0; s < kinds; s++)
+        {
+            int first = i;
+            while (i < ranks.Length && bucketOf[i] == taken[s]) { local[i] = ranks[i] - below[i]; i++; }
+            var part = scratch[start[s]..start[s + 1]];
+            // A large bucket by buckets again, with a (whose values are all copied out by now) as its scratch.
+            if (part.Length >= BucketsFrom) BucketSelect(part, local[first..i], stats[first..i], a, depth + 1);
+            else PlaceAll(part, 0, local[first..i], stats[first..i], local[first..i]);
+        }
+    }
+
+    private static int Bucket(double v, double min, double scale) => Math.Min((int)((v - min) * scale), Buckets - 1);
 
     /// <summary>
     /// Puts each of the ascending <paramref name="ranks"/> (of the whole array; <paramref name="a"/> starts at
     /// rank <paramref name="offset"/>) in place: the middle one first, then the lower ranks left of it and
-    /// the higher ones right of it, so five quantiles cost about three passes rather than five.
+    /// the higher ones right of it, so five quantiles cost about three passes rather than five. Each rank's
+    /// value goes to <paramref name="stats"/> at its index in <paramref name="all"/>.
     /// </summary>
-    private static void PlaceAll(Span<double> a, int offset, ReadOnlySpan<int> ranks)
+    private static void PlaceAll(Span<double> a, int offset, ReadOnlySpan<int> ranks, Span<double> stats, ReadOnlySpan<int> all)
     {
         if (ranks.IsEmpty) return;
         int mid = ranks.Length / 2, k = ranks[mid] - offset;
         SelectRank(a, k);
-        PlaceAll(a[..k], offset, ranks[..mid]);
-        PlaceAll(a[(k + 1)..], offset + k + 1, ranks[(mid + 1)..]);
+        stats[all.IndexOf(ranks[mid])] = a[k];
+        PlaceAll(a[..k], offset, ranks[..mid], stats, all);
+        PlaceAll(a[(k + 1)..], offset + k + 1, ranks[(mid + 1)..], stats, all);
     }
 
     private static (int Lo, int Hi, double Fraction) Ranks(int n, double p)

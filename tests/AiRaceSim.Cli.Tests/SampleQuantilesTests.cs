@@ -57,6 +57,40 @@ public class SampleQuantilesTests
     }
 
     [Fact]
+    public void Selection_equals_sorting_on_large_cases_by_buckets()
+    {
+        // From 512 values selection goes by buckets between the least and greatest value: shapes that
+        // stress it are a smooth spread, a cluster between far outliers (a bucket split again), integers with
+        // ties, a constant with −0 and +0, a range wider than doubles can subtract, and infinities.
+        ulong state = 0x2545F4914F6CDD1D;
+        double Next() { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return (state >> 11) * (1.0 / (1UL << 53)); }
+        Func<int, double>[] shapes =
+        [
+            i => Next() * 100 - 50,
+            i => i % 97 == 0 ? (Next() < 0.5 ? -1e12 : 1e12) : 3 + Next() * 1e-9,
+            i => i % 501 == 0 ? 1e300 : 1 + Next() * 1e-6 * (Next() < 0.001 ? 1e5 : 1),
+            i => Math.Floor(Next() * 4),
+            i => Next() < 0.5 ? -0.0 : 0.0,
+            i => Next() < 0.5 ? -1.5e308 : 1.5e308 * Next(),
+            i => Next() < 0.01 ? double.PositiveInfinity : Next(),
+            i => 7,
+        ];
+        double[][] levelSets = [Levels, [0, 0.5, 1], [0.001, 0.999]];
+        foreach (int n in new[] { 512, 513, 1000, 4099 })
+            foreach (var shape in shapes)
+            {
+                var values = Enumerable.Range(0, n).Select(shape).ToArray();
+                foreach (var levels in levelSets)
+                {
+                    var expected = BySorting(values, levels);
+                    var got = BySelection(values, levels);
+                    for (int i = 0; i < levels.Length; i++)
+                        Assert.True(expected[i].Equals(got[i]) || (expected[i] == 0 && got[i] == 0), $"n {n}, level {levels[i]}: {got[i]} for {expected[i]}");
+                }
+            }
+    }
+
+    [Fact]
     public void Selection_agrees_with_MathNet_R7()
     {
         var values = Enumerable.Range(0, 257).Select(i => Math.Sin(i * 1.7) * 30 + i % 7).ToArray();
