@@ -33,4 +33,28 @@ public class StateGuardTests
         Assert.Equal(("country 'CN'", "enforcement", 1L), (e.Entity, e.Variable, e.Member));
         Assert.Contains("+infinity", e.Message);
     }
+    /// <summary>
+    /// The vector check against the definition, one value at a time: every length from 0 to 13 (so the poison falls in
+    /// a full vector and in the tail after it), every position, NaN and both infinities, on a linear and a log scale.
+    /// </summary>
+    [Fact]
+    public void The_vector_check_agrees_with_a_value_by_value_check_at_every_position()
+    {
+        double[] poisons = [double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+        for (int n = 0; n <= 13; n++)
+        {
+            var values = Enumerable.Range(0, n).Select(i => 1e300 * (i % 2 == 0 ? 1 : -1) + i).ToArray();
+            Assert.True(StateGuard.AllFinite(values, logScale: false));
+            Assert.True(StateGuard.AllFinite(values, logScale: true));
+            for (int at = 0; at < n; at++)
+                foreach (var poison in poisons)
+                {
+                    var poisoned = (double[])values.Clone();
+                    poisoned[at] = poison;
+                    Assert.False(StateGuard.AllFinite(poisoned, logScale: false));
+                    // On a log scale −∞ is a level of zero, allowed; NaN and +∞ are not.
+                    Assert.Equal(double.IsNegativeInfinity(poison), StateGuard.AllFinite(poisoned, logScale: true));
+                }
+        }
+    }
 }

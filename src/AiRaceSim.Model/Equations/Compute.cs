@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AiRaceSim.Model.State;
 using AiRaceSim.Model.Time;
 
@@ -13,6 +14,7 @@ public static class Compute
         q0 * Math.Pow(2.0, (t - Reference) / doublingMonths);
 
     /// <summary>(C2) Budget = Funding + ρ_rev·Rev(t−1) + Sub.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Budget(double funding, double reinvestment, double previousRevenue, double support) =>
         funding + reinvestment * previousRevenue + support;
 
@@ -20,6 +22,7 @@ public static class Compute
     /// (C2, M2 v2) Saturation σ = (1 + (B/B̄)^4)^(−1/4): 1 while B ≪ B̄, and σ·B tends to B̄ as B grows
     /// (σ = 2^(−1/4) at B = B̄). An infinite ceiling (no GDP given) never binds.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Saturation(double demand, double ceiling)
     {
         if (double.IsPositiveInfinity(ceiling) || demand <= 0) return 1;
@@ -80,10 +83,12 @@ public static class Compute
     }
 
     /// <summary>(C3) Smuggled supply as a share of blocked demand: λ = λ0·exp(−ξ·Enf).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double SmugglingShare(double baseShare, double elasticity, double enforcement) =>
         baseShare * Math.Exp(-elasticity * enforcement);
 
     /// <summary>(C4) H(t+1) = (1 − δ_H)·H + ΔH.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Installed(double installed, double depreciation, double added) =>
         (1 - depreciation) * installed + added;
 

@@ -1,13 +1,16 @@
+using System.Runtime.CompilerServices;
 namespace AiRaceSim.Model.Equations;
 
 /// <summary>Research stock, absorptive capacity and algorithmic efficiency (A1, A2).</summary>
 public static class Knowledge
 {
     /// <summary>(A1) Z(t+1) = (1 − δ_Z/12)·Z + Ir.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ResearchStock(double stock, double depreciationPerYear, double researchSpend) =>
         (1 - depreciationPerYear / 12) * stock + researchSpend;
 
     /// <summary>(A1) γ = Z/(Z + Z50).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Absorption(double stock, double halfStock) => stock <= 0 ? 0 : stock / (stock + halfStock);
 
     /// <summary>(A2) g_a = log10(2)/τ_alg: log10 efficiency gained per month at the reference stock.</summary>

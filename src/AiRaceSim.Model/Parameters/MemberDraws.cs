@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AiRaceSim.Model.Random;
 
 namespace AiRaceSim.Model.Parameters;
@@ -29,6 +30,7 @@ public sealed record MemberDraws(ulong Seed, int First, int Count, bool Determin
     }
 
     /// <summary>The uniform behind a monthly shock; 0.5 (the median) in a deterministic run.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform(int member, int actor, int month, int slot) =>
         Deterministic ? 0.5 : CounterRng.Uniform(Seed, First + member, actor, month, slot);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AiRaceSim.Model.Random;
 
 /// <summary>
@@ -16,6 +17,7 @@ public static class CounterRng
     /// <summary>Month value used for draws made once per run (parameter draws), not per month.</summary>
     public const int SetupMonth = int.MinValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Bits(ulong seed, long member, int actor, int month, int slot)
     {
         ulong h = Mix(seed + 0x9E3779B97F4A7C15UL);
@@ -27,6 +29,7 @@ public static class CounterRng
     }
 
     /// <summary>A uniform number strictly inside (0, 1), safe to feed to any inverse CDF.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Uniform(ulong seed, long member, int actor, int month, int slot) =>
         UnitInterval(Bits(seed, member, actor, month, slot));
 
@@ -35,12 +38,14 @@ public static class CounterRng
     /// tie that rounds to 2⁵³ in doubles, which would give exactly 1; that one value (chance 2⁻⁵³)
     /// is held at the largest double below 1, and every other value is unchanged.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double UnitInterval(ulong bits) =>
         Math.Min(((bits >> 11) + 0.5) * (1.0 / 9007199254740992.0), LargestBelowOne);
 
     /// <summary>1 − 2⁻⁵³, the largest double below 1.</summary>
     public const double LargestBelowOne = 1 - 1.0 / 9007199254740992.0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong z)
     {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

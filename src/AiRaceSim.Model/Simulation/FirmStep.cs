@@ -33,10 +33,11 @@ public static class FirmStep
 
         int ti = t - start;
         double phi = f.Spec.FrontierRunShare.At(t);
-        Span<double> eff = stackalloc double[FirmState.Channels];
-        Span<double> price = stackalloc double[FirmState.Channels];
-        Span<double> cap = stackalloc double[FirmState.Channels];
-        Span<double> added = stackalloc double[FirmState.Channels];
+        // The channels' terms in the firm's scratch, not on the stack: a method with stackalloc is compiled once,
+        // fully optimised but without the profile that tiered compilation gives its loop later.
+        var terms = f.ChannelScratch.AsSpan();
+        Span<double> eff = terms[..FirmState.Channels], price = terms[FirmState.Channels..(2 * FirmState.Channels)];
+        Span<double> cap = terms[(2 * FirmState.Channels)..(3 * FirmState.Channels)], added = terms[(3 * FirmState.Channels)..];
         var pricePerformance = g.PricePerformanceAt(t);
         var revenue = world.Revenue;
         var share = world.NationalShare;

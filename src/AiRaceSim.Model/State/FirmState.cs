@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Random;
 using AiRaceSim.Model.Time;
@@ -46,6 +47,8 @@ public sealed class FirmState
     public readonly double[] Patents, PatentsCumulative, PatentsQualityCumulative;
     /// <summary>Share of the country's firm budgets last month (for support and domestic chip allocation).</summary>
     public readonly double[] NationalShare;
+    /// <summary>Scratch for one member's chip channels in <c>FirmStep</c>: efficiency, price, cap and additions of each.</summary>
+    internal readonly double[] ChannelScratch = new double[4 * Channels];
 
     public FirmState(WorldSpec spec, int index, MemberDraws d)
     {
@@ -95,11 +98,13 @@ public sealed class FirmState
         foreach (var a in AddedByChannel) Array.Clear(a);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Month EntryMonth(Month start) => Spec.Entry is { } e && e > start ? e : start;
 
     /// <summary>
     /// Whether month t ends one of member m's training runs (C6): every T_run months from entry,
     /// the first one RunPhase months early (v2), so firms and members do not finish in lockstep.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool RunEndsAt(Month t, Month start, int m) => (t - EntryMonth(start) + 1 + RunPhase[m]) % RunMonths[m] == 0;
 }
