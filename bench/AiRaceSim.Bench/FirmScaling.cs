@@ -29,7 +29,7 @@ public static class FirmScaling
             var spec = BenchWorld.Create(firms);
             var request = new RunRequest(spec, members, block) { Metrics = metrics };
             int series = new SeriesCatalog(spec, metrics).Keys.Count;
-            var driver = new EnsembleDriver(new InProcessBackend());
+            var driver = new EnsembleDriver(new InProcessBackend()) { ReusesSlices = true };
             await driver.RunAsync(request, _ => ValueTask.CompletedTask); // warm-up
             double best = double.PositiveInfinity;
             for (int r = 0; r < repeats; r++)

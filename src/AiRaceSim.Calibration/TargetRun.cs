@@ -36,7 +36,7 @@ public static class TargetRun
         };
         var catalog = new SeriesCatalog(spec, request.Metrics, request.Entities);
         var series = new EnsembleSeries(kept, catalog.Keys, spec.Start, spec.Months, members);
-        await new EnsembleDriver(new InProcessBackend()).RunAsync(request, slice => series.WriteAsync(slice, cancellation), null, cancellation);
+        await new EnsembleDriver(new InProcessBackend()) { ReusesSlices = true }.RunAsync(request, slice => series.WriteAsync(slice, cancellation), null, cancellation);
         return series;
     }
 

@@ -34,7 +34,9 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
                 await writing;
                 done += months;
                 var joined = SeriesBatch.JoinMembers(slices);
-                slices = null!; // the blocks' parts are copied: let them go while the next slice steps
+                // The blocks' parts are copied: their arrays serve the next slice's (one block: the part is the joined slice).
+                if (slices.Length > 1) foreach (var part in slices) SliceBuffers.Shared.Return(part.Values);
+                slices = null!;
                 int through = done;
                 writing = Task.Run(() => Write(joined, through), CancellationToken.None); // on its own thread: writers may be synchronous
             }
@@ -88,9 +90,17 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
         async Task Write(SeriesBatch slice, int monthsDone)
         {
             await onSlice(slice);
+            if (ReusesSlices) SliceBuffers.Shared.Return(slice.Values);
             progress?.Report(new RunProgress(monthsDone, request.Spec.Months, request.Members));
         }
     }
+
+    /// <summary>
+    /// Whether the slice callback keeps nothing of a slice once its task completes, so the slice's array serves a later
+    /// slice (a large ensemble then allocates its slices once, not every slice). Off by default: a caller that holds slices
+    /// (<see cref="RunToMemoryAsync"/>) would see them overwritten.
+    /// </summary>
+    public bool ReusesSlices { get; init; }
 
     /// <summary>How long a slice is retried after its world was first lost (a silo's death takes about 15 s to be declared with Orleans' defaults).</summary>
     public static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(90);

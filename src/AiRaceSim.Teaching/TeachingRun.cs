@@ -26,7 +26,7 @@ public static class TeachingRun
         int gap = IndexOf(keys, new SeriesKey(pair, GapMetric)), compute = IndexOf(keys, new SeriesKey(pair, ComputeMetric));
         // A month a slice: the page draws each month as soon as every member has stepped it.
         var request = new RunRequest(spec, scenario.Members, scenario.BlockSize) { Metrics = metrics, Entities = [pair], SliceMonths = 1 };
-        await new EnsembleDriver(backend).RunAsync(request, async slice =>
+        await new EnsembleDriver(backend) { ReusesSlices = true }.RunAsync(request, async slice =>
         {
             var rows = new List<MonthRow>(slice.Months);
             for (int t = 0; t < slice.Months; t++)

@@ -29,7 +29,7 @@ public static class MemberOutcomes
             Metrics = metrics, Entities = entities,
             SliceMonths = bytes <= RunRequest.SliceBudgetBytes / 4 ? spec.Months : RunRequest.SliceMonthsFor(members, keys.Count),
         };
-        await new EnsembleDriver(backend ?? new InProcessBackend()).RunAsync(request, slice => { reducer.Add(slice); return ValueTask.CompletedTask; }, null, cancellation);
+        await new EnsembleDriver(backend ?? new InProcessBackend()) { ReusesSlices = true }.RunAsync(request, slice => { reducer.Add(slice); return ValueTask.CompletedTask; }, null, cancellation);
         return reducer.Values.Select(v => v.ToArray()).ToArray();
     }
 }

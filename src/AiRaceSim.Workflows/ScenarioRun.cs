@@ -132,7 +132,7 @@ public sealed class ScenarioRun
             }, drawing.Token);
             // A run stopped after its last slice was written has nothing left to step: its writers were restored complete.
             if (request.ResumeAt < spec.Months)
-                await new EnsembleDriver(backend).RunAsync(request, async slice =>
+                await new EnsembleDriver(backend) { ReusesSlices = true }.RunAsync(request, async slice =>
                 {
                     foreach (var w in writers) await w.WriteAsync(slice, running.Token);
                     if (checkpoint is null) return;

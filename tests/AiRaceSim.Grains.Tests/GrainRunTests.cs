@@ -63,6 +63,27 @@ public sealed class GrainRunTests(ClusterFixture clusters)
         AssertBitIdentical(inProcess, await new EnsembleDriver(new GrainBackend(clusters.One.Client)).RunToMemoryAsync(request));
     }
 
+    [Theory]
+    [InlineData(13, 4, 1)]
+    [InlineData(16, 16, 1)]
+    public async Task Slices_whose_arrays_are_reused_carry_the_same_bits_as_slices_kept(int members, int block, int slice)
+    {
+        // With ReusesSlices a slice's array is handed back once its callback completes and filled again by a later slice
+        // (of this run or another): a copy taken inside the callback must still equal the run kept in memory.
+        var request = new RunRequest(Spec, members, block) { SliceMonths = slice };
+        var kept = await new EnsembleDriver(new InProcessBackend()).RunToMemoryAsync(request);
+        foreach (IEnsembleBackend backend in new IEnsembleBackend[] { new InProcessBackend(), new GrainBackend(clusters.One.Client) })
+        {
+            var copies = new List<SeriesBatch>();
+            await new EnsembleDriver(backend) { ReusesSlices = true }.RunAsync(request, async s =>
+            {
+                await Task.Delay(10); // the next slice steps meanwhile (with one block, into an array of this one's length)
+                copies.Add(s with { Values = (double[])s.Values.Clone() });
+            });
+            AssertBitIdentical(kept, SeriesBatch.Concat(copies));
+        }
+    }
+
     private static void AssertBitIdentical(SeriesBatch expected, SeriesBatch actual)
     {
         Assert.Equal((expected.FirstMonthIndex, expected.Months, expected.Members, expected.Keys),

@@ -32,7 +32,7 @@ public sealed record SeriesBatch(int FirstMonthIndex, int Months, int FirstMembe
         return new SeriesBatch(first.FirstMonthIndex, months, first.FirstMember, first.Members, first.Keys, values);
     }
 
-    /// <summary>Batches of the same months for consecutive blocks of members, joined in member order.</summary>
+    /// <summary>Batches of the same months for consecutive blocks of members, joined in member order (the one batch itself when there is one).</summary>
     public static SeriesBatch JoinMembers(IReadOnlyList<SeriesBatch> blocks)
     {
         if (blocks.Count == 1) return blocks[0];
@@ -44,7 +44,7 @@ public sealed record SeriesBatch(int FirstMonthIndex, int Months, int FirstMembe
                 throw new ArgumentException("blocks must hold the same months and consecutive members");
             members += b.Members;
         }
-        var values = new double[first.Keys * first.Months * members];
+        var values = SliceBuffers.Shared.Rent(first.Keys * first.Months * members); // every element written below
         for (int row = 0; row < first.Keys * first.Months; row++)
         {
             int offset = row * members;

@@ -42,7 +42,7 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
     {
         if (_months.Count == 0) return null;
         int months = _months.Count, keys = catalog.Sources.Count, n = members;
-        var values = new double[keys * months * n];
+        var values = SliceBuffers.Shared.Rent(keys * months * n); // every element written below
         for (int t = 0; t < months; t++)
             for (int k = 0; k < keys; k++)
                 Array.Copy(_months[t], k * n, values, (k * months + t) * n, n);
