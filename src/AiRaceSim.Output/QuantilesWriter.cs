@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text;
 using AiRaceSim.Model.Series;
 
@@ -9,8 +10,8 @@ namespace AiRaceSim.Output;
 /// <c>quantiles.csv</c> (ensembles): per date, entity and metric the mean, the 5/25/50/75/95th
 /// percentiles over members (R-7 interpolation, as numpy's and R's defaults, by selection:
 /// <see cref="SampleQuantiles"/>) and the sample standard deviation (n − 1, as pandas' and R's
-/// <c>sd</c>; empty below two members), members without a value left out. The mean sums in member
-/// order, and the deviation is a second pass around it (no cancellation of large squares).
+/// <c>sd</c>; empty below two members), members without a value left out. The mean sums in eight fixed lanes (<see cref="LaneSums"/>),
+/// and the deviation is a second pass around it (no cancellation of large squares).
 /// Each slice holds all members, so quantiles stream with the run and memory is one slice.
 /// </summary>
 public sealed class QuantilesWriter : ISeriesWriter
@@ -65,15 +66,12 @@ public sealed class QuantilesWriter : ISeriesWriter
     /// <summary>One row: the members' values of series <paramref name="k"/> in month <paramref name="t"/> of the slice.</summary>
     private string Row(SeriesBatch slice, int k, int t, string date, Scratch scratch)
     {
-        int n = 0;
-        double sum = 0;
+        var row = slice.Values.AsSpan((k * slice.Months + t) * slice.Members, slice.Members);
         var values = scratch.Values;
-        foreach (double v in slice.Values.AsSpan((k * slice.Months + t) * slice.Members, slice.Members))
-        {
-            if (double.IsNaN(v)) continue;
-            values[n++] = v;
-            sum += v;
-        }
+        int n = 0;
+        if (!HasNaN(row)) { row.CopyTo(values); n = row.Length; } // most rows: every member has a value
+        else foreach (double v in row) if (!double.IsNaN(v)) values[n++] = v;
+        double sum = LaneSums.Sum(values.AsSpan(0, n));
         var line = new StringBuilder(160).Append(date).Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Entity))
             .Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Metric));
         double mean = sum / n;
@@ -86,12 +84,17 @@ public sealed class QuantilesWriter : ISeriesWriter
         return line.ToString();
     }
 
-    /// <summary>The sample standard deviation around <paramref name="mean"/>, summed in member order.</summary>
-    public static double StandardDeviation(ReadOnlySpan<double> values, double mean)
+    /// <summary>The sample standard deviation around <paramref name="mean"/> (squares summed by <see cref="LaneSums"/>).</summary>
+    public static double StandardDeviation(ReadOnlySpan<double> values, double mean) =>
+        Math.Sqrt(LaneSums.SquaredDeviations(values, mean) / (values.Length - 1));
+
+    private static bool HasNaN(ReadOnlySpan<double> row)
     {
-        double squares = 0;
-        foreach (double v in values) squares += (v - mean) * (v - mean);
-        return Math.Sqrt(squares / (values.Length - 1));
+        int i = 0;
+        for (; i <= row.Length - 4; i += 4)
+            if (!Vector256.EqualsAll(Vector256.Create(row.Slice(i, 4)), Vector256.Create(row.Slice(i, 4)))) return true; // NaN ≠ NaN
+        for (; i < row.Length; i++) if (double.IsNaN(row[i])) return true;
+        return false;
     }
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
