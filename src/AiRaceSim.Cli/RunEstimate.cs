@@ -11,32 +11,35 @@ namespace AiRaceSim.Cli;
 /// </summary>
 public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds, long DrawsBytes = 0)
 {
-    /// <summary>Process, runtime and silo before any member.</summary>
-    private const long BaseBytes = 160L << 20;
-    /// <summary>Bytes per member and month of each history a world keeps (frontiers, gaps, shares), with the runtime's overhead.</summary>
+    /// <summary>Process, runtime, silo, compiled code and the slice pool before any member (measured: 3,000 and 10,000 baseline members).</summary>
+    private const long BaseBytes = 400L << 20;
+    /// <summary>Bytes per member and month of each history a world keeps for the whole run.</summary>
     private const double HistoryBytes = 8;
-    /// <summary>Bytes per member and month of each recorded series in a slice, counting the copies a slice passes through.</summary>
-    private const double SliceBytes = 8 * 4;
+    /// <summary>Bytes per member and month of each recorded series in a slice: the blocks' parts, the joined slice and the one being written.</summary>
+    private const double SliceBytes = 8 * 3;
     /// <summary>A row of draws.csv: member, a parameter path and a round-trip value (measured mean on the baseline).</summary>
     private const long DrawRowBytes = 60;
     /// <summary>Bytes per member of one actor's state (drawn parameters and monthly arrays).</summary>
     private const double ActorBytes = 60 * 8;
-    /// <summary>Measured kernel and writer costs: per firm-member-month, and per row written.</summary>
-    private const double SecondsPerFirmMemberMonth = 600e-9, SecondsPerRow = 650e-9;
+    /// <summary>
+    /// Measured costs: the kernel per firm-member-month, recording and summarising per recorded value, writing per row
+    /// (the baseline at 10,000 members: 58 s of CPU, 27 s of it the kernel's; docs/PERFORMANCE.md).
+    /// </summary>
+    private const double SecondsPerFirmMemberMonth = 400e-9, SecondsPerRecordedValue = 20e-9, SecondsPerRow = 650e-9;
 
     public static RunEstimate Of(WorldSpec spec, int members, int recordedSeries, int writtenSeries, string scenarioName, bool perMemberSeries)
     {
         int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
-        int pairs = Model.State.WorldState.MeasuredPairs(spec).Count;
-        // Histories per member and month: country frontiers (2 each), world (2), published (per country), per firm gaps (2), shares (countries × firms).
-        double histories = 3.0 * countries + 2 + 2.0 * firms + 4.0 * pairs + countries * (double)firms;
+        // Histories every month of every member (WorldState): two frontiers per country, two for the world, the best published level.
+        double histories = 2.0 * countries + 3;
         // Slices shrink for large ensembles (RunRequest.SliceMonthsFor), so their memory stops growing with members.
         int sliceMonths = Ensembles.RunRequest.SliceMonthsFor(members, recordedSeries);
         double perMember = months * histories * HistoryBytes + recordedSeries * sliceMonths * SliceBytes + (firms + countries) * ActorBytes;
         long rows = perMemberSeries ? (long)members * months * writtenSeries : 0;
         // A CSV row: scenario, member, yyyy-MM, entity, metric and value with their commas (measured mean).
         long rowBytes = scenarioName.Length + 52;
-        double seconds = (double)members * months * Math.Max(firms, 1) * SecondsPerFirmMemberMonth / Environment.ProcessorCount + rows * SecondsPerRow;
+        double cpu = (double)members * months * (Math.Max(firms, 1) * SecondsPerFirmMemberMonth + recordedSeries * SecondsPerRecordedValue);
+        double seconds = cpu / Environment.ProcessorCount + rows * SecondsPerRow;
         long draws = (long)members * Model.Simulation.DrawnParameters.Of(spec, 0, 1).Count * DrawRowBytes;
         return new RunEstimate(BaseBytes + (long)(members * perMember), rows * rowBytes, seconds, draws);
     }
