@@ -11,19 +11,22 @@ namespace AiRaceSim.Cli;
 /// </summary>
 public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds, long DrawsBytes = 0)
 {
-    /// <summary>Process, runtime, silo, compiled code and the slice pool before any member (measured: 3,000 and 10,000 baseline members).</summary>
-    private const long BaseBytes = 400L << 20;
+    /// <summary>
+    /// Process, runtime, silo and compiled code before any member: 0.92 GB measured at 3,000 baseline members and 1.21 GB at
+    /// 10,000 leave about 400 MB besides what the terms below count; 480 MB errs on the side of refusing.
+    /// </summary>
+    private const long BaseBytes = 480L << 20;
     /// <summary>Bytes per member and month of each history a world keeps for the whole run.</summary>
     private const double HistoryBytes = 8;
-    /// <summary>Bytes per member and month of each recorded series in a slice: the blocks' parts, the joined slice and the one being written.</summary>
+    /// <summary>Bytes per member and month of each recorded series in a slice: the recorders' months, the blocks' parts and the joined slice.</summary>
     private const double SliceBytes = 8 * 3;
     /// <summary>A row of draws.csv: member, a parameter path and a round-trip value (measured mean on the baseline).</summary>
     private const long DrawRowBytes = 60;
     /// <summary>Bytes per member of one actor's state (drawn parameters and monthly arrays).</summary>
     private const double ActorBytes = 60 * 8;
     /// <summary>
-    /// Measured costs: the kernel per firm-member-month, recording and summarising per recorded value, writing per row
-    /// (the baseline at 10,000 members: 58 s of CPU, 27 s of it the kernel's; docs/PERFORMANCE.md).
+    /// Measured costs: the kernel per firm-member-month (the bench), recording and summarising per recorded value, writing
+    /// per row (the baseline at 10,000 members: about 58 s of CPU, 27 s of it the kernel's; docs/PERFORMANCE.md, "Ensembles at scale").
     /// </summary>
     private const double SecondsPerFirmMemberMonth = 400e-9, SecondsPerRecordedValue = 20e-9, SecondsPerRow = 650e-9;
 

@@ -5,7 +5,8 @@ namespace AiRaceSim.Ensembles;
 /// <summary>
 /// The one ensemble loop: one world per block on a backend, all advanced a slice of months at a
 /// time in parallel; each slice comes back from every block and is handed on joined in member
-/// order, while the worlds step the next one, so a run holds two slices of series at most. Run, calibrate, compare and the
+/// order, while the worlds step the next one, so a run holds about three slices of series (the recorders' months, the blocks'
+/// parts or the slice joined from them, and the one being written). Run, calibrate, compare and the
 /// bench all run their ensembles through this class.
 /// </summary>
 public sealed class EnsembleDriver(IEnsembleBackend backend)
@@ -58,6 +59,7 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
             var stopping = Task.WhenAll(worlds.Where(w => w is not null).Select(w => w!.StopAsync(keep).AsTask()));
             if (failed) { try { await stopping; } catch (Exception) { } }
             else await stopping;
+            SliceBuffers.Shared.Clear(); // the run's slice arrays are not kept for a process that goes on to other work
         }
 
         // A world lost with its silo is resumed from its checkpoint at the slice's start, wherever the backend
@@ -115,7 +117,8 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
     public async Task<SeriesBatch> RunToMemoryAsync(RunRequest request, CancellationToken cancellation = default)
     {
         var slices = new List<SeriesBatch>();
-        await RunAsync(request, s => { slices.Add(s); return ValueTask.CompletedTask; }, null, cancellation);
+        // Kept slices must not be handed back, whatever this driver was told.
+        await new EnsembleDriver(backend) { Clock = Clock }.RunAsync(request, s => { slices.Add(s); return ValueTask.CompletedTask; }, null, cancellation);
         return SeriesBatch.Concat(slices);
     }
 }

@@ -29,7 +29,11 @@ public interface IEnsembleBackend
 /// <summary>One block's world: advanced a slice at a time; disposing it stops it.</summary>
 public interface IBlockWorld : IAsyncDisposable
 {
-    /// <summary>Steps up to <paramref name="months"/> months (fewer at the end) and returns what they recorded.</summary>
+    /// <summary>
+    /// Steps up to <paramref name="months"/> months (fewer at the end) and returns what they recorded. The batch's
+    /// <c>Values</c> then belong to the driver, which hands them to <c>SliceBuffers.Shared</c> once joined: a world
+    /// must not keep or reuse them.
+    /// </summary>
     Task<SeriesBatch> AdvanceAsync(int months, CancellationToken cancellation);
 
     /// <summary>Stops the world; its checkpoints stay when asked (a run that failed or was stopped may resume), else they go too.</summary>

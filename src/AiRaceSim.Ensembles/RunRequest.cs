@@ -18,7 +18,7 @@ public sealed record RunRequest(WorldSpec Spec, int Members, int BlockSize)
 
     public int Blocks => (Members + BlockSize - 1) / BlockSize;
 
-    /// <summary>Bytes of recorded series one slice may hold (about 4 copies live: the blocks', the joined one, the one being written).</summary>
+    /// <summary>Bytes of recorded series one slice may hold (about 3 copies live: the recorders' months, the blocks' parts or the joined slice, the one being written); a slice is never shorter than a month, so a month of a large ensemble may exceed it.</summary>
     public const long SliceBudgetBytes = 128L << 20;
 
     /// <summary>

@@ -83,6 +83,9 @@ public static class SampleQuantiles
     /// each is selected in turn, by buckets again while it is large (values clustered between a few outliers) or
     /// by quickselect. Reorders <paramref name="a"/> and <paramref name="scratch"/>.
     /// </summary>
+    /// <summary>Most ranks one bucket pass places: its per-rank tables live on the stack and a taken bucket's slot is a byte.</summary>
+    private const int MaxBucketRanks = 64;
+
     private static void BucketSelect(Span<double> a, ReadOnlySpan<int> ranks, Span<double> stats, Span<double> scratch, int depth)
     {
         double min = a[0], max = a[0];
@@ -93,9 +96,10 @@ public static class SampleQuantiles
         }
         if (!(max > min)) { stats.Fill(min); return; } // all equal (−0 and +0 among them)
         double scale = Buckets / (max - min);
-        if (!double.IsFinite(scale) || !(scale > 0) || double.IsInfinity(min) || double.IsInfinity(max) || depth > 3)
+        if (!double.IsFinite(scale) || !(scale > 0) || double.IsInfinity(min) || double.IsInfinity(max) || depth > 3 || ranks.Length > MaxBucketRanks)
         {
-            // Infinities, a range too wide or too narrow for doubles, or clusters within clusters: quickselect.
+            // Infinities, a range too wide or too narrow for doubles, clusters within clusters, or more ranks than the
+            // tables below hold on the stack (a bucket's slot is a byte): quickselect.
             PlaceAll(a, 0, ranks, stats, ranks);
             return;
         }

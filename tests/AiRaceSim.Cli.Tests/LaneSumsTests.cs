@@ -29,6 +29,26 @@ public class LaneSumsTests
     }
 
     [Fact]
+    public void Lane_j_adds_values_j_and_j_plus_8_before_j_plus_4_and_j_plus_12()
+    {
+        // Lane 0 holds 1e16, 1 (value 4), −1e16 (value 8), 1 (value 12); the rest are 0.
+        // Eight lanes: (1e16 + −1e16) + (1 + 1) = 2. Four lanes, one accumulator, would give ((1e16 + 1) − 1e16) + 1 = 1, as in order.
+        var values = new double[16];
+        (values[0], values[4], values[8], values[12]) = (1e16, 1, -1e16, 1);
+        Assert.Equal(2, LaneSums.Sum(values));
+    }
+
+    [Fact]
+    public void The_four_lanes_are_added_in_pairs()
+    {
+        // Lanes 1e16, 1, −1e16, 1: (1e16 + 1) + (−1e16 + 1) = 1e16 − 1e16 = 0 (each 1 is lost to rounding);
+        // left to right, ((1e16 + 1) − 1e16) + 1 = 1.
+        var values = new double[16];
+        (values[0], values[1], values[2], values[3]) = (1e16, 1, -1e16, 1);
+        Assert.Equal(0, LaneSums.Sum(values));
+    }
+
+    [Fact]
     public void Squared_deviations_use_the_same_lanes()
     {
         // Sixteen values: lane j holds values j and j + 8. Around mean 1: deviations 0, 1, 2, 3, 0, 1, 2, 3 twice.

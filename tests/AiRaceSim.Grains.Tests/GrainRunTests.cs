@@ -72,7 +72,9 @@ public sealed class GrainRunTests(ClusterFixture clusters)
         // (of this run or another): a copy taken inside the callback must still equal the run kept in memory.
         var request = new RunRequest(Spec, members, block) { SliceMonths = slice };
         var kept = await new EnsembleDriver(new InProcessBackend()).RunToMemoryAsync(request);
-        foreach (IEnsembleBackend backend in new IEnsembleBackend[] { new InProcessBackend(), new GrainBackend(clusters.One.Client) })
+        // The embedded silo of `airace run` as well: there the grains' batches reach the driver without a copy.
+        await using var embedded = await AiRaceSim.Silo.SimulationHost.StartAsync(new AiRaceSim.Silo.HostOptions());
+        foreach (IEnsembleBackend backend in new IEnsembleBackend[] { new InProcessBackend(), new GrainBackend(clusters.One.Client), new GrainBackend(embedded.Grains) })
         {
             var copies = new List<SeriesBatch>();
             await new EnsembleDriver(backend) { ReusesSlices = true }.RunAsync(request, async s =>

@@ -40,6 +40,29 @@ public class SliceBuffersTests
     }
 
     [Fact]
+    public void Arrays_of_a_length_nobody_rented_are_not_kept()
+    {
+        // A cluster client joins parts that arrived deserialised: its recorders never rent their length.
+        var pool = new SliceBuffers(capacityBytes: 1000);
+        pool.Return(new double[10]);
+        Assert.Equal(0, pool.Bytes);
+        pool.Return(pool.Rent(10));
+        pool.Return(new double[10]); // now a length this process asks for
+        Assert.Equal(160, pool.Bytes);
+    }
+
+    [Fact]
+    public void Clearing_lets_every_pooled_array_go()
+    {
+        var pool = new SliceBuffers(capacityBytes: 1000);
+        var a = pool.Rent(10);
+        pool.Return(a);
+        pool.Clear();
+        Assert.Equal(0, pool.Bytes);
+        Assert.NotSame(a, pool.Rent(10));
+    }
+
+    [Fact]
     public void Nothing_is_pooled_for_empty_arrays()
     {
         var pool = new SliceBuffers(capacityBytes: 1000);
