@@ -53,7 +53,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
         bool perMember = plan.PerMember;
-        var estimate = RunEstimate.Of(spec, scenario.Members, plan.Catalog.Keys.Count, plan.Layout.Written.Count, scenario.Name, perMember);
+        var estimate = RunEstimate.Of(spec, scenario.Members, scenario.BlockSize, plan.Catalog.Keys.Count, plan.Layout.Written.Count, scenario.Name, perMember);
         if ((estimate.Refusal(scenario.Members, AvailableMemory(), FreeDisk(destination), perMember)
              ?? (options.Checkpoints ? estimate.CheckpointRefusal(spec, scenario.Members, FreeDisk(destination), perMember) : null)) is { } refusal)
         {

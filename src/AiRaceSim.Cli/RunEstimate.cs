@@ -18,8 +18,13 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
     private const long BaseBytes = 480L << 20;
     /// <summary>Bytes per member and month of each history a world keeps for the whole run.</summary>
     private const double HistoryBytes = 8;
-    /// <summary>Bytes per member and month of each recorded series in a slice: the recorders' months, the blocks' parts and the joined slice.</summary>
-    private const double SliceBytes = 8 * 3;
+    /// <summary>
+    /// Bytes per member and month of each recorded series in a slice: the recorders' months, the blocks' parts, the joined
+    /// slice and the last one while it is written.
+    /// </summary>
+    private const double SliceBytes = 8 * 4;
+    /// <summary>Bytes per world besides its members' arrays: its grains, recorder and buffers (fitted: 100,000 baseline members in 2,000 blocks, 9.5 GB measured).</summary>
+    private const long BlockBytes = 1L << 20;
     /// <summary>A row of draws.csv: member, a parameter path and a round-trip value (measured mean on the baseline).</summary>
     private const long DrawRowBytes = 60;
     /// <summary>Bytes per member of one actor's state (drawn parameters and monthly arrays).</summary>
@@ -28,10 +33,11 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
     /// Measured costs: the kernel per firm-member-month (the bench), recording and summarising per recorded value, writing
     /// per row (the baseline at 10,000 members: about 58 s of CPU, 27 s of it the kernel's; docs/PERFORMANCE.md, "Ensembles at scale").
     /// </summary>
-    private const double SecondsPerFirmMemberMonth = 400e-9, SecondsPerRecordedValue = 20e-9, SecondsPerRow = 650e-9;
+    private const double SecondsPerFirmMemberMonth = 400e-9, SecondsPerRecordedValue = 25e-9, SecondsPerRow = 650e-9;
 
-    public static RunEstimate Of(WorldSpec spec, int members, int recordedSeries, int writtenSeries, string scenarioName, bool perMemberSeries)
+    public static RunEstimate Of(WorldSpec spec, int members, int blockSize, int recordedSeries, int writtenSeries, string scenarioName, bool perMemberSeries)
     {
+        long blocks = (members + (long)blockSize - 1) / blockSize;
         int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
         // Histories every month of every member (WorldState): two frontiers per country, two for the world, the best published level.
         double histories = 2.0 * countries + 3;
@@ -44,7 +50,7 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
         double cpu = (double)members * months * (Math.Max(firms, 1) * SecondsPerFirmMemberMonth + recordedSeries * SecondsPerRecordedValue);
         double seconds = cpu / Environment.ProcessorCount + rows * SecondsPerRow;
         long draws = (long)members * Model.Simulation.DrawnParameters.Of(spec, 0, 1).Count * DrawRowBytes;
-        return new RunEstimate(BaseBytes + (long)(members * perMember), rows * rowBytes, seconds, draws);
+        return new RunEstimate(BaseBytes + blocks * BlockBytes + (long)(members * perMember), rows * rowBytes, seconds, draws);
     }
 
     /// <summary>Why the run cannot fit on this machine, with what would, or null.</summary>
