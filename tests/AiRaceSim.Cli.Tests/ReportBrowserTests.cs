@@ -27,12 +27,13 @@ public sealed class ReportBrowserTests(BaselineReportFixture run, ITestOutputHel
         await using var chromium = await HeadlessChromium.LaunchAsync();
         await using var page = await chromium.Browser.NewPageAsync();
         var report = new Uri(Path.GetFullPath(Path.Combine(run.Folder, "report.html"))).AbsoluteUri;
-        var requests = new List<string>();
-        var errors = new List<string>();
-        page.Request += (_, e) => { if (e.Request.Url != report && !e.Request.Url.StartsWith("data:", StringComparison.Ordinal)) requests.Add(e.Request.Url); };
-        page.RequestFailed += (_, e) => errors.Add($"request failed: {e.Request.Url}");
-        page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) errors.Add($"console {e.Message.Type}: {e.Message.Text}"); };
-        page.PageError += (_, e) => errors.Add($"page error: {e.Message}");
+        // Concurrent: the browser's events arrive on other threads, and a list corrupted there would throw in the handler and stop the test host.
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, e) => { if (e.Request.Url != report && !e.Request.Url.StartsWith("data:", StringComparison.Ordinal)) requests.Enqueue(e.Request.Url); };
+        page.RequestFailed += (_, e) => errors.Enqueue($"request failed: {e.Request.Url}");
+        page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error or ConsoleType.Warning) errors.Enqueue($"console {e.Message.Type}: {e.Message.Text}"); };
+        page.PageError += (_, e) => errors.Enqueue($"page error: {e.Message}");
         var response = await page.GoToAsync(report, WaitUntilNavigation.Networkidle0);
         Assert.True(response.Ok, $"loading {report}: {response.Status}");
         var title = await page.GetTitleAsync();

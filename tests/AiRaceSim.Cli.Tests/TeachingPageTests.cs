@@ -35,15 +35,16 @@ public sealed class TeachingPageTests(ITestOutputHelper output)
             Assert.Equal($"http://127.0.0.1:{port}/", url);
             await using var chromium = await HeadlessChromium.LaunchAsync();
             await using var page = await chromium.Browser.NewPageAsync();
-            var elsewhere = new List<string>();
-            var errors = new List<string>();
+            // Concurrent: the browser's events arrive on other threads, and a list corrupted there would throw in the handler and stop the test host.
+            var elsewhere = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
             page.Request += (_, e) =>
             {
                 if (!e.Request.Url.StartsWith(url, StringComparison.Ordinal) && !e.Request.Url.StartsWith("data:", StringComparison.Ordinal)
-                    && !e.Request.Url.StartsWith("blob:", StringComparison.Ordinal)) elsewhere.Add(e.Request.Url);
+                    && !e.Request.Url.StartsWith("blob:", StringComparison.Ordinal)) elsewhere.Enqueue(e.Request.Url);
             };
-            page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error) errors.Add($"console: {e.Message.Text}"); };
-            page.PageError += (_, e) => errors.Add($"page error: {e.Message}");
+            page.Console += (_, e) => { if (e.Message.Type is ConsoleType.Error) errors.Enqueue($"console: {e.Message.Text}"); };
+            page.PageError += (_, e) => errors.Enqueue($"page error: {e.Message}");
             await page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 800 });
             await page.GoToAsync(url, WaitUntilNavigation.Networkidle0);
             await page.WaitForSelectorAsync("body[data-ready=true]");
