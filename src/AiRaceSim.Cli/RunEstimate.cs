@@ -19,11 +19,11 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
     /// <summary>Bytes per member and month of each history a world keeps for the whole run.</summary>
     private const double HistoryBytes = 8;
     /// <summary>
-    /// Bytes per member and month of each recorded series in a slice: the recorders' months, the blocks' parts, the joined
-    /// slice and the last one while it is written.
+    /// Bytes per member and month of each recorded series in a slice: three live (the recorders' months, the blocks' parts,
+    /// the joined slice or the last one while it is written) and a fourth for large arrays the collector has not yet taken back.
     /// </summary>
     private const double SliceBytes = 8 * 4;
-    /// <summary>Bytes per world besides its members' arrays: its grains, recorder and buffers (fitted: 100,000 baseline members in 2,000 blocks, 9.5 GB measured).</summary>
+    /// <summary>Bytes per world besides its members' arrays: its grains, recorder and buffers (fitted: 100,000 baseline members in 2,000 blocks, 9.1 GiB measured).</summary>
     private const long BlockBytes = 1L << 20;
     /// <summary>A row of draws.csv: member, a parameter path and a round-trip value (measured mean on the baseline).</summary>
     private const long DrawRowBytes = 60;

@@ -92,7 +92,10 @@ public sealed class QuantilesWriter : ISeriesWriter
     {
         int i = 0;
         for (; i <= row.Length - 4; i += 4)
-            if (!Vector256.EqualsAll(Vector256.Create(row.Slice(i, 4)), Vector256.Create(row.Slice(i, 4)))) return true; // NaN ≠ NaN
+        {
+            var v = Vector256.Create(row.Slice(i, 4));
+            if (!Vector256.EqualsAll(v, v)) return true; // NaN ≠ NaN
+        }
         for (; i < row.Length; i++) if (double.IsNaN(row[i])) return true;
         return false;
     }
