@@ -85,6 +85,17 @@ public class LoaderTests
         Assert.Equal(10, s.BlockSize);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(999, 999)]
+    [InlineData(1000, 1000)]
+    [InlineData(10_000, 1000)] // fewer, larger worlds: a grain call per actor and month costs the same whatever the block holds
+    public void Without_a_block_the_members_are_stepped_together_up_to_1000(int members, int block)
+    {
+        var s = ScenarioLoader.Load("good/minimal.yaml", new ScenarioOverrides(Members: members));
+        Assert.Equal(block, s.BlockSize);
+    }
+
     [Fact]
     public void Overrides_below_one_are_refused()
     {

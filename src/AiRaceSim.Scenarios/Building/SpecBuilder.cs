@@ -13,7 +13,7 @@ namespace AiRaceSim.Scenarios.Building;
 internal static partial class SpecBuilder
 {
     /// <summary>Members stepped together at most, unless the file or command line says otherwise.</summary>
-    private const int DefaultMaxBlock = 250;
+    private const int DefaultMaxBlock = 1000;
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]*$")]
     private static partial Regex NamePattern();

@@ -22,7 +22,7 @@ internal sealed class ExperimentDocument
     [Description("Ensemble members per design point, 1..100000 (default 1); member m of every point draws the same random numbers (common random numbers)."), InRange(1, Limits.Members)]
     public int? Members { get; init; }
 
-    [Description("Members stepped together in one block, 1..100000 (default: members, at most 250); results do not depend on it."), InRange(1, Limits.Members)]
+    [Description("Members stepped together in one block, 1..100000 (default: members, at most 1000); results do not depend on it."), InRange(1, Limits.Members)]
     public int? Block { get; init; }
 
     [Description("The factors: scenario values set at each design point.")]
