@@ -60,11 +60,11 @@ public static class MetricRegistry
         Firm("algorithmic_efficiency", "log10 multiple", "algorithmic efficiency a, relative to the 2023-01 frontier (A2)", f => f.Algorithmic),
         Firm("compute_installed", "H100e", "installed compute (C4)", f => f.Installed),
         Firm("largest_run_log_flop", "log10 FLOP", "largest training run so far (C6)", f => f.LargestRunLogFlop),
-        Firm("capability_gap_months", Months, "time distance of its deployed capability behind the world frontier (G2)", (c, f, m) => c.World.FirmGap[f.Index][m]),
-        Firm("compute_gap_months", Months, "time distance of its largest run behind the world's (G2)", (c, f, m) => c.World.FirmComputeGap[f.Index][m]),
-        Firm("revenue", Musd, "revenue in all markets (M4)", (c, f, m) => c.World.View.Revenue[f.Index][m]),
+        Firm("capability_gap_months", Months, "time distance of its deployed capability behind the world frontier (G2)", (c, f) => c.World.FirmGap[f.Index]),
+        Firm("compute_gap_months", Months, "time distance of its largest run behind the world's (G2)", (c, f) => c.World.FirmComputeGap[f.Index]),
+        Firm("revenue", Musd, "revenue in all markets (M4)", (c, f) => c.World.View.Revenue[f.Index]),
         Firm("budget", Musd, "budget after saturation (C2)", f => f.Budget),
-        Firm("market_share", Share, "share of the world's spending on AI services (M3)", (c, f, m) => MonthContext.Ratio(c.World.View.Revenue[f.Index][m], c.TotalSpend(m))),
+        new("market_share", EntityKind.Firm, Share, "share of the world's spending on AI services (M3)", FirmWorldShare),
         Firm("absorption", Share, "absorptive capacity γ (A1)", f => f.Absorption),
         Firm("patents", "families/month", "GenAI patent families this month (P1)", f => f.Patents),
         Firm("patents_cumulative", "families", "GenAI patent families since the start (P1)", f => f.PatentsCumulative),
@@ -86,51 +86,62 @@ public static class MetricRegistry
     public static IEnumerable<string> Names => All.Select(m => m.Name).Distinct();
 
     private static Metric Firm(string name, string unit, string description, Func<FirmReport, double[]> array) =>
-        Firm(name, unit, description, (_, f, m) => array(f)[m]);
+        Firm(name, unit, description, (_, f) => array(f));
 
-    private static Metric Firm(string name, string unit, string description, Func<MonthContext, FirmReport, int, double> value) =>
+    /// <summary>A firm metric that is one of its arrays (or the world's, per firm): copied whole, NaN before the firm enters.</summary>
+    private static Metric Firm(string name, string unit, string description, Func<MonthContext, FirmReport, double[]> array) =>
         new(name, EntityKind.Firm, unit, description, (c, i, r) =>
         {
             var f = c.Firms[i];
-            for (int m = 0; m < c.Members; m++) r[m] = f.Entered ? value(c, f, m) : double.NaN;
+            if (f.Entered) Copy(array(c, f), r);
+            else r.Fill(double.NaN);
         });
 
-    private static void Copy(double[] history, MonthContext c, double[] row) => history.AsSpan(c.At, c.Members).CopyTo(row);
-    private static void Copy(double[] values, double[] row) => values.AsSpan(0, row.Length).CopyTo(row);
+    private static void Copy(double[] history, MonthContext c, Span<double> row) => history.AsSpan(c.At, c.Members).CopyTo(row);
+    private static void Copy(double[] values, Span<double> row) => values.AsSpan(0, row.Length).CopyTo(row);
 
-    private static void WorldAdoption(MonthContext c, int _, double[] row)
+    private static void WorldAdoption(MonthContext c, int _, Span<double> row)
     {
-        Array.Clear(row);
+        row.Clear();
         foreach (var k in c.Countries) for (int m = 0; m < c.Members; m++) row[m] += k.Adoption[m];
         for (int m = 0; m < c.Members; m++) row[m] = c.Countries.Count == 0 ? double.NaN : row[m] / c.Countries.Count;
     }
 
-    private static void ComputeShare(MonthContext c, int i, double[] row)
+    private static void ComputeShare(MonthContext c, int i, Span<double> row)
     {
         c.SumOver(-1, f => f.Installed, c.Scratch);
         c.SumOver(i, f => f.Installed, row);
         for (int m = 0; m < c.Members; m++) row[m] = MonthContext.Ratio(row[m], c.Scratch[m]);
     }
 
-    private static void CountryRevenue(MonthContext c, int i, double[] row)
+    private static void CountryRevenue(MonthContext c, int i, Span<double> row)
     {
-        Array.Clear(row);
+        row.Clear();
         foreach (var f in c.Firms)
-            if (f.Entered && f.CountryIndex == i)
-                for (int m = 0; m < c.Members; m++) row[m] += c.World.View.Revenue[f.Index][m];
+            if (f.Entered && f.CountryIndex == i) MonthContext.Accumulate(row, c.World.View.Revenue[f.Index]);
     }
 
-    private static void BudgetShareOfGdp(MonthContext c, int i, double[] row)
+    private static void FirmWorldShare(MonthContext c, int i, Span<double> row)
+    {
+        var f = c.Firms[i];
+        if (!f.Entered) { row.Fill(double.NaN); return; }
+        var revenue = c.World.View.Revenue[f.Index];
+        var total = c.SpendTotals();
+        for (int m = 0; m < row.Length; m++) row[m] = MonthContext.Ratio(revenue[m], total[m]);
+    }
+
+    private static void BudgetShareOfGdp(MonthContext c, int i, Span<double> row)
     {
         c.SumOver(i, f => f.Budget, row);
         var gdp = c.Countries[i].Gdp; // M$/month, NaN without a series
         for (int m = 0; m < c.Members; m++) row[m] = double.IsNaN(gdp[m]) ? double.NaN : row[m] / gdp[m];
     }
 
-    private static void FirmMarketShare(MonthContext c, int i, double[] row)
+    private static void FirmMarketShare(MonthContext c, int i, Span<double> row)
     {
         int countries = c.Countries.Count, firm = i / countries, market = i % countries;
         var f = c.Firms[firm];
-        for (int m = 0; m < c.Members; m++) row[m] = f.Entered ? c.World.Shares[market][f.Index][m] : double.NaN;
+        if (f.Entered) Copy(c.World.Shares[market][f.Index], row);
+        else row.Fill(double.NaN);
     }
 }

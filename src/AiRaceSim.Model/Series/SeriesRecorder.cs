@@ -1,3 +1,4 @@
+using System.Numerics;
 using AiRaceSim.Model.Simulation;
 using AiRaceSim.Model.State;
 
@@ -12,7 +13,6 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
 {
     private readonly List<double[]> _months = [];
     private readonly Stack<double[]> _free = new(); // month buffers reused after Take: no large-object churn per month
-    private readonly double[] _row = new double[members];
     private readonly MonthContext _context = new(members);
     private int _firstMonth = -1;
 
@@ -26,15 +26,33 @@ public sealed class SeriesRecorder(SeriesCatalog catalog, int firstMember, int m
         if (_firstMonth < 0) _firstMonth = monthIndex;
         int n = members;
         var month = _free.Count > 0 ? _free.Pop() : new double[catalog.Sources.Count * n];
-        var row = _row;
         _context.Set(w, firms, countries, monthIndex);
         for (int s = 0; s < catalog.Sources.Count; s++)
         {
             var src = catalog.Sources[s];
-            src.Metric.Read(_context, src.Index, row);
-            for (int m = 0; m < n; m++) month[s * n + m] = double.IsInfinity(row[m]) ? double.NaN : row[m];
+            src.Metric.Read(_context, src.Index, month.AsSpan(s * n, n));
         }
+        InfinityToNaN(month);
         _months.Add(month);
+    }
+
+    /// <summary>An infinite value (a frontier no firm has reached: −∞) is recorded as NaN, written empty.</summary>
+    public static void InfinityToNaN(Span<double> values)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var inf = new Vector<double>(double.PositiveInfinity);
+            var nan = new Vector<double>(double.NaN);
+            for (; i <= values.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var v = new Vector<double>(values[i..]);
+                var infinite = Vector.Equals(Vector.Abs(v), inf);
+                if (infinite != Vector<long>.Zero) Vector.ConditionalSelect(infinite, nan, v).CopyTo(values[i..]);
+            }
+        }
+        for (; i < values.Length; i++)
+            if (double.IsInfinity(values[i])) values[i] = double.NaN;
     }
 
     /// <summary>The months recorded since the last call, as one batch; null when none.</summary>
