@@ -37,7 +37,9 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
 
     public static RunEstimate Of(WorldSpec spec, int members, int blockSize, int recordedSeries, int writtenSeries, string scenarioName, bool perMemberSeries)
     {
-        long blocks = (members + (long)blockSize - 1) / blockSize;
+        // Fitted on worlds of 50; larger worlds did not use less (10,000 members: 1.22 GB in blocks of 250, 1.29 GB of 1,000),
+        // so a world's share is counted per 50 members at least (docs/PERFORMANCE.md, "Later on 2026-12-02").
+        long blocks = Math.Max((members + (long)blockSize - 1) / blockSize, (members + 49L) / 50);
         int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
         // Histories every month of every member (WorldState): two frontiers per country, two for the world, the best published level.
         double histories = 2.0 * countries + 3;
