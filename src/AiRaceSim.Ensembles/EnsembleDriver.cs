@@ -91,6 +91,7 @@ public sealed class EnsembleDriver(IEnsembleBackend backend)
 
         async Task Write(SeriesBatch slice, int monthsDone)
         {
+            cancellation.ThrowIfCancellationRequested(); // a cancelled run hands out no further slice (one may be joined already)
             await onSlice(slice);
             if (ReusesSlices) SliceBuffers.Shared.Return(slice.Values);
             progress?.Report(new RunProgress(monthsDone, request.Spec.Months, request.Members));
