@@ -138,6 +138,26 @@ public class TimeDistanceTests
     }
 
     [Fact]
+    public void A_trend_of_fewer_than_six_months_gives_a_bound_not_an_extrapolation()
+    {
+        // The leader rose 0.001 in its first month: the old extrapolation put a level 1 below its start
+        // 1 / 0.001 = 1,000 months back. Before month 6 the gap is only known to be at least t.
+        var leader = Series(24, t => t == 0 ? 20 : 20.001 + 0.1 * (t - 1));
+        var follower = Series(24, t => 19);
+        for (int t = 1; t < TimeDistance.MinTrendMonths; t++)
+        {
+            int a = 0, b = 0;
+            Assert.Equal(new GapResult(t, GapFlag.AtLeast),
+                TimeDistance.Gap(new MonthlySeries(leader), new MonthlySeries(follower), t, ref a, ref b));
+        }
+        // From month 6 the slope over months 0..6 is (20.501 − 20) / 6 per month: 19 stood 1 / that before month 0.
+        int c = 0, d = 0;
+        var g = TimeDistance.Gap(new MonthlySeries(leader), new MonthlySeries(follower), 6, ref c, ref d);
+        Assert.Equal(GapFlag.Extrapolated, g.Flag);
+        Assert.Equal(6 + 6 / 0.501, g.Months, 9);
+    }
+
+    [Fact]
     public void Levels_before_the_start_come_from_dated_history_or_the_leader_trend()
     {
         var leader = Series(24, t => 20 + 0.1 * t);

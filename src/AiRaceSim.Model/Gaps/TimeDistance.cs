@@ -138,6 +138,9 @@ public static class TimeDistance
         return level;
     }
 
+    /// <summary>Months of the leader's own series needed before its trend extrapolates a level back before the start.</summary>
+    public const int MinTrendMonths = 6;
+
     private static GapResult BeforeStart(in MonthlySeries leader, int t, double level, PreStartHistory? before)
     {
         if (before is { Points.Count: > 0 } h)
@@ -154,8 +157,11 @@ public static class TimeDistance
             double tau = lastMonth + (level - runMax) / (leader[0] - runMax) * (0 - lastMonth);
             return new GapResult(t - tau, GapFlag.Exact);
         }
+        // A trend needs months to measure: over one or two months a frontier that has barely moved
+        // gives a slope near 0, and dividing by it put the gap thousands of months back.
+        if (t < MinTrendMonths) return new GapResult(t, GapFlag.AtLeast);
         int span = Math.Min(12, t);
-        double slope = span > 0 ? (leader[span] - leader[0]) / span : 0;
+        double slope = (leader[span] - leader[0]) / span;
         if (!(slope > 0)) return new GapResult(t, GapFlag.AtLeast);
         return new GapResult(t - (level - leader[0]) / slope, GapFlag.Extrapolated);
     }
