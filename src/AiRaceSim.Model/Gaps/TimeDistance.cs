@@ -157,7 +157,7 @@ public static class TimeDistance
             double tau = lastMonth + (level - runMax) / (leader[0] - runMax) * (0 - lastMonth);
             return new GapResult(t - tau, GapFlag.Exact);
         }
-        // A trend needs months to measure: over one or two months a frontier that has barely moved
+        // A trend needs months to measure: over its first few months a frontier that has barely moved
         // gives a slope near 0, and dividing by it put the gap thousands of months back.
         if (t < MinTrendMonths) return new GapResult(t, GapFlag.AtLeast);
         int span = Math.Min(12, t);
