@@ -18,6 +18,7 @@ public sealed class InProcessBackend : IEnsembleBackend
     {
         public Task<SeriesBatch> AdvanceAsync(int months, CancellationToken cancellation) => Task.Run(() =>
         {
+            sim.ExpectSlice(months);
             for (int i = 0; i < months && !sim.Done; i++)
             {
                 cancellation.ThrowIfCancellationRequested();

@@ -52,6 +52,7 @@ public sealed class WorldGrain(ActorRuntimes runtimes, IServiceProvider services
         var (spec, world) = (_spec ?? throw new InvalidOperationException("world was not started"), _world!);
         var clock = Stopwatch.StartNew();
         int stepped = 0;
+        _protocol!.ExpectSlice(months);
         while (stepped < months && world.MonthsDone < world.Months)
         {
             cancellation.ThrowIfCancellationRequested();

@@ -122,6 +122,40 @@ public class SeriesBatchTests
         Assert.Null(new BlockSimulation(spec, 0, 1).TakeSeries()); // no catalog, nothing recorded
     }
 
+    [Theory]
+    [InlineData(new[] { 12, 12, 6 }, new[] { 12, 12, 6 })]   // slices as expected, the last cut short by the end
+    [InlineData(new[] { 12, 12, 12 }, new[] { 12, 12, 6 })]  // the last slice expects more than the run has left
+    [InlineData(new[] { 5, 0, 9 }, new[] { 12, 12, 6 })]     // fewer expected than stepped, and none: months kept apart, then copied in
+    [InlineData(new[] { 12, 12, 6 }, new[] { 7, 12, 11 })]   // more expected than stepped: the slice's first months are copied out
+    public void A_slice_recorded_in_place_holds_what_one_recorded_month_by_month_holds(int[] expected, int[] stepped)
+    {
+        // The whole run's batch (recorded month by month, then laid out) cut into the pieces stepped is the reference.
+        var spec = TestWorlds.WithPolicy(months: 30);
+        var whole = new BlockSimulation(spec, 0, 3, new SeriesCatalog(spec));
+        whole.Run();
+        var all = whole.TakeSeries()!;
+        var sim = new BlockSimulation(spec, 0, 3, new SeriesCatalog(spec));
+        int from = 0;
+        for (int i = 0; i < stepped.Length; i++)
+        {
+            sim.ExpectSlice(expected[i]);
+            Assert.Equal(stepped[i], sim.Step(stepped[i]));
+            var part = sim.TakeSeries()!;
+            Assert.Equal((from, stepped[i], 3), (part.FirstMonthIndex, part.Months, part.Members));
+            for (int k = 0; k < all.Keys; k++)
+                for (int t = 0; t < stepped[i]; t++)
+                    for (int m = 0; m < 3; m++)
+                        Assert.Equal(all[k, from + t, m], part[k, t, m]);
+            from += stepped[i];
+        }
+        Assert.Equal(30, from);
+        Assert.Null(sim.TakeSeries());
+        // Months recorded and not taken cannot be laid out as a slice expected after them.
+        var untaken = new BlockSimulation(spec, 0, 3, new SeriesCatalog(spec));
+        untaken.Step(1);
+        Assert.Throws<InvalidOperationException>(() => untaken.ExpectSlice(12));
+    }
+
     [Fact]
     public void Blocks_of_members_join_to_the_batch_of_one_block_holding_them_all()
     {

@@ -91,6 +91,9 @@ public sealed class BlockSimulation : IMonthActors
         return ValueTask.FromResult(Reports());
     }
 
+    /// <inheritdoc cref="MonthProtocol.ExpectSlice"/>
+    public void ExpectSlice(int months) => _month.ExpectSlice(months);
+
     /// <summary>The series recorded since the last call (null when nothing was recorded).</summary>
     public SeriesBatch? TakeSeries() => Recorder?.Take();
 

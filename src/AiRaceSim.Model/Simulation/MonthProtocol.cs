@@ -50,6 +50,9 @@ public sealed class MonthProtocol
 
     public bool Done => World.MonthsDone >= World.Months;
 
+    /// <summary>Tells the recorder that the next <paramref name="months"/> months (fewer at the end) are taken as one slice.</summary>
+    public void ExpectSlice(int months) => Recorder?.Expect(Math.Max(0, Math.Min(months, World.Months - World.MonthsDone)));
+
     public async ValueTask StepAsync(IMonthActors actors)
     {
         if (Done) throw new InvalidOperationException("the run has reached its end month");
