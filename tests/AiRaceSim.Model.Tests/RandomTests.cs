@@ -18,6 +18,20 @@ public class RandomTests
     }
 
     [Fact]
+    public void A_months_draws_folded_from_their_shared_key_are_the_draws_of_the_full_key()
+    {
+        // Block of members 40.. of seed 9: member 2 of the block is global member 42.
+        var draws = new AiRaceSim.Model.Parameters.MemberDraws(9, 40, 5, Deterministic: false);
+        foreach (int slot in new[] { 0, 1, 7, 1000, int.MaxValue })
+        {
+            Assert.Equal(CounterRng.Uniform(9, 42, 13, 77, slot), draws.ForMonth(2, 13, 77).Uniform(slot));
+            Assert.Equal(CounterRng.Bits(9, 42, 13, 77, slot), CounterRng.WithSlot(CounterRng.Prefix(9, 42, 13, 77), slot));
+        }
+        Assert.NotEqual(draws.ForMonth(2, 13, 77).Uniform(1), draws.ForMonth(2, 13, 78).Uniform(1));
+        Assert.Equal(0.5, (draws with { Deterministic = true }).ForMonth(2, 13, 77).Uniform(1));
+    }
+
+    [Fact]
     public void Uniforms_lie_strictly_inside_the_unit_interval_and_are_uniform()
     {
         const int n = 200_000;

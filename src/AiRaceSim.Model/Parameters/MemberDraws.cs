@@ -29,8 +29,20 @@ public sealed record MemberDraws(ulong Seed, int First, int Count, bool Determin
         for (int m = 0; m < values.Length; m++) values[m] = d.Draw(Seed, First + m, actor, month, slot);
     }
 
+    /// <summary>The draws of one member, actor and month, each slot folded into their shared key once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MonthDraws ForMonth(int member, int actor, int month) =>
+        new(Deterministic ? 0 : CounterRng.Prefix(Seed, First + member, actor, month), Deterministic);
+
     /// <summary>The uniform behind a monthly shock; 0.5 (the median) in a deterministic run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform(int member, int actor, int month, int slot) =>
         Deterministic ? 0.5 : CounterRng.Uniform(Seed, First + member, actor, month, slot);
+}
+
+/// <summary>The uniforms of one member's month for one actor (<see cref="MemberDraws.ForMonth"/>): the same values as <see cref="MemberDraws.Uniform"/>.</summary>
+public readonly struct MonthDraws(ulong prefix, bool deterministic)
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Uniform(int slot) => deterministic ? 0.5 : CounterRng.UnitInterval(CounterRng.WithSlot(prefix, slot));
 }

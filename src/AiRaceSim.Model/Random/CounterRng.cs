@@ -18,15 +18,26 @@ public static class CounterRng
     public const int SetupMonth = int.MinValue;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Bits(ulong seed, long member, int actor, int month, int slot)
+    public static ulong Bits(ulong seed, long member, int actor, int month, int slot) =>
+        WithSlot(Prefix(seed, member, actor, month), slot);
+
+    /// <summary>
+    /// The chain folded over (seed, member, actor, month): what the draws of one actor's month share, so that
+    /// several slots of that month (<see cref="WithSlot"/>) cost one fold each, not five. The same bits as <see cref="Bits"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Prefix(ulong seed, long member, int actor, int month)
     {
         ulong h = Mix(seed + 0x9E3779B97F4A7C15UL);
         h = Mix(h ^ ((ulong)member * 0xD1B54A32D192ED03UL + 0x8CB92BA72F3D8DD7UL));
         h = Mix(h ^ ((ulong)(uint)actor * 0xAEF17502108EF2D9UL + 0x9E3779B97F4A7C15UL));
-        h = Mix(h ^ ((ulong)(uint)month * 0xDB4F0B9175AE2165UL + 0x632BE59BD9B4E019UL));
-        h = Mix(h ^ ((ulong)(uint)slot * 0x4C8F2F1A2B3C4D5FUL + 0x2545F4914F6CDD1DUL));
-        return h;
+        return Mix(h ^ ((ulong)(uint)month * 0xDB4F0B9175AE2165UL + 0x632BE59BD9B4E019UL));
     }
+
+    /// <summary>The last fold: the draw slot into a <see cref="Prefix"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong WithSlot(ulong prefix, int slot) =>
+        Mix(prefix ^ ((ulong)(uint)slot * 0x4C8F2F1A2B3C4D5FUL + 0x2545F4914F6CDD1DUL));
 
     /// <summary>A uniform number strictly inside (0, 1), safe to feed to any inverse CDF.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

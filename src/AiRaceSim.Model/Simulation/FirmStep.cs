@@ -83,7 +83,8 @@ public static class FirmStep
             double z = Knowledge.ResearchStock(f.ResearchStock[m], g.DeltaZ[m], ir);
             double gamma = Knowledge.Absorption(z, g.Z50[m]);
             f.ResearchStock[m] = z; f.Absorption[m] = gamma;
-            double jump = Breakthrough(g, d, f.Actor, m, ti);
+            var draws = d.ForMonth(m, f.Actor, ti);
+            double jump = Breakthrough(g, draws, d.Deterministic, m);
             f.Algorithmic[m] = Knowledge.Algorithmic(a, g.AlgorithmicRate[m], z, g.ZRef[m], g.Rho[m],
                 g.Psi[m], gamma, world.BestPublishedLagged[m], jump);
 
@@ -95,7 +96,7 @@ public static class FirmStep
             f.Teacher[m] = teacher;
             double trained = Capability.Trained(own, Capability.Uplift(own, f.Distillation[m], gamma, teacher, g.DistillLoss[m], g.UpliftCap[m]));
             double noise = g.NoiseSd[m] > 0
-                ? g.NoiseSd[m] * NormalQuantile.Standard(d.Uniform(m, f.Actor, ti, DrawSlot.CapabilityNoise))
+                ? g.NoiseSd[m] * NormalQuantile.Standard(draws.Uniform(DrawSlot.CapabilityNoise))
                 : 0;
             double candidate = Capability.Candidate(floor, trained, noise);
             f.Candidate[m] = candidate;
@@ -121,7 +122,7 @@ public static class FirmStep
 
             // P1: patents.
             double mu = Equations.Patents.Expected(home.PatentPropensity[m], ir, g.PatentBeta[m], home.PatentSubsidy[m]);
-            double count = Equations.Patents.Count(mu, g.PatentDispersion[m], d.Uniform(m, f.Actor, ti, DrawSlot.Patents), d.Deterministic);
+            double count = Equations.Patents.Count(mu, g.PatentDispersion[m], draws.Uniform(DrawSlot.Patents), d.Deterministic);
             f.Patents[m] = count;
             f.PatentsCumulative[m] += count;
             f.PatentsQualityCumulative[m] += count * home.PatentQuality[m];
@@ -158,13 +159,13 @@ public static class FirmStep
         cap[(int)Channel.Domestic] = nationalShare * home.ChipOutput[m] * price[(int)Channel.Domestic] / q;
     }
 
-    private static double Breakthrough(GlobalDraws g, MemberDraws d, int actor, int m, int ti)
+    private static double Breakthrough(GlobalDraws g, MonthDraws draws, bool deterministic, int m)
     {
-        if (g.JRate[m] <= 0 || d.Deterministic) return 0;
-        int count = Knowledge.BreakthroughCount(g.JRate[m], d.Uniform(m, actor, ti, DrawSlot.BreakthroughArrival));
+        if (g.JRate[m] <= 0 || deterministic) return 0;
+        int count = Knowledge.BreakthroughCount(g.JRate[m], draws.Uniform(DrawSlot.BreakthroughArrival));
         double size = 0;
         for (int i = 0; i < count; i++)
-            size += g.BreakthroughSize.InverseCdf(d.Uniform(m, actor, ti, DrawSlot.BreakthroughSize + 16 * i));
+            size += g.BreakthroughSize.InverseCdf(draws.Uniform(DrawSlot.BreakthroughSize + 16 * i));
         return size;
     }
 
