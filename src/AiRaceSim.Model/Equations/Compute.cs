@@ -38,10 +38,12 @@ public static class Compute
     /// <param name="efficiency">η_k, H100e per chip; 0 closes a channel.</param>
     /// <param name="price">price_k relative to an H100 (vouchers already applied).</param>
     /// <param name="spendCap">most M$ the channel can take this month (∞ for none).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AllocateChannels(double spend, double q, ReadOnlySpan<double> efficiency, ReadOnlySpan<double> price,
         ReadOnlySpan<double> spendCap, Span<double> added)
     {
-        // Common case: the frontier channel is open and no channel beats it per dollar.
+        // Common case: the frontier channel is open and no channel beats it per dollar (inlined into the firm step;
+        // the ordering below is a call of its own, since a method with stackalloc is not inlined).
         if (efficiency[0] > 0 && spendCap[0] >= spend)
         {
             double best = efficiency[0] / price[0];
@@ -55,6 +57,13 @@ public static class Compute
                 return 0;
             }
         }
+        return AllocateInOrder(spend, q, efficiency, price, spendCap, added);
+    }
+
+    /// <summary>(C3) The general case of <see cref="AllocateChannels"/>: the channels sorted by efficiency per dollar.</summary>
+    private static double AllocateInOrder(double spend, double q, ReadOnlySpan<double> efficiency, ReadOnlySpan<double> price,
+        ReadOnlySpan<double> spendCap, Span<double> added)
+    {
         Span<int> order = stackalloc int[FirmState.Channels];
         Span<double> value = stackalloc double[FirmState.Channels];
         for (int k = 0; k < FirmState.Channels; k++)
