@@ -69,7 +69,7 @@ public sealed class QuantilesWriter : ISeriesWriter
         var row = slice.Values.AsSpan((k * slice.Months + t) * slice.Members, slice.Members);
         var values = scratch.Values;
         int n = 0;
-        if (!HasNaN(row)) { row.CopyTo(values); n = row.Length; } // most rows: every member has a value
+        if (CopiedWithoutNaN(row, values)) n = row.Length; // most rows: every member has a value
         else foreach (double v in row) if (!double.IsNaN(v)) values[n++] = v;
         double sum = LaneSums.Sum(values.AsSpan(0, n));
         var line = new StringBuilder(160).Append(date).Append(',').Append(TidyCsvWriter.Quote(_layout.Keys[k].Entity))
@@ -88,16 +88,24 @@ public sealed class QuantilesWriter : ISeriesWriter
     public static double StandardDeviation(ReadOnlySpan<double> values, double mean) =>
         Math.Sqrt(LaneSums.SquaredDeviations(values, mean) / (values.Length - 1));
 
-    private static bool HasNaN(ReadOnlySpan<double> row)
+    /// <summary>Copies <paramref name="row"/> to <paramref name="values"/> and says whether it holds no NaN (one pass for both).</summary>
+    private static bool CopiedWithoutNaN(ReadOnlySpan<double> row, Span<double> values)
     {
         int i = 0;
+        var nan = Vector256<double>.Zero; // all bits of a lane set once it held a NaN
         for (; i <= row.Length - 4; i += 4)
         {
             var v = Vector256.Create(row.Slice(i, 4));
-            if (!Vector256.EqualsAll(v, v)) return true; // NaN ≠ NaN
+            v.CopyTo(values[i..]);
+            nan |= ~Vector256.Equals(v, v); // NaN ≠ NaN
         }
-        for (; i < row.Length; i++) if (double.IsNaN(row[i])) return true;
-        return false;
+        bool clean = nan.ExtractMostSignificantBits() == 0;
+        for (; i < row.Length; i++)
+        {
+            values[i] = row[i];
+            clean &= !double.IsNaN(row[i]);
+        }
+        return clean;
     }
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
