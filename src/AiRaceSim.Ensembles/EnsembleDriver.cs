@@ -5,8 +5,8 @@ namespace AiRaceSim.Ensembles;
 /// <summary>
 /// The one ensemble loop: one world per block on a backend, all advanced a slice of months at a
 /// time in parallel; each slice comes back from every block and is handed on joined in member
-/// order, while the worlds step the next one, so a run holds about three slices of series (the recorders' months, the blocks'
-/// parts or the slice joined from them, and the one being written). Run, calibrate, compare and the
+/// order, while the worlds step the next one, so a run holds about three slices of series (the blocks' parts, which their recorders
+/// write in place, the slice joined from them, and the one being written). Run, calibrate, compare and the
 /// bench all run their ensembles through this class.
 /// </summary>
 public sealed class EnsembleDriver(IEnsembleBackend backend)
