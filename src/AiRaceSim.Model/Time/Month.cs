@@ -18,9 +18,16 @@ public readonly record struct Month(int Index) : IComparable<Month>
     public static bool TryParse(string? text, out Month month)
     {
         month = default;
-        if (text is null || text.Length != 7 || text[4] != '-') return false;
-        if (!int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return false;
-        if (!int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) return false;
+        return text is not null && TryParse(text.AsSpan(), out month);
+    }
+
+    /// <summary>The same for a field of a line (readers that do not make a string of every field).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out Month month)
+    {
+        month = default;
+        if (text.Length != 7 || text[4] != '-') return false;
+        if (!int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y)) return false;
+        if (!int.TryParse(text.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)) return false;
         if (m is < 1 or > 12 || y < 1) return false;
         month = Of(y, m);
         return true;

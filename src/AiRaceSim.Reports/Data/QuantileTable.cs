@@ -52,32 +52,63 @@ public sealed class QuantileTable
         var source = SourceIn(folder) ?? throw new FileNotFoundException($"{folder} holds neither quantiles.csv nor series.csv, which the report is drawn from");
         var path = Path.Combine(folder, source);
         bool tidy = source == "series.csv";
-        var rows = new Dictionary<(string, string), List<(int Month, double[] Values)>>();
+        // Keyed by the row's "entity,metric" text (the two fields are adjacent and, unquoted, hold no comma), looked up
+        // on the line itself: a string per row and field was most of the time of a one-member run's report.
+        var rows = new Dictionary<string, KeyRows>();
+        var byText = rows.GetAlternateLookup<ReadOnlySpan<char>>();
         var wanted = new HashSet<string>(metrics).GetAlternateLookup<ReadOnlySpan<char>>();
         int first = int.MaxValue, last = int.MinValue;
         // quantiles.csv: date,entity,metric,mean,p05,p25,p50,p75,p95,sd (sd is not charted; folders written before it have 9
         // fields, told by the header); series.csv: scenario,member,date,entity,metric,value
         int d = tidy ? 2 : 0;
-        Span<Range> cells = stackalloc Range[11];
+        var cells = new Range[11];
         using var reader = new StreamReader(path, System.Text.Encoding.UTF8, false, 1 << 16);
         var header = reader.ReadLine() ?? "";
         int fields = tidy ? 6 : header.EndsWith(",sd", StringComparison.Ordinal) ? 10 : 9;
-        string? line;
         int lineNumber = 1;
-        while ((line = reader.ReadLine()) is not null)
+        // The last date read and its month: rows come a month at a time.
+        char[] lastDate = new char[7];
+        int lastDateLength = -1, lastMonth = 0;
+        var buffer = new char[1 << 20];
+        int filled = 0;
+        while (true)
         {
-            lineNumber++;
-            if (line.Contains('"')) { Quoted(line); continue; }
-            ReadOnlySpan<char> text = line;
-            if (text.Split(cells, ',') != fields) throw new FormatException($"{path}:{lineNumber}: expected {fields} fields");
-            if (!wanted.Contains(text[cells[d + 2]]) || (tidy && !text[cells[1]].SequenceEqual("0"))) continue;
+            int read = reader.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            int from = 0;
+            while (true)
+            {
+                int newline = Array.IndexOf(buffer, '\n', from, filled - from);
+                if (newline < 0 && (read > 0 || from == filled)) break;
+                int stop = newline < 0 ? filled : newline;
+                var line = buffer.AsSpan(from, stop - from);
+                if (line.EndsWith('\r')) line = line[..^1];
+                lineNumber++;
+                Row(line);
+                from = newline < 0 ? filled : newline + 1;
+            }
+            if (read == 0) break;
+            // The partial last line moves to the front; a line longer than the buffer grows it.
+            buffer.AsSpan(from, filled - from).CopyTo(buffer);
+            filled -= from;
+            if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+        }
+
+        void Row(ReadOnlySpan<char> text)
+        {
+            if (text.Contains('"')) { Quoted(text.ToString()); return; }
+            if (text.Split(cells.AsSpan(), ',') != fields) throw new FormatException($"{path}:{lineNumber}: expected {fields} fields");
+            if (!wanted.Contains(text[cells[d + 2]]) || (tidy && !text[cells[1]].SequenceEqual("0"))) return;
             var values = new double[6];
             for (int q = 0; q < 6; q++)
             {
                 int c = tidy ? 5 : 3 + q;
                 values[q] = Number(text[cells[c]], c, cells[c].Start.Value + 1);
             }
-            Add(text[cells[d]].ToString(), text[cells[d + 1]].ToString(), text[cells[d + 2]].ToString(), values, cells[d].Start.Value + 1);
+            var key = text[cells[d + 1].Start..cells[d + 2].End];
+            if (!byText.TryGetValue(key, out var series))
+                rows[key.ToString()] = series = new KeyRows(text[cells[d + 1]].ToString(), text[cells[d + 2]].ToString());
+            Add(text[cells[d]], series, values, cells[d].Start.Value + 1);
         }
 
         void Quoted(string quoted)
@@ -85,8 +116,11 @@ public sealed class QuantileTable
             var f = CsvFields.Split(quoted);
             if (f.Count != fields) throw new FormatException($"{path}:{lineNumber}: expected {fields} fields, found {f.Count}");
             if (!metrics.Contains(f[d + 2]) || (tidy && f[1] != "0")) return;
+            // The key an unquoted row of the same series has; a field with a comma cannot be unquoted, so its key needs no match.
+            string key = f[d + 1].Contains(',') || f[d + 2].Contains(',') ? $"{f[d + 1]}\0{f[d + 2]}" : $"{f[d + 1]},{f[d + 2]}";
+            if (!rows.TryGetValue(key, out var series)) rows[key] = series = new KeyRows(f[d + 1], f[d + 2]);
             // CsvFields gives no offsets: the column of a quoted row is the field's number.
-            Add(f[d], f[d + 1], f[d + 2], Enumerable.Range(0, 6).Select(q => Number(f[tidy ? 5 : 3 + q], tidy ? 5 : 3 + q, null)).ToArray(), null);
+            Add(f[d], series, Enumerable.Range(0, 6).Select(q => Number(f[tidy ? 5 : 3 + q], tidy ? 5 : 3 + q, null)).ToArray(), null);
         }
 
         string Where(int field, int? column) =>
@@ -99,29 +133,41 @@ public sealed class QuantileTable
             throw new FormatException($"{Where(field, column)}: expected a number such as 0.25 (or an empty field), got '{Excerpt(text)}'");
         }
 
-        void Add(string date, string entity, string metric, double[] values, int? column)
+        void Add(ReadOnlySpan<char> date, KeyRows series, double[] values, int? column)
         {
-            if (!Month.TryParse(date, out var parsed))
-                throw new FormatException($"{Where(d, column)}: expected a month yyyy-MM, got '{Excerpt(date)}'");
-            if (parsed < start || parsed > end)
-                throw new FormatException($"{Where(d, column)}: month {date} lies outside the run's months {start}..{end} (manifest.json)");
-            var month = parsed.Index;
-            if (!rows.TryGetValue((entity, metric), out var list)) rows[(entity, metric)] = list = [];
-            list.Add((month, values));
+            int month;
+            if (date.SequenceEqual(lastDate.AsSpan(0, Math.Max(lastDateLength, 0)))) month = lastMonth;
+            else
+            {
+                if (!Month.TryParse(date, out var parsed))
+                    throw new FormatException($"{Where(d, column)}: expected a month yyyy-MM, got '{Excerpt(date)}'");
+                if (parsed < start || parsed > end)
+                    throw new FormatException($"{Where(d, column)}: month {date} lies outside the run's months {start}..{end} (manifest.json)");
+                month = lastMonth = parsed.Index;
+                date.CopyTo(lastDate); // a parsed month is 7 characters
+                lastDateLength = date.Length;
+            }
+            series.Rows.Add((month, values));
             first = Math.Min(first, month);
             last = Math.Max(last, month);
         }
         if (first > last) return new QuantileTable(new Month(0), 0, []);
         int months = last - first + 1;
-        var series = new Dictionary<(string, string), QuantileSeries>();
-        foreach (var (key, list) in rows)
+        var table = new Dictionary<(string, string), QuantileSeries>();
+        foreach (var series in rows.Values)
         {
             var q = Enumerable.Range(0, 6).Select(_ => Enumerable.Repeat(double.NaN, months).ToArray()).ToArray();
-            foreach (var (month, values) in list)
+            foreach (var (month, values) in series.Rows)
                 for (int i = 0; i < 6; i++) q[i][month - first] = values[i];
-            series[key] = new QuantileSeries(key.Item1, key.Item2, q[0], q[1], q[2], q[3], q[4], q[5]);
+            table[(series.Entity, series.Metric)] = new QuantileSeries(series.Entity, series.Metric, q[0], q[1], q[2], q[3], q[4], q[5]);
         }
-        return new QuantileTable(new Month(first), months, series);
+        return new QuantileTable(new Month(first), months, table);
+    }
+
+    /// <summary>The rows read of one series: its month and its six values (mean, P5..P95).</summary>
+    private sealed record KeyRows(string Entity, string Metric)
+    {
+        public List<(int Month, double[] Values)> Rows { get; } = [];
     }
 
     private static string Excerpt(ReadOnlySpan<char> text) => text.Length <= 40 ? text.ToString() : string.Concat(text[..40], "…");
