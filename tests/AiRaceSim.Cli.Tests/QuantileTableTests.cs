@@ -5,7 +5,7 @@ using AiRaceSim.Reports.Data;
 namespace AiRaceSim.Cli.Tests;
 
 /// <summary>
-/// The report's reader of quantiles.csv: rows read off a buffer a megabyte at a time (no string per line),
+/// The report's reader of quantiles.csv: rows read off a buffer of a million characters (no string per line),
 /// so lines that cross, or are longer than, a buffer and the line numbers of errors after one are checked here.
 /// </summary>
 public sealed class QuantileTableTests : IDisposable
@@ -64,12 +64,33 @@ public sealed class QuantileTableTests : IDisposable
     [Fact]
     public void A_bad_number_far_past_the_first_buffer_is_named_by_its_line_and_column()
     {
-        // 40,000 rows of about 45 characters: 1.8 million characters, so the bad row lies in the second buffer.
+        // 40,000 rows of 35-39 characters, about 1.55 million: the bad row (from character 1,158,937) lies past the first buffer.
         var text = new StringBuilder(Header).Append('\n');
         for (int i = 0; i < 40_000; i++)
             text.Append("2020-0").Append(1 + i % 9).Append(",E").Append(i).Append(",capability,1,2,3,").Append(i == 30_000 ? "abc" : "4").Append(",5,6,\n");
         var e = Assert.Throws<FormatException>(() => Load(text.ToString(), "capability"));
         // Header is line 1, row i is line i + 2; "2020-04,E30000,capability,1,2,3," is 32 characters before the field.
         Assert.Contains("quantiles.csv:30002:33: field 7: expected a number such as 0.25 (or an empty field), got 'abc'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Rows_end_at_CRLF_or_a_lone_CR_as_at_LF(string end)
+    {
+        // Nine fields (written before sd): the last one, P95, is empty in the first row, so a line end left on it
+        // would not parse as a number.
+        string text = string.Join(end, "date,entity,metric,mean,p05,p25,p50,p75,p95",
+            "2020-01,US,capability,1,2,3,4,5,", "2020-02,US,capability,1,2,3,4,5,6") + end;
+        var us = Load(text, "capability").Get("US", "capability")!;
+        Assert.Equal(new double[] { double.NaN, 6 }, us.P95);
+        Assert.Equal(new double[] { 4, 4 }, us.P50);
+    }
+
+    [Fact]
+    public void An_empty_date_in_the_first_row_is_refused_as_any_other_bad_month()
+    {
+        var e = Assert.Throws<FormatException>(() => Load(Header + "\n,US,capability,1,2,3,4,5,6,\n", "capability"));
+        Assert.Contains("quantiles.csv:2:1: field 1: expected a month yyyy-MM, got ''", e.Message);
     }
 }

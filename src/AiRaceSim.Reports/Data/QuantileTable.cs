@@ -78,14 +78,16 @@ public sealed class QuantileTable
             int from = 0;
             while (true)
             {
-                int newline = Array.IndexOf(buffer, '\n', from, filled - from);
-                if (newline < 0 && (read > 0 || from == filled)) break;
-                int stop = newline < 0 ? filled : newline;
-                var line = buffer.AsSpan(from, stop - from);
-                if (line.EndsWith('\r')) line = line[..^1];
+                // Lines end as ReadLine's do: at \n, \r or \r\n. A \r last in the buffer may be the first half of
+                // \r\n, so it waits for the next read (unless the file ends there).
+                int lineEnd = buffer.AsSpan(from, filled - from).IndexOfAny('\r', '\n');
+                if (lineEnd >= 0) lineEnd += from;
+                if (lineEnd >= 0 && buffer[lineEnd] == '\r' && lineEnd + 1 == filled && read > 0) lineEnd = -1;
+                if (lineEnd < 0 && (read > 0 || from == filled)) break;
+                int stop = lineEnd < 0 ? filled : lineEnd;
                 lineNumber++;
-                Row(line);
-                from = newline < 0 ? filled : newline + 1;
+                Row(buffer.AsSpan(from, stop - from));
+                from = lineEnd < 0 ? filled : lineEnd + (buffer[lineEnd] == '\r' && lineEnd + 1 < filled && buffer[lineEnd + 1] == '\n' ? 2 : 1);
             }
             if (read == 0) break;
             // The partial last line moves to the front; a line longer than the buffer grows it.
@@ -136,7 +138,7 @@ public sealed class QuantileTable
         void Add(ReadOnlySpan<char> date, KeyRows series, double[] values, int? column)
         {
             int month;
-            if (date.SequenceEqual(lastDate.AsSpan(0, Math.Max(lastDateLength, 0)))) month = lastMonth;
+            if (lastDateLength == date.Length && date.SequenceEqual(lastDate.AsSpan(0, lastDateLength))) month = lastMonth;
             else
             {
                 if (!Month.TryParse(date, out var parsed))
