@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One baseline run from a built binary, silo start included (goal: 1.5 s; docs/PERFORMANCE.md).
-# Publishes the CLI compiled ahead of time for this machine's runtime identifier (as README.md says to
+# Publishes the CLI compiled ahead of time for this machine's (portable) runtime identifier (as README.md says to
 # install it) into a temporary folder, runs each case once untimed, then times the baseline run `times`
 # times with --no-report and `times` times with the report, alternating, into fresh folders, and prints
 # each wall time and the medians. Needs GNU time (/usr/bin/time, Debian's package `time`). The publish
@@ -9,10 +9,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 times="${1:-5}"
+[[ $times =~ ^[1-9][0-9]*$ ]] || { echo "one-run: times must be a whole number from 1, got '$times'" >&2; exit 2; }
 bin="$(mktemp -d)"
 out="$(mktemp -d)"
 trap 'rm -rf "$bin" "$out"' EXIT
-rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
+# The SDK's portable identifier (linux-x64, not a distribution's own such as ubuntu.24.04-x64).
+rid="$(dotnet msbuild src/AiRaceSim.Cli -getProperty:NETCoreSdkPortableRuntimeIdentifier)"
+[[ -n $rid ]] || { echo "one-run: the SDK names no runtime identifier" >&2; exit 1; }
 if ! dotnet publish -c Release -r "$rid" src/AiRaceSim.Cli -o "$bin" -nologo >"$out/publish.log" 2>&1; then
   cat "$out/publish.log" >&2
   echo "one-run: the publish for $rid failed (above)" >&2

@@ -81,10 +81,23 @@ public sealed class QuantileTableTests : IDisposable
         // Nine fields (written before sd): the last one, P95, is empty in the first row, so a line end left on it
         // would not parse as a number.
         string text = string.Join(end, "date,entity,metric,mean,p05,p25,p50,p75,p95",
-            "2020-01,US,capability,1,2,3,4,5,", "2020-02,US,capability,1,2,3,4,5,6") + end;
+            "2020-01,US,capability,1,2,3,4,5,", "2020-02,US,capability,1,2,3,4,5,") + end;
         var us = Load(text, "capability").Get("US", "capability")!;
-        Assert.Equal(new double[] { double.NaN, 6 }, us.P95);
+        Assert.Equal(new double[] { double.NaN, double.NaN }, us.P95); // the last line's end too (at the end of the file)
         Assert.Equal(new double[] { 4, 4 }, us.P50);
+    }
+
+    [Fact]
+    public void A_CRLF_split_by_the_end_of_a_buffer_ends_one_line()
+    {
+        // The header is read on its own; the first row's CR is the buffer's last character (index 2^20 - 1), its LF the
+        // first of the next read. Read as two line ends, the empty line between would be refused.
+        string prefix = "2020-01,", suffix = ",capability,1,2,3,4,5,6,";
+        string row = prefix + new string('x', (1 << 20) - 1 - prefix.Length - suffix.Length) + suffix;
+        Assert.Equal((1 << 20) - 1, row.Length);
+        var table = Load(Header + "\n" + row + "\r\n2020-02,US,capability,1,2,3,4,5,6,\r\n", "capability");
+        Assert.Equal(new double[] { double.NaN, 4 }, table.Get("US", "capability")!.P50);
+        Assert.Equal(2, table.Months);
     }
 
     [Fact]
