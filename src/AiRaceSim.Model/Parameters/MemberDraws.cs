@@ -36,8 +36,7 @@ public sealed record MemberDraws(ulong Seed, int First, int Count, bool Determin
 
     /// <summary>The uniform behind a monthly shock; 0.5 (the median) in a deterministic run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Uniform(int member, int actor, int month, int slot) =>
-        Deterministic ? 0.5 : CounterRng.Uniform(Seed, First + member, actor, month, slot);
+    public double Uniform(int member, int actor, int month, int slot) => ForMonth(member, actor, month).Uniform(slot);
 }
 
 /// <summary>The uniforms of one member's month for one actor (<see cref="MemberDraws.ForMonth"/>): the same values as <see cref="MemberDraws.Uniform"/>.</summary>

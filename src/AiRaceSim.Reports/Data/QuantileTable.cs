@@ -68,7 +68,8 @@ public sealed class QuantileTable
         int lineNumber = 1;
         // The last date read and its month: rows come a month at a time.
         char[] lastDate = new char[7];
-        int lastDateLength = -1, lastMonth = 0;
+        bool dated = false; // whether lastDate holds a month read (only months of 7 characters parse)
+        int lastMonth = 0;
         var buffer = new char[1 << 20];
         int filled = 0;
         while (true)
@@ -138,7 +139,7 @@ public sealed class QuantileTable
         void Add(ReadOnlySpan<char> date, KeyRows series, double[] values, int? column)
         {
             int month;
-            if (lastDateLength == date.Length && date.SequenceEqual(lastDate.AsSpan(0, lastDateLength))) month = lastMonth;
+            if (dated && date.SequenceEqual(lastDate)) month = lastMonth;
             else
             {
                 if (!Month.TryParse(date, out var parsed))
@@ -146,8 +147,8 @@ public sealed class QuantileTable
                 if (parsed < start || parsed > end)
                     throw new FormatException($"{Where(d, column)}: month {date} lies outside the run's months {start}..{end} (manifest.json)");
                 month = lastMonth = parsed.Index;
-                date.CopyTo(lastDate); // a parsed month is 7 characters
-                lastDateLength = date.Length;
+                date.CopyTo(lastDate);
+                dated = true;
             }
             series.Rows.Add((month, values));
             first = Math.Min(first, month);
