@@ -31,101 +31,141 @@ public static class FirmStep
         var growth = f.FundingDraws.MonthlyFactors(t - 1);
         for (int m = 0; m < f.Members; m++) f.Funding[m] *= growth[m];
 
+        // The month in phases, each a loop over members with few values live: a single loop kept dozens of
+        // values across the libm calls (which clobber every vector register) and spilled them each time.
         int ti = t - start;
+        Spending(f, home, world, g);
+        ComputeAndRuns(f, home, world, tiers, g, t, start);
+        Research(f, world, g, d, ti);
+        Deployment(f, home, world, g, d, ti);
+        PatentCounts(f, home, g, d, ti);
+    }
+
+    /// <summary>(C2) The budget, saturated against the country's ceiling by last month's national demand (v2), and its split.</summary>
+    private static void Spending(FirmState f, HomePolicy home, FirmInputs world, GlobalDraws g)
+    {
+        double[] support = home.Support, share = world.NationalShare, funding = f.Funding, reinvest = g.RevReinvest,
+            revenue = world.Revenue, nationalDemand = world.NationalDemand, ceiling = home.BudgetCeiling,
+            budgetDemand = f.BudgetDemand, budgets = f.Budget, computeShare = f.ComputeShare, researchShare = f.ResearchShare,
+            computeSpend = f.ComputeSpend, researchSpend = f.ResearchSpend;
+        for (int m = 0; m < f.Members; m++)
+        {
+            double demand = Compute.Budget(funding[m], reinvest[m], revenue[m], support[m] * share[m]);
+            double budget = demand * Compute.Saturation(nationalDemand[m], ceiling[m]);
+            budgetDemand[m] = demand;
+            budgets[m] = budget;
+            computeSpend[m] = computeShare[m] * budget;
+            researchSpend[m] = researchShare[m] * budget;
+        }
+    }
+
+    /// <summary>(C1, C3, C4, C6) Chips bought by channel, installed compute, and the training run that ends this month (K1).</summary>
+    private static void ComputeAndRuns(FirmState f, HomePolicy home, FirmInputs world, TierDraws tiers, GlobalDraws g, Month t, Month start)
+    {
         double phi = f.Spec.FrontierRunShare.At(t);
         // The channels' terms in the firm's scratch, not on the stack: a method with stackalloc is compiled once,
         // fully optimised but without the profile that tiered compilation gives its loop later.
         var terms = f.ChannelScratch.AsSpan();
         Span<double> eff = terms[..FirmState.Channels], price = terms[FirmState.Channels..(2 * FirmState.Channels)];
         Span<double> cap = terms[(2 * FirmState.Channels)..(3 * FirmState.Channels)], added = terms[(3 * FirmState.Channels)..];
-        var pricePerformance = g.PricePerformanceAt(t);
-        var revenue = world.Revenue;
-        var share = world.NationalShare;
-
+        double[] pricePerformance = g.PricePerformanceAt(t), share = world.NationalShare, computeSpend = f.ComputeSpend,
+            u = g.U, uCompliant = g.UCompliant, uDomestic = g.UDomestic, deltaH = g.DeltaH,
+            installed = f.Installed, utilised = f.Utilised, runAccumulated = f.RunAccumulated, algorithmic = f.Algorithmic,
+            own = f.Base, lastRun = f.LastRunLogFlop, largestRun = f.LargestRunLogFlop, runShareScale = f.RunShareScale, flop = g.Flop;
+        double[][] byChannel = f.AddedByChannel;
         for (int m = 0; m < f.Members; m++)
         {
-            // C2: budget, saturated against the country's ceiling by last month's national demand (v2), and its split.
-            double support = home.Support[m] * share[m];
-            double demand = Compute.Budget(f.Funding[m], g.RevReinvest[m], revenue[m], support);
-            double budget = demand * Compute.Saturation(world.NationalDemand[m], home.BudgetCeiling[m]);
-            f.BudgetDemand[m] = demand;
-            f.Budget[m] = budget;
-            double ic = f.ComputeShare[m] * budget, ir = f.ResearchShare[m] * budget;
-            f.ComputeSpend[m] = ic; f.ResearchSpend[m] = ir;
-
-            // C1, C3: chip channels.
-            double q = pricePerformance[m];
+            double ic = computeSpend[m], q = pricePerformance[m];
             ChannelTerms(home, tiers, g, m, ic, q, share[m], eff, price, cap);
             Compute.AllocateChannels(ic, q, eff, price, cap, added);
-            for (int k = 0; k < FirmState.Channels; k++) f.AddedByChannel[k][m] = added[k];
-            double addedUtilised = g.U[m] * (added[(int)Channel.Frontier] + added[(int)Channel.Smuggled])
-                + g.UCompliant[m] * added[(int)Channel.Compliant] + g.UDomestic[m] * added[(int)Channel.Domestic];
+            for (int k = 0; k < FirmState.Channels; k++) byChannel[k][m] = added[k];
+            double addedUtilised = u[m] * (added[(int)Channel.Frontier] + added[(int)Channel.Smuggled])
+                + uCompliant[m] * added[(int)Channel.Compliant] + uDomestic[m] * added[(int)Channel.Domestic];
 
             // C4: installed compute; C6: the current training run.
-            f.Installed[m] = Compute.Installed(f.Installed[m], g.DeltaH[m], SumOf(added));
-            f.Utilised[m] = Compute.Installed(f.Utilised[m], g.DeltaH[m], addedUtilised);
-            f.RunAccumulated[m] += f.Utilised[m];
-            double a = f.Algorithmic[m];
-            double own = f.Base[m];
-            if (f.RunEndsAt(t, start, m))
-            {
-                double logC = Compute.RunLogFlop(Math.Min(1, phi * f.RunShareScale[m]), g.Flop[m], f.RunAccumulated[m]);
-                f.RunAccumulated[m] = 0;
-                if (!double.IsNegativeInfinity(logC))
-                {
-                    f.LastRunLogFlop[m] = logC;
-                    f.LargestRunLogFlop[m] = Math.Max(f.LargestRunLogFlop[m], logC);
-                    own = Capability.OwnBase(own, logC, a); // K1
-                }
-            }
+            installed[m] = Compute.Installed(installed[m], deltaH[m], SumOf(added));
+            utilised[m] = Compute.Installed(utilised[m], deltaH[m], addedUtilised);
+            runAccumulated[m] += utilised[m];
+            if (!f.RunEndsAt(t, start, m)) continue;
+            double logC = Compute.RunLogFlop(Math.Min(1, phi * runShareScale[m]), flop[m], runAccumulated[m]);
+            runAccumulated[m] = 0;
+            if (double.IsNegativeInfinity(logC)) continue;
+            lastRun[m] = logC;
+            largestRun[m] = Math.Max(largestRun[m], logC);
+            own[m] = Capability.OwnBase(own[m], logC, algorithmic[m]); // K1, on the algorithms of t−1
+        }
+    }
 
-            // A1, A2: research stock, absorption, algorithms.
-            double z = Knowledge.ResearchStock(f.ResearchStock[m], g.DeltaZ[m], ir);
-            double gamma = Knowledge.Absorption(z, g.Z50[m]);
-            f.ResearchStock[m] = z; f.Absorption[m] = gamma;
-            var draws = d.ForMonth(m, f.Actor, ti);
-            double jump = Breakthrough(g, draws, d.Deterministic, m);
-            f.Algorithmic[m] = Knowledge.Algorithmic(a, g.AlgorithmicRate[m], z, g.ZRef[m], g.Rho[m],
-                g.Psi[m], gamma, world.BestPublishedLagged[m], jump);
+    /// <summary>(A1, A2) Research stock, absorption, algorithms.</summary>
+    private static void Research(FirmState f, FirmInputs world, GlobalDraws g, MemberDraws d, int ti)
+    {
+        double[] stock = f.ResearchStock, absorption = f.Absorption, algorithmic = f.Algorithmic, researchSpend = f.ResearchSpend,
+            deltaZ = g.DeltaZ, z50 = g.Z50, rate = g.AlgorithmicRate, zRef = g.ZRef, rho = g.Rho, psi = g.Psi,
+            bestPublished = world.BestPublishedLagged;
+        for (int m = 0; m < f.Members; m++)
+        {
+            double z = Knowledge.ResearchStock(stock[m], deltaZ[m], researchSpend[m]);
+            double gamma = Knowledge.Absorption(z, z50[m]);
+            stock[m] = z; absorption[m] = gamma;
+            double jump = Breakthrough(g, d.ForMonth(m, f.Actor, ti), d.Deterministic, m);
+            algorithmic[m] = Knowledge.Algorithmic(algorithmic[m], rate[m], z, zRef[m], rho[m], psi[m], gamma, bestPublished[m], jump);
+        }
+    }
 
-            // K2–K4 (v2): the open floor, the teacher, the capped uplift on the firm's own base.
-            double floor = f.Spec.UsesOpenModels
-                ? Capability.OpenFloor(world.OpenBest[m], g.FineTuneLoss[m], g.YoungLabLoss[m], gamma) : double.NegativeInfinity;
-            f.Base[m] = own;
-            double teacher = world.Teachers.Teacher(m, Math.Max(world.OpenBest[m], own));
-            f.Teacher[m] = teacher;
-            double trained = Capability.Trained(own, Capability.Uplift(own, f.Distillation[m], gamma, teacher, g.DistillLoss[m], g.UpliftCap[m]));
-            double noise = g.NoiseSd[m] > 0
-                ? g.NoiseSd[m] * NormalQuantile.Standard(draws.Uniform(DrawSlot.CapabilityNoise))
+    /// <summary>(K2–K5, G1) The open floor, the teacher, the capped uplift, the noisy candidate, the licensing gate and deployment.</summary>
+    private static void Deployment(FirmState f, HomePolicy home, FirmInputs world, GlobalDraws g, MemberDraws d, int ti)
+    {
+        bool open = f.Spec.UsesOpenModels;
+        var teachers = world.Teachers;
+        double[] openBest = world.OpenBest, fineTuneLoss = g.FineTuneLoss, youngLabLoss = g.YoungLabLoss, absorption = f.Absorption,
+            own = f.Base, teacherOf = f.Teacher, distillation = f.Distillation, distillLoss = g.DistillLoss, upliftCap = g.UpliftCap,
+            noiseSd = g.NoiseSd, candidates = f.Candidate, pending = f.Pending, pendingTrained = f.PendingTrained,
+            deployed = f.Capability, trainedOf = f.Trained;
+        bool[] licensing = home.LicensingOn, approval = home.ApprovalRound;
+        for (int m = 0; m < f.Members; m++)
+        {
+            double gamma = absorption[m], mine = own[m];
+            double floor = open ? Capability.OpenFloor(openBest[m], fineTuneLoss[m], youngLabLoss[m], gamma) : double.NegativeInfinity;
+            double teacher = teachers.Teacher(m, Math.Max(openBest[m], mine));
+            teacherOf[m] = teacher;
+            double trained = Capability.Trained(mine, Capability.Uplift(mine, distillation[m], gamma, teacher, distillLoss[m], upliftCap[m]));
+            double noise = noiseSd[m] > 0
+                ? noiseSd[m] * NormalQuantile.Standard(d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.CapabilityNoise))
                 : 0;
             double candidate = Capability.Candidate(floor, trained, noise);
-            f.Candidate[m] = candidate;
+            candidates[m] = candidate;
 
             // K5: licensing gate, then deployment that never falls; the trained level (G1) passes the same gate.
-            if (home.LicensingOn[m])
+            if (licensing[m])
             {
-                f.Pending[m] = Math.Max(f.Pending[m], candidate);
-                f.PendingTrained[m] = Math.Max(f.PendingTrained[m], trained);
-                if (home.ApprovalRound[m])
-                {
-                    f.Capability[m] = Capability.Deploy(f.Capability[m], f.Pending[m]);
-                    f.Trained[m] = Capability.Deploy(f.Trained[m], f.PendingTrained[m]);
-                    f.Pending[m] = f.PendingTrained[m] = double.NegativeInfinity;
-                }
+                pending[m] = Math.Max(pending[m], candidate);
+                pendingTrained[m] = Math.Max(pendingTrained[m], trained);
+                if (!approval[m]) continue;
+                deployed[m] = Capability.Deploy(deployed[m], pending[m]);
+                trainedOf[m] = Capability.Deploy(trainedOf[m], pendingTrained[m]);
             }
             else
             {
-                f.Capability[m] = Capability.Deploy(f.Capability[m], Math.Max(candidate, f.Pending[m]));
-                f.Trained[m] = Capability.Deploy(f.Trained[m], Math.Max(trained, f.PendingTrained[m]));
-                f.Pending[m] = f.PendingTrained[m] = double.NegativeInfinity;
+                deployed[m] = Capability.Deploy(deployed[m], Math.Max(candidate, pending[m]));
+                trainedOf[m] = Capability.Deploy(trainedOf[m], Math.Max(trained, pendingTrained[m]));
             }
+            pending[m] = pendingTrained[m] = double.NegativeInfinity;
+        }
+    }
 
-            // P1: patents.
-            double mu = Equations.Patents.Expected(home.PatentPropensity[m], ir, g.PatentBeta[m], home.PatentSubsidy[m]);
-            double count = Equations.Patents.Count(mu, g.PatentDispersion[m], draws.Uniform(DrawSlot.Patents), d.Deterministic);
-            f.Patents[m] = count;
-            f.PatentsCumulative[m] += count;
-            f.PatentsQualityCumulative[m] += count * home.PatentQuality[m];
+    /// <summary>(P1) This month's patent families, cumulative and quality-weighted.</summary>
+    private static void PatentCounts(FirmState f, HomePolicy home, GlobalDraws g, MemberDraws d, int ti)
+    {
+        double[] propensity = home.PatentPropensity, subsidy = home.PatentSubsidy, quality = home.PatentQuality,
+            researchSpend = f.ResearchSpend, beta = g.PatentBeta, dispersion = g.PatentDispersion,
+            patents = f.Patents, cumulative = f.PatentsCumulative, qualityCumulative = f.PatentsQualityCumulative;
+        for (int m = 0; m < f.Members; m++)
+        {
+            double mu = Equations.Patents.Expected(propensity[m], researchSpend[m], beta[m], subsidy[m]);
+            double count = Equations.Patents.Count(mu, dispersion[m], d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.Patents), d.Deterministic);
+            patents[m] = count;
+            cumulative[m] += count;
+            qualityCumulative[m] += count * quality[m];
         }
     }
 
