@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace AiRaceSim.Model.Random;
 
 /// <summary>
@@ -8,19 +11,12 @@ namespace AiRaceSim.Model.Random;
 /// </summary>
 public static class NormalQuantile
 {
+    private const double Central = 0.425;
+
     public static double Standard(double p)
     {
         double q = p - 0.5;
-        if (Math.Abs(q) <= 0.425)
-        {
-            double r = 0.180625 - q * q;
-            return q * (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r
-                        + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r
-                        + 133.14166789178437745) * r + 3.387132872796366608)
-                   / (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r
-                        + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r
-                        + 42.313330701600911252) * r + 1.0);
-        }
+        if (Math.Abs(q) <= Central) return CentralRegion(q);
         double t = q < 0 ? p : 1 - p;
         if (t <= 0) return q < 0 ? double.NegativeInfinity : double.PositiveInfinity;
         t = Math.Sqrt(-Math.Log(t));
@@ -46,5 +42,60 @@ public static class NormalQuantile
                    + 0.59983220655588793769) * t + 1.0);
         }
         return q < 0 ? -x : x;
+    }
+
+    /// <summary>
+    /// The same quantiles for many p at once (<paramref name="x"/> may be <paramref name="p"/>): the central region,
+    /// where most draws fall, four at a time on vectors (the same products, sums and quotient in the same order,
+    /// hence the same bits); the tails one at a time.
+    /// </summary>
+    public static void Standard(ReadOnlySpan<double> p, Span<double> x)
+    {
+        if (x.Length < p.Length) throw new ArgumentException("the destination is shorter than the probabilities", nameof(x));
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var half = Vector256.Create(0.5);
+            var central = Vector256.Create(Central);
+            for (; i <= p.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var pi = Vector256.Create(p.Slice(i, Vector256<double>.Count));
+                var q = pi - half;
+                var tails = ~Vector256.LessThanOrEqual(Vector256.Abs(q), central); // as the scalar test, NaN included
+                CentralRegion(q).CopyTo(x.Slice(i, Vector256<double>.Count));
+                if (tails == Vector256<double>.Zero) continue;
+                for (int k = 0; k < Vector256<double>.Count; k++)
+                    if (tails[k] != 0) x[i + k] = Standard(pi[k]);
+            }
+        }
+        for (; i < p.Length; i++) x[i] = Standard(p[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double CentralRegion(double q)
+    {
+        double r = 0.180625 - q * q;
+        return q * (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r
+                    + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r
+                    + 133.14166789178437745) * r + 3.387132872796366608)
+               / (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r
+                    + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r
+                    + 42.313330701600911252) * r + 1.0);
+    }
+
+    /// <summary><see cref="CentralRegion(double)"/> on four lanes, operation for operation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> CentralRegion(Vector256<double> q)
+    {
+        var r = Vector256.Create(0.180625) - q * q;
+        var num = ((((((Vector256.Create(2509.0809287301226727) * r + Vector256.Create(33430.575583588128105)) * r
+                    + Vector256.Create(67265.770927008700853)) * r + Vector256.Create(45921.953931549871457)) * r
+                    + Vector256.Create(13731.693765509461125)) * r + Vector256.Create(1971.5909503065514427)) * r
+                    + Vector256.Create(133.14166789178437745)) * r + Vector256.Create(3.387132872796366608);
+        var den = ((((((Vector256.Create(5226.495278852545925) * r + Vector256.Create(28729.085735721942674)) * r
+                    + Vector256.Create(39307.89580009271061)) * r + Vector256.Create(21213.794301586595867)) * r
+                    + Vector256.Create(5394.1960214247511077)) * r + Vector256.Create(687.1870074920579083)) * r
+                    + Vector256.Create(42.313330701600911252)) * r + Vector256.Create(1.0);
+        return q * num / den;
     }
 }

@@ -122,6 +122,11 @@ public static class FirmStep
             noiseSd = g.NoiseSd, candidates = f.Candidate, pending = f.Pending, pendingTrained = f.PendingTrained,
             deployed = f.Capability, trainedOf = f.Trained;
         bool[] licensing = home.LicensingOn, approval = home.ApprovalRound;
+        // K4's noise ε for every member first: the normal quantiles then go four at a time.
+        var noise = f.NoiseScratch.AsSpan(0, f.Members);
+        for (int m = 0; m < noise.Length; m++) noise[m] = d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.CapabilityNoise);
+        NormalQuantile.Standard(noise, noise);
+        for (int m = 0; m < noise.Length; m++) noise[m] = noiseSd[m] > 0 ? noiseSd[m] * noise[m] : 0;
         for (int m = 0; m < f.Members; m++)
         {
             double gamma = absorption[m], mine = own[m];
@@ -129,10 +134,7 @@ public static class FirmStep
             double teacher = teachers.Teacher(m, Math.Max(openBest[m], mine));
             teacherOf[m] = teacher;
             double trained = Capability.Trained(mine, Capability.Uplift(mine, distillation[m], gamma, teacher, distillLoss[m], upliftCap[m]));
-            double noise = noiseSd[m] > 0
-                ? noiseSd[m] * NormalQuantile.Standard(d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.CapabilityNoise))
-                : 0;
-            double candidate = Capability.Candidate(floor, trained, noise);
+            double candidate = Capability.Candidate(floor, trained, noise[m]);
             candidates[m] = candidate;
 
             // K5: licensing gate, then deployment that never falls; the trained level (G1) passes the same gate.

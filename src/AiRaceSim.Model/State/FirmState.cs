@@ -49,6 +49,8 @@ public sealed class FirmState
     public readonly double[] NationalShare;
     /// <summary>Scratch for one member's chip channels in <c>FirmStep</c>: efficiency, price, cap and additions of each.</summary>
     internal readonly double[] ChannelScratch = new double[4 * Channels];
+    /// <summary>Scratch for the capability noise of every member in <c>FirmStep</c>, drawn before the deployment loop.</summary>
+    internal readonly double[] NoiseScratch;
 
     public FirmState(WorldSpec spec, int index, MemberDraws d)
     {
@@ -84,6 +86,7 @@ public sealed class FirmState
         Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
         NationalShare = Z();
+        NoiseScratch = Z();
     }
 
     /// <summary>
