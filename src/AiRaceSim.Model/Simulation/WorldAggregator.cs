@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using AiRaceSim.Model.Equations;
 using AiRaceSim.Model.Gaps;
 using AiRaceSim.Model.Parameters;
@@ -108,25 +109,23 @@ public static class WorldAggregator
         var total = w.MarketTotal;
         foreach (var market in markets)
         {
-            Array.Clear(total);
+            // On whole arrays, a vector at a time: the same products, sums and quotients per member as the
+            // equations' scalar forms (unfused), so the same bits; a member whose market has no seller gets share 0 (M3).
+            var totals = total.AsSpan(0, n);
+            totals.Clear();
             foreach (var f in firms)
-            {
-                var appeal = market.Appeal[f.Index];
-                var strength = w.Strength[f.Index];
-                for (int m = 0; m < n; m++) total[m] += appeal[m] * strength[m];
-            }
+                TensorPrimitives.MultiplyAdd(market.Appeal[f.Index].AsSpan(0, n), w.Strength[f.Index].AsSpan(0, n), totals, totals);
+            bool everySells = TensorPrimitives.Min(totals) > 0;
             var shares = w.Shares[market.CountryIndex];
+            var spend = market.Spend.AsSpan(0, n);
             foreach (var f in firms)
             {
-                var appeal = market.Appeal[f.Index];
-                var strength = w.Strength[f.Index];
-                var share = shares[f.Index];
-                var revenue = w.View.Revenue[f.Index];
-                for (int m = 0; m < n; m++)
-                {
-                    share[m] = Markets.Share(appeal[m] * strength[m], total[m]);
-                    revenue[m] += Markets.RevenueTerm(share[m], market.Spend[m]);
-                }
+                var share = shares[f.Index].AsSpan(0, n);
+                TensorPrimitives.Multiply(market.Appeal[f.Index].AsSpan(0, n), w.Strength[f.Index].AsSpan(0, n), share);
+                if (everySells) TensorPrimitives.Divide(share, totals, share);
+                else for (int m = 0; m < n; m++) share[m] = Markets.Share(share[m], totals[m]);
+                var revenue = w.View.Revenue[f.Index].AsSpan(0, n);
+                TensorPrimitives.MultiplyAdd(share, spend, revenue, revenue); // M4: RevenueTerm, summed over markets
             }
         }
     }
