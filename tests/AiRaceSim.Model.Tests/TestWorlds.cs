@@ -133,6 +133,9 @@ public static class Snapshot
         }
         foreach (var g in w.Gaps.Capability) Add(g[member]);
         foreach (var g in w.FirmGap) Add(g[member]);
+        // Markets (M3, M4): a block from 32 members sums them on vectors, a smaller one member by member.
+        foreach (var r in w.View.Revenue) Add(r[member]);
+        foreach (var market in w.Shares) foreach (var s in market) Add(s[member]);
         return bits;
     }
 

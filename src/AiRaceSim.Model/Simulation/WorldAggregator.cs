@@ -106,27 +106,65 @@ public static class WorldAggregator
                 strength[m] = f.Active ? Markets.ShareWeight(1, g.ShareBeta[m], f.Capability[m], worldK[m]) : 0;
             Array.Clear(w.View.Revenue[f.Index]);
         }
-        var total = w.MarketTotal;
         foreach (var market in markets)
         {
-            // On whole arrays, a vector at a time: the same products, sums and quotients per member as the
-            // equations' scalar forms (unfused), so the same bits; a member whose market has no seller gets share 0 (M3).
-            var totals = total.AsSpan(0, n);
-            totals.Clear();
-            foreach (var f in firms)
-                TensorPrimitives.MultiplyAdd(market.Appeal[f.Index].AsSpan(0, n), w.Strength[f.Index].AsSpan(0, n), totals, totals);
-            bool everySells = TensorPrimitives.Min(totals) > 0;
-            var shares = w.Shares[market.CountryIndex];
-            var spend = market.Spend.AsSpan(0, n);
-            foreach (var f in firms)
+            if (n < VectorFrom) MarketOneByOne(w, firms, market);
+            else MarketOnVectors(w, firms, market);
+        }
+    }
+
+    /// <summary>Members from which a market's sums go through <see cref="TensorPrimitives"/>: below, its per-call cost outweighs the vectors.</summary>
+    private const int VectorFrom = 32;
+
+    /// <summary>(M3, M4) One market's totals, shares and revenue terms, member by member.</summary>
+    private static void MarketOneByOne(WorldState w, FirmReport[] firms, CountryReport market)
+    {
+        int n = w.Members;
+        var total = w.MarketTotal;
+        Array.Clear(total);
+        foreach (var f in firms)
+        {
+            var appeal = market.Appeal[f.Index];
+            var strength = w.Strength[f.Index];
+            for (int m = 0; m < n; m++) total[m] += appeal[m] * strength[m];
+        }
+        var shares = w.Shares[market.CountryIndex];
+        foreach (var f in firms)
+        {
+            var appeal = market.Appeal[f.Index];
+            var strength = w.Strength[f.Index];
+            var share = shares[f.Index];
+            var revenue = w.View.Revenue[f.Index];
+            for (int m = 0; m < n; m++)
             {
-                var share = shares[f.Index].AsSpan(0, n);
-                TensorPrimitives.Multiply(market.Appeal[f.Index].AsSpan(0, n), w.Strength[f.Index].AsSpan(0, n), share);
-                if (everySells) TensorPrimitives.Divide(share, totals, share);
-                else for (int m = 0; m < n; m++) share[m] = Markets.Share(share[m], totals[m]);
-                var revenue = w.View.Revenue[f.Index].AsSpan(0, n);
-                TensorPrimitives.MultiplyAdd(share, spend, revenue, revenue); // M4: RevenueTerm, summed over markets
+                share[m] = Markets.Share(appeal[m] * strength[m], total[m]);
+                revenue[m] += Markets.RevenueTerm(share[m], market.Spend[m]);
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="MarketOneByOne"/> on whole arrays, a vector at a time: the same products, sums and quotients per
+    /// member (unfused), so the same bits; a member whose market has no seller gets share 0 (M3).
+    /// </summary>
+    private static void MarketOnVectors(WorldState w, FirmReport[] firms, CountryReport market)
+    {
+        int n = w.Members;
+        var totals = w.MarketTotal.AsSpan(0, n);
+        totals.Clear();
+        foreach (var f in firms)
+            TensorPrimitives.MultiplyAdd(market.Appeal[f.Index].AsSpan(0, n), w.Strength[f.Index].AsSpan(0, n), totals, totals);
+        bool everySells = TensorPrimitives.Min(totals) > 0;
+        var shares = w.Shares[market.CountryIndex];
+        var spend = market.Spend.AsSpan(0, n);
+        foreach (var f in firms)
+        {
+            var share = shares[f.Index].AsSpan(0, n);
+            TensorPrimitives.Multiply(market.Appeal[f.Index].AsSpan(0, n), w.Strength[f.Index].AsSpan(0, n), share);
+            if (everySells) TensorPrimitives.Divide(share, totals, share);
+            else for (int m = 0; m < n; m++) share[m] = Markets.Share(share[m], totals[m]);
+            var revenue = w.View.Revenue[f.Index].AsSpan(0, n);
+            TensorPrimitives.MultiplyAdd(share, spend, revenue, revenue); // M4: RevenueTerm, summed over markets
         }
     }
 
