@@ -60,18 +60,29 @@ public static class TimeDistance
     public static GapResult Behind(in MonthlySeries leader, int t, double level, ref int hint, PreStartHistory? before = null)
     {
         if (double.IsNaN(level) || double.IsNegativeInfinity(level)) return GapResult.Undefined;
+        double tau = Crossing(leader, t, level, ref hint);
+        if (!double.IsNaN(tau)) return new GapResult(t - tau, GapFlag.Exact);
+        if (hint > t) return new GapResult(0, GapFlag.AtMost); // never reached: τ* > t, so S < 0
+        return BeforeStart(leader, t, level, before);
+    }
+
+    /// <summary>
+    /// τ* for a finite level among the leader's months 0..t (linear between months), or NaN where it is not among
+    /// them: not reached by t (<paramref name="hint"/> is then past t), or passed before month 0. Months before t are
+    /// never rewritten, so while the level stands still τ* stays where it was found.
+    /// </summary>
+    public static double Crossing(in MonthlySeries leader, int t, double level, ref int hint)
+    {
         int k = Math.Max(hint, 0);
         while (k <= t && !(leader[k] >= level)) k++;
         hint = k;
-        if (k > t) return new GapResult(0, GapFlag.AtMost); // never reached: τ* > t, so S < 0
+        if (k > t) return double.NaN;
         if (k > 0)
         {
             double lo = leader[k - 1], hi = leader[k];
-            double tau = double.IsNegativeInfinity(lo) ? k : k - 1 + (level - lo) / (hi - lo);
-            return new GapResult(t - tau, GapFlag.Exact);
+            return double.IsNegativeInfinity(lo) ? k : k - 1 + (level - lo) / (hi - lo);
         }
-        if (leader[0] == level) return new GapResult(t, GapFlag.Exact);
-        return BeforeStart(leader, t, level, before);
+        return leader[0] == level ? 0 : double.NaN;
     }
 
     /// <summary>

@@ -217,15 +217,29 @@ public static class WorldAggregator
         }
         foreach (var f in firms)
         {
-            int[] hk = w.FirmHints[2 * f.Index], hc = w.FirmHints[2 * f.Index + 1];
+            int i = 2 * f.Index, j = i + 1;
+            int[] hk = w.FirmHints[i], hc = w.FirmHints[j];
+            double[] lk = w.FirmGapLevel[i], lc = w.FirmGapLevel[j], tk = w.FirmGapCrossing[i], tc = w.FirmGapCrossing[j];
             for (int m = 0; m < w.Members; m++)
             {
                 w.FirmGap[f.Index][m] = f.Entered
-                    ? TimeDistance.Behind(w.WorldSeries(m), ti, f.Capability[m], ref hk[m]).Months : double.NaN;
+                    ? FirmGapMonths(w.WorldSeries(m), ti, f.Capability[m], ref hk[m], ref lk[m], ref tk[m]) : double.NaN;
                 w.FirmComputeGap[f.Index][m] = f.Entered
-                    ? TimeDistance.Behind(w.WorldComputeSeries(m), ti, f.LargestRunLogFlop[m], ref hc[m]).Months : double.NaN;
+                    ? FirmGapMonths(w.WorldComputeSeries(m), ti, f.LargestRunLogFlop[m], ref hc[m], ref lc[m], ref tc[m]) : double.NaN;
             }
         }
+    }
+
+    /// <summary>
+    /// (G2) A firm's gap behind a world series at t, as <see cref="TimeDistance.Behind"/> gives it, reusing last month's
+    /// crossing τ* while the firm's level stands still (most months: a largest run changes only when a run ends).
+    /// </summary>
+    private static double FirmGapMonths(in MonthlySeries leader, int t, double level, ref int hint, ref double lastLevel, ref double lastCrossing)
+    {
+        if (level == lastLevel && !double.IsNaN(lastCrossing)) return t - lastCrossing;
+        lastLevel = level;
+        lastCrossing = double.IsNaN(level) || double.IsNegativeInfinity(level) ? double.NaN : TimeDistance.Crossing(leader, t, level, ref hint);
+        return double.IsNaN(lastCrossing) ? TimeDistance.Behind(leader, t, level, ref hint).Months : t - lastCrossing;
     }
 
     /// <summary>For firms entering in month <paramref name="next"/> at a past frontier: that frontier, per member.</summary>

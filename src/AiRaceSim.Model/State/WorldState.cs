@@ -29,6 +29,11 @@ public sealed class WorldState
     internal readonly int[][] PairHints; // per pair: leader and follower hints, capability then compute
     public readonly double[][] FirmGap, FirmComputeGap;
     internal readonly int[][] FirmHints;
+    /// <summary>
+    /// Per firm, capability then compute: the level of the last gap measured and its crossing τ* (NaN: none to reuse).
+    /// Not part of a checkpoint: a restored world measures afresh and finds the same τ*.
+    /// </summary>
+    internal readonly double[][] FirmGapLevel, FirmGapCrossing;
     /// <summary>Market shares [country][firm][member] of the last month.</summary>
     public readonly double[][][] Shares;
     public readonly WorldView View;
@@ -56,6 +61,8 @@ public sealed class WorldState
         FirmGap = Enumerable.Range(0, nf).Select(_ => NaN(members)).ToArray();
         FirmComputeGap = Enumerable.Range(0, nf).Select(_ => NaN(members)).ToArray();
         FirmHints = Enumerable.Range(0, nf * 2).Select(_ => new int[members]).ToArray();
+        FirmGapLevel = Enumerable.Range(0, nf * 2).Select(_ => NaN(members)).ToArray();
+        FirmGapCrossing = Enumerable.Range(0, nf * 2).Select(_ => NaN(members)).ToArray();
         Shares = Enumerable.Range(0, nc).Select(_ => Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray()).ToArray();
         View = new WorldView(nf, nc, members);
         Strength = Enumerable.Range(0, nf).Select(_ => new double[members]).ToArray();
