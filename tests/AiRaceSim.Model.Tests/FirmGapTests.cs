@@ -9,21 +9,29 @@ public class FirmGapTests
     [Fact]
     public void Every_months_firm_gaps_are_the_time_distances_measured_afresh()
     {
-        // Each month's gap against Behind on the world's history from month 0 with no hint: the bits of an
-        // independent search, whether the aggregator reused last month's crossing or searched.
+        // Each month's gap against the search as first written, on the world's history from month 0 with no hint:
+        // the bits of an independent search, whether the aggregator reused last month's crossing or searched.
         var sim = new BlockSimulation(TestWorlds.WithPolicy(months: 60), 0, 9);
         var w = sim.World;
+        int ti = 0, m = 0;
+        double Fresh(double[] history, double level, ref int hint)
+        {
+            var series = Enumerable.Range(0, ti + 1).Select(k => history[k * w.Members + m]).ToArray();
+            int before = 0;
+            return BehindAsFirstWritten(series, ti, level, ref hint)?.Months
+                ?? TimeDistance.Behind(new MonthlySeries(series), ti, level, ref before).Months; // before the start: unchanged code
+        }
         int measured = 0, unchanged = 0;
         var lastLevel = sim.Firms.Select(f => f.Capability.ToArray()).ToArray();
-        for (int ti = 0; ti < w.Months; ti++)
+        for (ti = 0; ti < w.Months; ti++)
         {
             sim.Step();
             foreach (var f in sim.Firms)
-                for (int m = 0; m < w.Members; m++)
+                for (m = 0; m < w.Members; m++)
                 {
                     int capabilityHint = 0, computeHint = 0;
-                    double capability = f.HasEntered ? TimeDistance.Behind(w.WorldSeries(m), ti, f.Capability[m], ref capabilityHint).Months : double.NaN;
-                    double compute = f.HasEntered ? TimeDistance.Behind(w.WorldComputeSeries(m), ti, f.LargestRunLogFlop[m], ref computeHint).Months : double.NaN;
+                    double capability = f.HasEntered ? Fresh(w.WorldFrontier, f.Capability[m], ref capabilityHint) : double.NaN;
+                    double compute = f.HasEntered ? Fresh(w.WorldComputeFrontier, f.LargestRunLogFlop[m], ref computeHint) : double.NaN;
                     Assert.Equal(BitConverter.DoubleToInt64Bits(capability), BitConverter.DoubleToInt64Bits(w.FirmGap[f.Index][m]));
                     Assert.Equal(BitConverter.DoubleToInt64Bits(compute), BitConverter.DoubleToInt64Bits(w.FirmComputeGap[f.Index][m]));
                     if (!double.IsNaN(capability)) measured++;
@@ -39,19 +47,61 @@ public class FirmGapTests
     public void A_crossing_is_the_interpolated_month_the_leader_first_reached_the_level()
     {
         // Leader 0, 1, 3, 3.5: level 2 is crossed halfway from month 1 to 2, level 0 at month 0;
-        // level 5 is not reached by month 3 (NaN, hint past t); level −1 was passed before month 0 (NaN, hint 0).
+        // level 5 is not reached by month 3 (hint past t); level −1 was passed before month 0 (hint 0).
         var leader = new MonthlySeries([0, 1, 3, 3.5]);
         int hint = 0;
-        Assert.Equal(1.5, TimeDistance.Crossing(leader, 3, 2, ref hint));
-        Assert.Equal(2, hint);
+        Assert.True(TimeDistance.TryCrossing(leader, 3, 2, ref hint, out double tau));
+        Assert.Equal((1.5, 2), (tau, hint));
         hint = 0;
-        Assert.Equal(0, TimeDistance.Crossing(leader, 3, 0, ref hint));
+        Assert.True(TimeDistance.TryCrossing(leader, 3, 0, ref hint, out tau));
+        Assert.Equal(0, tau);
         hint = 0;
-        Assert.True(double.IsNaN(TimeDistance.Crossing(leader, 3, 5, ref hint)));
+        Assert.False(TimeDistance.TryCrossing(leader, 3, 5, ref hint, out _));
         Assert.Equal(4, hint);
         hint = 0;
-        Assert.True(double.IsNaN(TimeDistance.Crossing(leader, 3, -1, ref hint)));
+        Assert.False(TimeDistance.TryCrossing(leader, 3, -1, ref hint, out _));
         Assert.Equal(0, hint);
         Assert.Equal(new GapResult(3 - 1.5, GapFlag.Exact), TimeDistance.Behind(leader, 3, 2, ref hint));
+    }
+
+    [Fact]
+    public void Behind_gives_what_the_search_gave_before_it_was_split_for_any_series()
+    {
+        // Series with NaN and infinities beside the crossing, where an interpolation gives NaN: still Exact, as before.
+        double nan = double.NaN, inf = double.PositiveInfinity, ninf = double.NegativeInfinity;
+        double[][] series = [[ninf, ninf, 1, 2], [nan, 2, 3, 4], [0, nan, 3, 4], [0, 1, inf, inf], [1, 1, 1, 1], [ninf, 0, 0, 5], [2, 3, 4, 5]];
+        double[] levels = [nan, ninf, -1, 0, 0.5, 1, 1.5, 2, 3, 4, 5, inf];
+        foreach (var data in series)
+            foreach (double level in levels)
+                for (int t = 0; t < data.Length; t++)
+                    for (int start = 0; start <= t; start++)
+                    {
+                        int hint = start, reference = start;
+                        var got = TimeDistance.Behind(new MonthlySeries(data), t, level, ref hint);
+                        var expected = BehindAsFirstWritten(data, t, level, ref reference);
+                        Assert.True(expected is null || expected == got, $"[{string.Join(", ", data)}] level {level} t {t} hint {start}: {got}, expected {expected}");
+                        if (expected is not null) Assert.Equal(reference, hint);
+                    }
+    }
+
+    /// <summary>
+    /// Behind's search as written before TryCrossing was split out of it (5af74a4), for series within the model's start
+    /// (null where it went on to the extrapolation before the start, which is unchanged).
+    /// </summary>
+    private static GapResult? BehindAsFirstWritten(double[] leader, int t, double level, ref int hint)
+    {
+        if (double.IsNaN(level) || double.IsNegativeInfinity(level)) return GapResult.Undefined;
+        int k = Math.Max(hint, 0);
+        while (k <= t && !(leader[k] >= level)) k++;
+        hint = k;
+        if (k > t) return new GapResult(0, GapFlag.AtMost);
+        if (k > 0)
+        {
+            double lo = leader[k - 1], hi = leader[k];
+            double tau = double.IsNegativeInfinity(lo) ? k : k - 1 + (level - lo) / (hi - lo);
+            return new GapResult(t - tau, GapFlag.Exact);
+        }
+        if (leader[0] == level) return new GapResult(t, GapFlag.Exact);
+        return null;
     }
 }

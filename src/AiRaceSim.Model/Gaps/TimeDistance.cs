@@ -60,29 +60,30 @@ public static class TimeDistance
     public static GapResult Behind(in MonthlySeries leader, int t, double level, ref int hint, PreStartHistory? before = null)
     {
         if (double.IsNaN(level) || double.IsNegativeInfinity(level)) return GapResult.Undefined;
-        double tau = Crossing(leader, t, level, ref hint);
-        if (!double.IsNaN(tau)) return new GapResult(t - tau, GapFlag.Exact);
+        if (TryCrossing(leader, t, level, ref hint, out double tau)) return new GapResult(t - tau, GapFlag.Exact);
         if (hint > t) return new GapResult(0, GapFlag.AtMost); // never reached: τ* > t, so S < 0
         return BeforeStart(leader, t, level, before);
     }
 
     /// <summary>
-    /// τ* for a finite level among the leader's months 0..t (linear between months), or NaN where it is not among
-    /// them: not reached by t (<paramref name="hint"/> is then past t), or passed before month 0. Months before t are
+    /// τ* for a level among the leader's months 0..t (linear between months); false where it is not among them:
+    /// not reached by t (<paramref name="hint"/> is then past t), or passed before month 0. Months before t are
     /// never rewritten, so while the level stands still τ* stays where it was found.
     /// </summary>
-    public static double Crossing(in MonthlySeries leader, int t, double level, ref int hint)
+    public static bool TryCrossing(in MonthlySeries leader, int t, double level, ref int hint, out double tau)
     {
         int k = Math.Max(hint, 0);
         while (k <= t && !(leader[k] >= level)) k++;
         hint = k;
-        if (k > t) return double.NaN;
+        tau = k;
+        if (k > t) return false;
         if (k > 0)
         {
             double lo = leader[k - 1], hi = leader[k];
-            return double.IsNegativeInfinity(lo) ? k : k - 1 + (level - lo) / (hi - lo);
+            if (!double.IsNegativeInfinity(lo)) tau = k - 1 + (level - lo) / (hi - lo);
+            return true;
         }
-        return leader[0] == level ? 0 : double.NaN;
+        return leader[0] == level;
     }
 
     /// <summary>

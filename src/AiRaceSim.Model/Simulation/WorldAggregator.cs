@@ -238,8 +238,11 @@ public static class WorldAggregator
     {
         if (level == lastLevel && !double.IsNaN(lastCrossing)) return t - lastCrossing;
         lastLevel = level;
-        lastCrossing = double.IsNaN(level) || double.IsNegativeInfinity(level) ? double.NaN : TimeDistance.Crossing(leader, t, level, ref hint);
-        return double.IsNaN(lastCrossing) ? TimeDistance.Behind(leader, t, level, ref hint).Months : t - lastCrossing;
+        lastCrossing = double.NaN;
+        if (double.IsNaN(level) || double.IsNegativeInfinity(level) || !TimeDistance.TryCrossing(leader, t, level, ref hint, out double tau))
+            return TimeDistance.Behind(leader, t, level, ref hint).Months;
+        lastCrossing = tau;
+        return t - tau;
     }
 
     /// <summary>For firms entering in month <paramref name="next"/> at a past frontier: that frontier, per member.</summary>

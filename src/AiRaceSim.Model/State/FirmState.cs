@@ -45,12 +45,10 @@ public sealed class FirmState
     public readonly double[] Trained, PendingTrained;
     // Patents: this month, cumulative, quality-weighted cumulative.
     public readonly double[] Patents, PatentsCumulative, PatentsQualityCumulative;
-    /// <summary>Share of the country's firm budgets last month (for support and domestic chip allocation).</summary>
-    public readonly double[] NationalShare;
     /// <summary>Scratch for one member's chip channels in <c>FirmStep</c>: efficiency, price, cap and additions of each.</summary>
-    internal readonly double[] ChannelScratch = new double[4 * Channels];
+    [NotState] internal readonly double[] ChannelScratch = new double[4 * Channels];
     /// <summary>Scratch for the capability noise of every member in <c>FirmStep</c>, drawn before the deployment loop.</summary>
-    internal readonly double[] NoiseScratch;
+    [NotState] internal readonly double[] NoiseScratch;
 
     public FirmState(WorldSpec spec, int index, MemberDraws d)
     {
@@ -85,7 +83,6 @@ public sealed class FirmState
         ResearchStock = Z(); Absorption = Z(); Algorithmic = NaNs(); Base = NaNs(); Teacher = NaNs();
         Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
-        NationalShare = Z();
         NoiseScratch = Z();
     }
 

@@ -80,8 +80,8 @@ public static class StateImage
         for (var x = type; x is not null && x != typeof(object); x = x.BaseType)
             all.InsertRange(0, x.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
                 .OrderBy(f => f.MetadataToken));
-        // A field typed as object or an interface may hold state; one whose declared type cannot is left out here.
-        return all.Where(f => f.FieldType.IsInterface || f.FieldType == typeof(object) || Saved(f.FieldType)).ToArray();
+        // A field typed as object or an interface may hold state; one whose declared type cannot is left out here, as is scratch.
+        return all.Where(f => !f.IsDefined(typeof(NotStateAttribute)) && (f.FieldType.IsInterface || f.FieldType == typeof(object) || Saved(f.FieldType))).ToArray();
     });
 
     private static void WriteValue(BinaryWriter w, object? value)
@@ -190,3 +190,10 @@ public static class StateImage
         bytes.CopyTo(target);
     }
 }
+
+/// <summary>
+/// A field of a state class that a checkpoint leaves out: scratch written before it is read within a month, or a cache
+/// the actor fills again after a restore with the same values.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field)]
+public sealed class NotStateAttribute : Attribute;

@@ -33,13 +33,13 @@ public sealed class WorldState
     /// Per firm, capability then compute: the level of the last gap measured and its crossing τ* (NaN: none to reuse).
     /// Not part of a checkpoint: a restored world measures afresh and finds the same τ*.
     /// </summary>
-    internal readonly double[][] FirmGapLevel, FirmGapCrossing;
+    [NotState] internal readonly double[][] FirmGapLevel, FirmGapCrossing;
     /// <summary>Market shares [country][firm][member] of the last month.</summary>
     public readonly double[][][] Shares;
     public readonly WorldView View;
     /// <summary>Scratch for the market step: exp(β(K − K_world)) per firm, and a per-member sum.</summary>
-    internal readonly double[][] Strength;
-    internal readonly double[] MarketTotal;
+    [NotState] internal readonly double[][] Strength;
+    [NotState] internal readonly double[] MarketTotal;
     /// <summary>B_c per country: the unscaled budgets of its firms last month (C2 saturation, v2).</summary>
     internal readonly double[][] NationalDemand;
 
