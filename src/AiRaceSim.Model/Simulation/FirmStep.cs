@@ -123,10 +123,15 @@ public static class FirmStep
             deployed = f.Capability, trainedOf = f.Trained;
         bool[] licensing = home.LicensingOn, approval = home.ApprovalRound;
         // K4's noise ε for every member first: the normal quantiles then go four at a time.
+        // Nothing to draw where no member has noise (σ_ε = 0, the default): ε is 0 then, as the loop below would give.
         var noise = f.NoiseScratch.AsSpan(0, f.Members);
-        for (int m = 0; m < noise.Length; m++) noise[m] = d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.CapabilityNoise);
-        NormalQuantile.Standard(noise, noise);
-        for (int m = 0; m < noise.Length; m++) noise[m] = noiseSd[m] > 0 ? noiseSd[m] * noise[m] : 0;
+        if (noiseSd.AsSpan(0, f.Members).ContainsAnyExceptInRange(double.NegativeInfinity, 0))
+        {
+            for (int m = 0; m < noise.Length; m++) noise[m] = d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.CapabilityNoise);
+            NormalQuantile.Standard(noise, noise);
+            for (int m = 0; m < noise.Length; m++) noise[m] = noiseSd[m] > 0 ? noiseSd[m] * noise[m] : 0;
+        }
+        else noise.Clear();
         for (int m = 0; m < f.Members; m++)
         {
             double gamma = absorption[m], mine = own[m];
