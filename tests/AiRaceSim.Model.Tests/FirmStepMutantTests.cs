@@ -243,4 +243,30 @@ public class FirmStepMutantTests
             Close(1.7 * sum, f.PatentsQualityCumulative[0], "quality-weighted");
         }
     }
+
+    [Fact]
+    public void P1_a_random_runs_counts_are_the_negative_binomial_quantiles_of_each_members_own_draw()
+    {
+        // 37 members: the normal quantiles go four at a time, with a remainder; both sides of the exact walk's limit occur.
+        var world = TestWorlds.UsCn(8);
+        var spec = world with { Countries = [world.Countries[0] with { PatentPropensity = new Fixed(20) }, world.Countries[1]] };
+        var sim = new BlockSimulation(spec, 0, 37);
+        int below = 0, above = 0;
+        for (int ti = 0; ti < 8; ti++)
+        {
+            sim.Step();
+            foreach (var f in sim.Firms)
+            {
+                var home = sim.Countries[f.CountryIndex];
+                for (int m = 0; m < f.Members; m++)
+                {
+                    double mu = Patents.Expected(home.PatentPropensity[m], f.ResearchSpend[m], sim.Global.PatentBeta[m], home.PatentSubsidy[m]);
+                    double u = sim.Draws.Uniform(m, f.Actor, ti, DrawSlot.Patents);
+                    Assert.Equal(CountQuantiles.NegativeBinomialFast(mu, sim.Global.PatentDispersion[m], u), f.Patents[m]);
+                    if (mu > CountQuantiles.FastExactLimit) above++; else if (mu > 0) below++;
+                }
+            }
+        }
+        Assert.True(below > 0 && above > 0, $"guard: means on both sides of the limit ({below} below, {above} above)");
+    }
 }

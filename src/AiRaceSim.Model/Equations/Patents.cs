@@ -15,4 +15,9 @@ public static class Patents
     /// </summary>
     public static double Count(double expected, double dispersion, double uniform, bool deterministic) =>
         deterministic ? expected : CountQuantiles.NegativeBinomialFast(expected, dispersion, uniform);
+
+    /// <summary><see cref="Count"/> of a random run with the draw's normal quantile z = Φ⁻¹(u) at hand: the same count.</summary>
+    public static double Count(double expected, double dispersion, double uniform, double normal) =>
+        expected <= CountQuantiles.FastExactLimit ? CountQuantiles.NegativeBinomial(expected, dispersion, uniform)
+            : CountQuantiles.GammaApproximation(expected, dispersion, normal);
 }

@@ -42,12 +42,18 @@ public static class CountQuantiles
     /// correction. The tests bound its error against the exact quantile (an exact search there
     /// costs about a microsecond a draw, several times a whole firm-month).
     /// </summary>
-    public static double NegativeBinomialFast(double mean, double dispersion, double u)
+    public static double NegativeBinomialFast(double mean, double dispersion, double u) =>
+        mean <= FastExactLimit ? NegativeBinomial(mean, dispersion, u) : GammaApproximation(mean, dispersion, NormalQuantile.Standard(u));
+
+    /// <summary>
+    /// <see cref="NegativeBinomialFast"/> above <see cref="FastExactLimit"/>, from z = Φ⁻¹(u): a caller with many draws
+    /// takes their normal quantiles together (<see cref="NormalQuantile.Standard(ReadOnlySpan{double}, Span{double})"/>).
+    /// </summary>
+    public static double GammaApproximation(double mean, double dispersion, double z)
     {
-        if (mean <= FastExactLimit) return NegativeBinomial(mean, dispersion, u);
         double variance = mean + mean * mean / dispersion;
         double shape = mean * mean / variance, scale = variance / mean;
-        double z = NormalQuantile.Standard(u), c = 1 / (9 * shape);
+        double c = 1 / (9 * shape);
         double root = 1 - c + z * Math.Sqrt(c);
         double x = root <= 0 ? 0 : shape * scale * root * root * root;
         return Math.Max(0, Math.Ceiling(x - 0.5)); // continuity: P(X ≤ k) ≈ F(k + ½)

@@ -166,11 +166,20 @@ public static class FirmStep
         double[] propensity = home.PatentPropensity, subsidy = home.PatentSubsidy, quality = home.PatentQuality,
             researchSpend = f.ResearchSpend, beta = g.PatentBeta, dispersion = g.PatentDispersion,
             patents = f.Patents, cumulative = f.PatentsCumulative, qualityCumulative = f.PatentsQualityCumulative;
+        var expected = patents.AsSpan(0, f.Members);
+        for (int m = 0; m < expected.Length; m++) expected[m] = Equations.Patents.Expected(propensity[m], researchSpend[m], beta[m], subsidy[m]);
+        if (!d.Deterministic)
+        {
+            // Every member's draw, then their normal quantiles four at a time (the deployment's noise is used up:
+            // its scratch takes them); a count above the exact walk's limit needs z = Φ⁻¹(u).
+            Span<double> uniform = f.PatentScratch.AsSpan(0, f.Members), normal = f.NoiseScratch.AsSpan(0, f.Members);
+            for (int m = 0; m < uniform.Length; m++) uniform[m] = d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.Patents);
+            NormalQuantile.Standard(uniform, normal);
+            for (int m = 0; m < expected.Length; m++) expected[m] = Equations.Patents.Count(expected[m], dispersion[m], uniform[m], normal[m]);
+        }
         for (int m = 0; m < f.Members; m++)
         {
-            double mu = Equations.Patents.Expected(propensity[m], researchSpend[m], beta[m], subsidy[m]);
-            double count = Equations.Patents.Count(mu, dispersion[m], d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.Patents), d.Deterministic);
-            patents[m] = count;
+            double count = patents[m];
             cumulative[m] += count;
             qualityCumulative[m] += count * quality[m];
         }

@@ -35,19 +35,21 @@ public sealed class TeacherBoard
             _best = new double[slots * Members];
         }
         _slots = slots;
-        for (int m = 0; m < Members; m++)
+        Array.Clear(_count);
+        // Firm by firm, members inner: each firm's two arrays are read in order (a member's groups still form in
+        // the order of apiFirms, so the board is the one a member-by-member pass builds).
+        foreach (int j in apiFirms)
         {
-            int count = 0, at = m * slots;
-            foreach (int j in apiFirms)
+            ReadOnlySpan<double> capability = apiCapability[j].AsSpan(0, Members), reach = access[j].AsSpan(0, Members);
+            for (int m = 0, at = 0; m < capability.Length; m++, at += slots)
             {
-                double k = apiCapability[j]![m], w = access[j][m];
+                double k = capability[m], w = reach[m];
                 if (double.IsNegativeInfinity(k) || w <= 0) continue; // teaches nothing (TeacherFrom gives the floor)
-                int g = 0;
+                int g = 0, count = _count[m];
                 while (g < count && _access[at + g] != w) g++;
-                if (g == count) { _access[at + g] = w; _best[at + g] = k; count++; }
+                if (g == count) { _access[at + g] = w; _best[at + g] = k; _count[m] = count + 1; }
                 else if (double.IsNaN(k) || k > _best[at + g]) _best[at + g] = k; // a NaN wins, as it did in max()
             }
-            _count[m] = count;
         }
     }
 

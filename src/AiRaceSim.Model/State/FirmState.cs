@@ -49,6 +49,8 @@ public sealed class FirmState
     [NotState] internal readonly double[] ChannelScratch = new double[4 * Channels];
     /// <summary>Scratch for the capability noise of every member in <c>FirmStep</c>, drawn before the deployment loop.</summary>
     [NotState] internal readonly double[] NoiseScratch;
+    /// <summary>Scratch for the patent draws' uniforms in <c>FirmStep</c> (their normal quantiles go to <see cref="NoiseScratch"/>).</summary>
+    [NotState] internal readonly double[] PatentScratch;
 
     public FirmState(WorldSpec spec, int index, MemberDraws d)
     {
@@ -83,7 +85,7 @@ public sealed class FirmState
         ResearchStock = Z(); Absorption = Z(); Algorithmic = NaNs(); Base = NaNs(); Teacher = NaNs();
         Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
-        NoiseScratch = Z();
+        NoiseScratch = Z(); PatentScratch = Z();
     }
 
     /// <summary>
