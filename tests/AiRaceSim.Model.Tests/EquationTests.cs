@@ -240,6 +240,7 @@ public class MarketPatentPerceptionEquationTests
         Assert.Equal(Patents.Count(mu, 20, 0.9, deterministic: false), Patents.Count(mu, 20, 0.9, normal: NormalQuantile.Standard(0.9)));
         // Up to the limit the count is the exact walk on u, whatever z says (μ = 3, r = 20, u = 0.9: 5).
         Assert.Equal(5, Patents.Count(3, 20, 0.9, normal: 99));
+        Assert.Equal(CountQuantiles.NegativeBinomial(16, 20, 0.9), Patents.Count(16, 20, 0.9, normal: 99)); // at the limit itself too
     }
 
     [Fact]

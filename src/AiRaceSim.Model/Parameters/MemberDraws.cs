@@ -34,6 +34,22 @@ public sealed record MemberDraws(ulong Seed, int First, int Count, bool Determin
     public MonthDraws ForMonth(int member, int actor, int month) =>
         new(Deterministic ? 0 : CounterRng.Prefix(Seed, First + member, actor, month), Deterministic);
 
+    /// <summary>
+    /// Each member's <see cref="CounterRng.ActorKey"/> for one actor, folded once for the run: an actor that draws every
+    /// month then folds only the month and the slot (<see cref="ForMonth(ulong[], int, int)"/>), with the same bits.
+    /// </summary>
+    public ulong[] ActorKeys(int actor)
+    {
+        var keys = new ulong[Count];
+        if (!Deterministic) for (int m = 0; m < keys.Length; m++) keys[m] = CounterRng.ActorKey(Seed, First + m, actor);
+        return keys;
+    }
+
+    /// <summary><see cref="ForMonth(int, int, int)"/> from the member's key of <see cref="ActorKeys"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MonthDraws ForMonth(ulong[] actorKeys, int member, int month) =>
+        new(Deterministic ? 0 : CounterRng.WithMonth(actorKeys[member], month), Deterministic);
+
     /// <summary>The uniform behind a monthly shock; 0.5 (the median) in a deterministic run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform(int member, int actor, int month, int slot) => ForMonth(member, actor, month).Uniform(slot);

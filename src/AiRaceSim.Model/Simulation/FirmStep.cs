@@ -107,7 +107,7 @@ public static class FirmStep
             double z = Knowledge.ResearchStock(stock[m], deltaZ[m], researchSpend[m]);
             double gamma = Knowledge.Absorption(z, z50[m]);
             stock[m] = z; absorption[m] = gamma;
-            double jump = Breakthrough(g, d.ForMonth(m, f.Actor, ti), d.Deterministic, m);
+            double jump = Breakthrough(g, d.ForMonth(f.DrawKeys, m, ti), d.Deterministic, m);
             algorithmic[m] = Knowledge.Algorithmic(algorithmic[m], rate[m], z, zRef[m], rho[m], psi[m], gamma, bestPublished[m], jump);
         }
     }
@@ -127,7 +127,7 @@ public static class FirmStep
         var noise = f.NoiseScratch.AsSpan(0, f.Members);
         if (noiseSd.AsSpan(0, f.Members).ContainsAnyExceptInRange(double.NegativeInfinity, 0))
         {
-            for (int m = 0; m < noise.Length; m++) noise[m] = d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.CapabilityNoise);
+            for (int m = 0; m < noise.Length; m++) noise[m] = d.ForMonth(f.DrawKeys, m, ti).Uniform(DrawSlot.CapabilityNoise);
             NormalQuantile.Standard(noise, noise);
             for (int m = 0; m < noise.Length; m++) noise[m] = noiseSd[m] > 0 ? noiseSd[m] * noise[m] : 0;
         }
@@ -173,7 +173,7 @@ public static class FirmStep
             // Every member's draw, then their normal quantiles four at a time (the deployment's noise is used up:
             // its scratch takes them); a count above the exact walk's limit needs z = Φ⁻¹(u).
             Span<double> uniform = f.PatentScratch.AsSpan(0, f.Members), normal = f.NoiseScratch.AsSpan(0, f.Members);
-            for (int m = 0; m < uniform.Length; m++) uniform[m] = d.ForMonth(m, f.Actor, ti).Uniform(DrawSlot.Patents);
+            for (int m = 0; m < uniform.Length; m++) uniform[m] = d.ForMonth(f.DrawKeys, m, ti).Uniform(DrawSlot.Patents);
             NormalQuantile.Standard(uniform, normal);
             for (int m = 0; m < expected.Length; m++) expected[m] = Equations.Patents.Count(expected[m], dispersion[m], uniform[m], normal[m]);
         }

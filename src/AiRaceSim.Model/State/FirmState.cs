@@ -51,6 +51,8 @@ public sealed class FirmState
     [NotState] internal readonly double[] NoiseScratch;
     /// <summary>Scratch for the patent draws' uniforms in <c>FirmStep</c> (their normal quantiles go to <see cref="NoiseScratch"/>).</summary>
     [NotState] internal readonly double[] PatentScratch;
+    /// <summary>Each member's draw key for this firm (<see cref="MemberDraws.ActorKeys"/>): derived from the seed, not state.</summary>
+    [NotState] internal readonly ulong[] DrawKeys;
 
     public FirmState(WorldSpec spec, int index, MemberDraws d)
     {
@@ -86,6 +88,7 @@ public sealed class FirmState
         Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
         NoiseScratch = Z(); PatentScratch = Z();
+        DrawKeys = d.ActorKeys(Actor);
     }
 
     /// <summary>
