@@ -65,7 +65,7 @@ public struct FirmInputsSurrogate
 {
     [Id(0)] public byte[] OpenBest; [Id(1)] public byte[] BestPublishedLagged;
     [Id(3)] public byte[] Revenue; [Id(4)] public byte[] NationalShare; [Id(5)] public byte[]? EntryLevel;
-    [Id(7)] public byte[] NationalDemand;
+    [Id(12)] public byte[] BudgetSaturation;
     // The home country's K3 teacher board (TeacherBoard.Contents).
     [Id(8)] public int TeacherSlots; [Id(9)] public byte[] TeacherCount; [Id(10)] public byte[] TeacherAccess; [Id(11)] public byte[] TeacherBest;
 }
@@ -76,7 +76,7 @@ public sealed class FirmInputsConverter : IConverter<FirmInputs, FirmInputsSurro
     public FirmInputs ConvertFromSurrogate(in FirmInputsSurrogate s) =>
         new(Values<double>(s.OpenBest), Values<double>(s.BestPublishedLagged),
             TeacherBoard.From(s.TeacherSlots, Values<int>(s.TeacherCount), Values<double>(s.TeacherAccess), Values<double>(s.TeacherBest)),
-            Values<double>(s.Revenue), Values<double>(s.NationalShare), NullableValues<double>(s.EntryLevel), Values<double>(s.NationalDemand));
+            Values<double>(s.Revenue), Values<double>(s.NationalShare), NullableValues<double>(s.EntryLevel), Values<double>(s.BudgetSaturation));
 
     public FirmInputsSurrogate ConvertToSurrogate(in FirmInputs v)
     {
@@ -84,7 +84,7 @@ public sealed class FirmInputsConverter : IConverter<FirmInputs, FirmInputsSurro
         return new()
         {
             OpenBest = Bytes(v.OpenBest), BestPublishedLagged = Bytes(v.BestPublishedLagged), Revenue = Bytes(v.Revenue),
-            NationalShare = Bytes(v.NationalShare), EntryLevel = NullableBytes(v.EntryLevel), NationalDemand = Bytes(v.NationalDemand),
+            NationalShare = Bytes(v.NationalShare), EntryLevel = NullableBytes(v.EntryLevel), BudgetSaturation = Bytes(v.BudgetSaturation),
             TeacherSlots = slots, TeacherCount = Bytes(count), TeacherAccess = Bytes(access), TeacherBest = Bytes(best),
         };
     }

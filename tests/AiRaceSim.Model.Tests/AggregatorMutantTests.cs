@@ -130,8 +130,8 @@ public class AggregatorMutantTests
         Assert.Equal(0.25, v.NationalShare[1][0], 15); Assert.Equal(170.0 / 300, v.NationalShare[1][1], 15);
         Assert.Equal(0.6, v.NationalShare[2][0], 15); Assert.Equal(0.3, v.NationalShare[2][1], 15);
         // B_c from the unscaled budgets, not from funding: US 310 + 120, 150 + 190; CN 70 + 45, 50 + 110.
-        Assert.Equal([430, 340], v.NationalDemand[0]); Assert.Equal([430, 340], v.NationalDemand[1]);
-        Assert.Equal([115, 160], v.NationalDemand[2]); Assert.Equal([115, 160], v.NationalDemand[3]);
+        Assert.Equal([430, 340], sim.World.NationalDemand[sim.Spec.CountryIndex("US")]);
+        Assert.Equal([115, 160], sim.World.NationalDemand[sim.Spec.CountryIndex("CN")]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AiRaceSim.Model.Equations;
+using AiRaceSim.Model.Random;
 
 namespace AiRaceSim.Model.Tests;
 
@@ -179,7 +180,7 @@ public class EquationEdgeTests
     [Fact]
     public void P1_a_stochastic_count_is_the_negative_binomial_quantile() =>
         // NB with mean 3 and dispersion 20 (p = 20/23): P(≤4) = 0.8042, P(≤5) = 0.9022, so u = 0.9 gives 5.
-        Assert.Equal(5.0, Patents.Count(3, 20, 0.9, deterministic: false));
+        Assert.Equal(5.0, Patents.Count(3, 20, 0.9, normal: NormalQuantile.Standard(0.9)));
 
     [Fact]
     public void G3_the_first_sighting_adds_the_noise() =>

@@ -13,7 +13,8 @@ namespace AiRaceSim.Model.Tests;
 /// One firm's month (FirmStep) on small worlds of one lab per country, with fixed values that tell a formula
 /// from its mirror image: the chip channels under vouchers, capability noise, breakthroughs, the open floor
 /// of a lab that does not use open models, the licensing gate on the trained level, patents. Every expected
-/// value is worked out from the equation in the comment.
+/// value is worked out from the equation in the comment, except a random run's patent counts, held member by
+/// member to the scalar quantile of each member's own draw.
 /// </summary>
 public class FirmStepMutantTests
 {
@@ -268,5 +269,22 @@ public class FirmStepMutantTests
             }
         }
         Assert.True(below > 0 && above > 0, $"guard: means on both sides of the limit ({below} below, {above} above)");
+    }
+
+    [Fact]
+    public void P1_a_deterministic_runs_count_is_the_expected_count_itself()
+    {
+        var sim = new BlockSimulation(TestWorlds.UsCn(6, deterministic: true), 0, 3);
+        for (int ti = 0; ti < 6; ti++)
+        {
+            sim.Step();
+            foreach (var f in sim.Firms)
+            {
+                var home = sim.Countries[f.CountryIndex];
+                for (int m = 0; m < f.Members; m++)
+                    Assert.Equal(Patents.Expected(home.PatentPropensity[m], f.ResearchSpend[m], sim.Global.PatentBeta[m], home.PatentSubsidy[m]), f.Patents[m]);
+            }
+        }
+        Assert.Contains(sim.Firms, f => f.Patents[0] > 0 && f.Patents[0] != Math.Round(f.Patents[0])); // guard: a count that is no whole number
     }
 }

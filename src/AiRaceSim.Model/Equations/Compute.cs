@@ -30,6 +30,12 @@ public static class Compute
         return Math.Pow(1 + r * r * r * r, -0.25);
     }
 
+    /// <summary>(C2) <see cref="Saturation(double, double)"/> of every member: a country's, once for all its firms.</summary>
+    public static void Saturation(ReadOnlySpan<double> demand, ReadOnlySpan<double> ceiling, Span<double> saturation)
+    {
+        for (int m = 0; m < saturation.Length; m++) saturation[m] = Saturation(demand[m], ceiling[m]);
+    }
+
     /// <summary>
     /// (C3) Spend goes to the channels in order of efficiency per dollar (η/price), each up to its
     /// spending cap; ties keep the fixed channel order. Writes H100e added per channel into

@@ -10,13 +10,11 @@ public static class Patents
         researchSpend <= 0 ? 0 : propensity * Math.Pow(researchSpend, elasticity) * subsidy;
 
     /// <summary>
-    /// (P1) A negative-binomial count around μ (through <see cref="CountQuantiles.NegativeBinomialFast"/>:
-    /// exact for small μ, a gamma approximation above); μ itself in a deterministic run.
+    /// (P1) A random run's negative-binomial count around μ for the draw u, whose normal quantile z = Φ⁻¹(u) the caller
+    /// takes (for all members at once): exact for μ up to <see cref="CountQuantiles.FastExactLimit"/>, the gamma
+    /// approximation from z above, as <see cref="CountQuantiles.NegativeBinomialFast"/> gives it. A deterministic run
+    /// counts μ itself (the kernel's <c>FirmStep.PatentCounts</c>).
     /// </summary>
-    public static double Count(double expected, double dispersion, double uniform, bool deterministic) =>
-        deterministic ? expected : CountQuantiles.NegativeBinomialFast(expected, dispersion, uniform);
-
-    /// <summary><see cref="Count"/> of a random run with the draw's normal quantile z = Φ⁻¹(u) at hand: the same count.</summary>
     public static double Count(double expected, double dispersion, double uniform, double normal) =>
         expected <= CountQuantiles.FastExactLimit ? CountQuantiles.NegativeBinomial(expected, dispersion, uniform)
             : CountQuantiles.GammaApproximation(expected, dispersion, normal);

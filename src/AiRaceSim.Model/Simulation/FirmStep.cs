@@ -45,13 +45,13 @@ public static class FirmStep
     private static void Spending(FirmState f, HomePolicy home, FirmInputs world, GlobalDraws g)
     {
         double[] support = home.Support, share = world.NationalShare, funding = f.Funding, reinvest = g.RevReinvest,
-            revenue = world.Revenue, nationalDemand = world.NationalDemand, ceiling = home.BudgetCeiling,
+            revenue = world.Revenue, saturation = world.BudgetSaturation,
             budgetDemand = f.BudgetDemand, budgets = f.Budget, computeShare = f.ComputeShare, researchShare = f.ResearchShare,
             computeSpend = f.ComputeSpend, researchSpend = f.ResearchSpend;
         for (int m = 0; m < f.Members; m++)
         {
             double demand = Compute.Budget(funding[m], reinvest[m], revenue[m], support[m] * share[m]);
-            double budget = demand * Compute.Saturation(nationalDemand[m], ceiling[m]);
+            double budget = demand * saturation[m];
             budgetDemand[m] = demand;
             budgets[m] = budget;
             computeSpend[m] = computeShare[m] * budget;
@@ -168,13 +168,13 @@ public static class FirmStep
             patents = f.Patents, cumulative = f.PatentsCumulative, qualityCumulative = f.PatentsQualityCumulative;
         var expected = patents.AsSpan(0, f.Members);
         for (int m = 0; m < expected.Length; m++) expected[m] = Equations.Patents.Expected(propensity[m], researchSpend[m], beta[m], subsidy[m]);
+        // A deterministic run counts μ itself; a random one draws for every member, and where some μ is above the exact
+        // walk's limit (or NaN) takes the normal quantiles z = Φ⁻¹(u) of all of them, four at a time in the central region.
         if (!d.Deterministic)
         {
-            // Every member's draw, then their normal quantiles four at a time (the deployment's noise is used up:
-            // its scratch takes them); a count above the exact walk's limit needs z = Φ⁻¹(u).
-            Span<double> uniform = f.PatentScratch.AsSpan(0, f.Members), normal = f.NoiseScratch.AsSpan(0, f.Members);
+            Span<double> uniform = f.PatentUniforms.AsSpan(0, f.Members), normal = f.PatentNormals.AsSpan(0, f.Members);
             for (int m = 0; m < uniform.Length; m++) uniform[m] = d.ForMonth(f.DrawKeys, m, ti).Uniform(DrawSlot.Patents);
-            NormalQuantile.Standard(uniform, normal);
+            if (expected.ContainsAnyExceptInRange(double.NegativeInfinity, CountQuantiles.FastExactLimit)) NormalQuantile.Standard(uniform, normal);
             for (int m = 0; m < expected.Length; m++) expected[m] = Equations.Patents.Count(expected[m], dispersion[m], uniform[m], normal[m]);
         }
         for (int m = 0; m < f.Members; m++)

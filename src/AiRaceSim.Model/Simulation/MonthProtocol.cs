@@ -1,3 +1,4 @@
+using AiRaceSim.Model.Equations;
 using AiRaceSim.Model.Gaps;
 using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Series;
@@ -59,9 +60,14 @@ public sealed class MonthProtocol
         int ti = World.MonthsDone;
         var decisions = await actors.DecideAsync(ti, World.Gaps);
         var governments = await actors.ApplyAsync(ti, decisions);
-        // K3 reads the API models of t−1 through this month's access (a block applies in its own month).
+        // K3 reads the API models of t−1 through this month's access (a block applies in its own month);
+        // C2's saturation, B_c(t−1) against this month's ceiling, is the same for every firm of a country.
         var view = World.View;
-        foreach (int c in _homes) view.Teachers[c].Build(view.ApiCapability, view.ApiFirms, governments[c].Home.ApiAccess);
+        foreach (int c in _homes)
+        {
+            view.Teachers[c].Build(view.ApiCapability, view.ApiFirms, governments[c].Home.ApiAccess);
+            Compute.Saturation(World.NationalDemand[c], governments[c].Home.BudgetCeiling, view.BudgetSaturation[c]);
+        }
         var firms = await actors.StepFirmsAsync(ti, governments, World.View);
         var countries = new CountryReport[governments.Length];
         for (int c = 0; c < countries.Length; c++) countries[c] = governments[c].Report;

@@ -40,7 +40,7 @@ public sealed class TeacherBoard
         // the order of apiFirms, so the board is the one a member-by-member pass builds).
         foreach (int j in apiFirms)
         {
-            ReadOnlySpan<double> capability = apiCapability[j].AsSpan(0, Members), reach = access[j].AsSpan(0, Members);
+            ReadOnlySpan<double> capability = apiCapability[j]!.AsSpan(0, Members), reach = access[j].AsSpan(0, Members);
             for (int m = 0, at = 0; m < capability.Length; m++, at += slots)
             {
                 double k = capability[m], w = reach[m];

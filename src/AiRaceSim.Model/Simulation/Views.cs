@@ -19,10 +19,10 @@ public sealed class WorldView(int firms, int countries, int members)
     public double[][] Revenue = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     public double[][] NationalShare = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     /// <summary>
-    /// Per firm: B_c(t−1), the unscaled budgets of its country's firms (C2 saturation, v2): the
-    /// country's array itself, set by the aggregator before the first month.
+    /// Per country: C2's saturation σ of its firms' budgets this month (v2), from B_c(t−1) and this month's ceiling,
+    /// the same for every firm of the country: set by the month protocol after governments apply.
     /// </summary>
-    public double[][] NationalDemand = Enumerable.Repeat(Array.Empty<double>(), firms).ToArray();
+    public double[][] BudgetSaturation = Enumerable.Range(0, countries).Select(_ => new double[members]).ToArray();
     /// <summary>Per firm entering this month with a frontier_at entry: the world frontier of that date.</summary>
     public double[]?[] EntryLevel = new double[]?[firms];
     /// <summary>Per country: the API teachers its firms reach this month (K3), built by the month protocol after governments apply.</summary>
@@ -32,10 +32,10 @@ public sealed class WorldView(int firms, int countries, int members)
 /// <summary>What the world hands one firm for month t: the shared view plus the firm's own slots.</summary>
 public sealed record FirmInputs(
     double[] OpenBest, double[] BestPublishedLagged, TeacherBoard Teachers,
-    double[] Revenue, double[] NationalShare, double[]? EntryLevel, double[] NationalDemand)
+    double[] Revenue, double[] NationalShare, double[]? EntryLevel, double[] BudgetSaturation)
 {
     public static FirmInputs For(WorldView v, int firm, int country) => new(v.OpenBest, v.BestPublishedLagged, v.Teachers[country],
-        v.Revenue[firm], v.NationalShare[firm], v.EntryLevel[firm], v.NationalDemand[firm]);
+        v.Revenue[firm], v.NationalShare[firm], v.EntryLevel[firm], v.BudgetSaturation[country]);
 }
 
 /// <summary>What one firm reports to the world at the end of a month (references into its state).</summary>

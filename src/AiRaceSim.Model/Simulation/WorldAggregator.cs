@@ -193,7 +193,6 @@ public static class WorldAggregator
                 if (f.CountryIndex != c) continue;
                 var share = w.View.NationalShare[f.Index];
                 for (int m = 0; m < n; m++) share[m] = f.Active && total[m] > 0 ? (useBudget ? f.Budget[m] : 1) / total[m] : 0;
-                w.View.NationalDemand[f.Index] = demand;
             }
         }
     }

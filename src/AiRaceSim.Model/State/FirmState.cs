@@ -49,8 +49,8 @@ public sealed class FirmState
     [NotState] internal readonly double[] ChannelScratch = new double[4 * Channels];
     /// <summary>Scratch for the capability noise of every member in <c>FirmStep</c>, drawn before the deployment loop.</summary>
     [NotState] internal readonly double[] NoiseScratch;
-    /// <summary>Scratch for the patent draws' uniforms in <c>FirmStep</c> (their normal quantiles go to <see cref="NoiseScratch"/>).</summary>
-    [NotState] internal readonly double[] PatentScratch;
+    /// <summary>Scratch for every member's patent draw in <c>FirmStep</c>, and its normal quantile.</summary>
+    [NotState] internal readonly double[] PatentUniforms, PatentNormals;
     /// <summary>Each member's draw key for this firm (<see cref="MemberDraws.ActorKeys"/>): derived from the seed, not state.</summary>
     [NotState] internal readonly ulong[] DrawKeys;
 
@@ -87,7 +87,7 @@ public sealed class FirmState
         ResearchStock = Z(); Absorption = Z(); Algorithmic = NaNs(); Base = NaNs(); Teacher = NaNs();
         Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
-        NoiseScratch = Z(); PatentScratch = Z();
+        NoiseScratch = Z(); PatentUniforms = Z(); PatentNormals = Z();
         DrawKeys = d.ActorKeys(Actor);
     }
 

@@ -41,7 +41,7 @@ public sealed class WorldState
     [NotState] internal readonly double[][] Strength;
     [NotState] internal readonly double[] MarketTotal;
     /// <summary>B_c per country: the unscaled budgets of its firms last month (C2 saturation, v2).</summary>
-    internal readonly double[][] NationalDemand;
+    public readonly double[][] NationalDemand;
 
     public WorldState(WorldSpec spec, int members, long firstMember = 0)
     {
