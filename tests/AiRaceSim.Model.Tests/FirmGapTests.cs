@@ -1,9 +1,10 @@
 using AiRaceSim.Model.Gaps;
+using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Simulation;
 
 namespace AiRaceSim.Model.Tests;
 
-/// <summary>The firms' gaps behind the world (G2), which the aggregator measures again only when a firm's level moves.</summary>
+/// <summary>The firms' gaps behind the world (G2), which the aggregator measures again only when a firm's level moves, and the pairs' gaps.</summary>
 public class FirmGapTests
 {
     [Fact]
@@ -41,6 +42,43 @@ public class FirmGapTests
         }
         // The reuse was exercised: many firm-months kept their level.
         Assert.True(measured > 1000 && unchanged > measured / 10, $"{measured} gaps measured, {unchanged} at an unchanged level");
+    }
+
+    [Fact]
+    public void Every_months_pair_gaps_are_the_time_distances_measured_afresh()
+    {
+        // CN behind US (the perception's pair) and US behind CN (the
+        // follower leading): each month's gaps against TimeDistance.Gap with no hints, the aggregator's searching from
+        // where last month's ended.
+        var spec = TestWorlds.WithPolicy(months: 60) with { GapPairs = [new GapPair("US", "CN")] };
+        var sim = new BlockSimulation(spec, 0, 9);
+        var w = sim.World;
+        int compared = 0, standing = 0, leading = 0;
+        var last = new double[w.Gaps.Pairs.Count, w.Members];
+        for (int ti = 0; ti < w.Months; ti++)
+        {
+            sim.Step();
+            for (int p = 0; p < w.Gaps.Pairs.Count; p++)
+            {
+                int follower = spec.CountryIndex(w.Gaps.Pairs[p].Of), leader = spec.CountryIndex(w.Gaps.Pairs[p].Behind);
+                for (int m = 0; m < w.Members; m++)
+                {
+                    int a = 0, b = 0, c = 0, d = 0;
+                    var k = TimeDistance.Gap(w.CountrySeries(leader, m), w.CountrySeries(follower, m), ti, ref a, ref b,
+                        w.CountryHistory[leader], w.CountryHistory[follower]);
+                    var x = TimeDistance.Gap(w.CountryComputeSeries(leader, m), w.CountryComputeSeries(follower, m), ti, ref c, ref d);
+                    Assert.Equal((BitConverter.DoubleToInt64Bits(k.Months), k.Flag), (BitConverter.DoubleToInt64Bits(w.Gaps.Capability[p][m]), w.CapabilityGapFlag[p][m]));
+                    Assert.Equal((BitConverter.DoubleToInt64Bits(x.Months), x.Flag), (BitConverter.DoubleToInt64Bits(w.Gaps.Compute[p][m]), w.ComputeGapFlag[p][m]));
+                    compared++;
+                    double level = w.CountryComputeSeries(follower, m)[ti];
+                    if (level < w.CountryComputeSeries(leader, m)[ti] && level == last[p, m]) standing++;
+                    if (x.Months < 0) leading++;
+                    last[p, m] = level;
+                }
+            }
+        }
+        // Both sides occurred, and hints were carried over months where the level behind stood still.
+        Assert.True(standing > compared / 10 && leading > 0, $"{compared} pair-months, {standing} at a trailing level that stood still, {leading} with the follower leading");
     }
 
     [Fact]
