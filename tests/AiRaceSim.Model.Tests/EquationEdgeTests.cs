@@ -178,11 +178,6 @@ public class EquationEdgeTests
         Assert.Equal(0.0, Patents.Expected(0.5, 0, 0, 4));
 
     [Fact]
-    public void P1_a_stochastic_count_is_the_negative_binomial_quantile() =>
-        // NB with mean 3 and dispersion 20 (p = 20/23): P(≤4) = 0.8042, P(≤5) = 0.9022, so u = 0.9 gives 5.
-        Assert.Equal(5.0, Patents.Count(3, 20, 0.9, normal: NormalQuantile.Standard(0.9)));
-
-    [Fact]
     public void G3_the_first_sighting_adds_the_noise() =>
         // No perceived gap yet: Ĝ = S + ν = 6 + 1.
         Assert.Equal(7.0, Perception.Update(double.NaN, 6, 0.5, 1));

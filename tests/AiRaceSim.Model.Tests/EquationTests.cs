@@ -237,7 +237,8 @@ public class MarketPatentPerceptionEquationTests
         Assert.Equal(44, Patents.Count(mu, 20, 0.9, normal: 1.2815515655446004));
         Assert.Equal(31, Patents.Count(mu, 20, 0.9, normal: 0));
         Assert.Equal(CountQuantiles.NegativeBinomialFast(mu, 20, 0.9), Patents.Count(mu, 20, 0.9, normal: NormalQuantile.Standard(0.9)));
-        // Up to the limit the count is the exact walk on u, whatever z says (μ = 3, r = 20, u = 0.9: 5).
+        // Up to the limit the count is the exact walk on u, whatever z says (μ = 3, r = 20, p = 20/23: P(≤4) = 0.8042,
+        // P(≤5) = 0.9022, so u = 0.9 gives 5).
         Assert.Equal(5, Patents.Count(3, 20, 0.9, normal: 99));
         Assert.Equal(CountQuantiles.NegativeBinomial(16, 20, 0.9), Patents.Count(16, 20, 0.9, normal: 99)); // at the limit itself too
     }

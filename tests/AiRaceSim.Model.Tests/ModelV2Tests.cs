@@ -2,6 +2,7 @@ using AiRaceSim.Model.Parameters;
 using AiRaceSim.Model.Random;
 using AiRaceSim.Model.Series;
 using AiRaceSim.Model.Simulation;
+using AiRaceSim.Model.State;
 
 namespace AiRaceSim.Model.Tests;
 
@@ -33,6 +34,47 @@ public class ModelV2Tests
         var p = spec.Parameters;
         double open = sim.Firms[1].Capability[0];
         Assert.True(cn.Capability[0] <= open - p[ParameterCatalog.FineTuneLoss].Central - p[ParameterCatalog.YoungLabLoss].Central + 1e-9);
+    }
+
+    [Fact]
+    public void C2_each_members_budget_is_saturated_by_its_own_national_demand_of_the_month_before()
+    {
+        // CN: two labs whose funding differs by member (drawn) and grows, against a ceiling of 100 M$/month (GDP 0.12 T$/yr,
+        // s_c = 0.01); no revenue, no support, so each lab's demand is its funding. Budget_i(t) = D_i(t)·σ(Σ_j D_j(t−1), 100),
+        // σ(B, B̄) = (1 + (B/B̄)⁴)^(−1/4), member by member.
+        var world = TestWorlds.UsCn(months: 24, deterministic: false);
+        var cn = TestWorlds.Country("CN", spend: 0) with
+        {
+            Gdp = new GdpSeries(0.12, TestWorlds.Start, 1.0),
+            BudgetCeilingShare = new Fixed(0.01),
+        };
+        FirmSpec Lab(string id, Distribution funding) => TestWorlds.Firm(id, "CN", 0, growth: 3.0) with
+        {
+            ServesApi = false,
+            Funding = new FundingSchedule(funding, TestWorlds.Start, [(TestWorlds.Start, new Fixed(3.0))]),
+        };
+        var spec = world with
+        {
+            Countries = [TestWorlds.Country("US"), cn],
+            Firms = [world.Firms[0], world.Firms[1], Lab("cn-a", new UniformDist(20, 90)), Lab("cn-b", new UniformDist(10, 60))],
+        };
+        var sim = new BlockSimulation(spec, 0, 3);
+        FirmState a = sim.Firms[2], b = sim.Firms[3];
+        sim.Step();
+        Assert.NotEqual(a.BudgetDemand[0], a.BudgetDemand[1]); // the members' demands differ
+        for (int month = 1; month < 24; month++)
+        {
+            var before = Enumerable.Range(0, 3).Select(m => a.BudgetDemand[m] + b.BudgetDemand[m]).ToArray();
+            sim.Step();
+            for (int m = 0; m < 3; m++)
+            {
+                Assert.Equal(a.Funding[m], a.BudgetDemand[m], 9);
+                double sigma = Math.Pow(1 + Math.Pow(before[m] / 100, 4), -0.25);
+                Assert.Equal(a.BudgetDemand[m] * sigma, a.Budget[m], 9);
+                Assert.Equal(b.BudgetDemand[m] * sigma, b.Budget[m], 9);
+            }
+        }
+        Assert.True(a.BudgetDemand[0] + b.BudgetDemand[0] > 150, "the demand has grown past the ceiling");
     }
 
     [Fact]

@@ -29,14 +29,15 @@ public class RandomTests
         }
         Assert.NotEqual(draws.ForMonth(2, 13, 77).Uniform(1), draws.ForMonth(2, 13, 78).Uniform(1));
         Assert.Equal(0.5, (draws with { Deterministic = true }).ForMonth(2, 13, 77).Uniform(1));
-        // The actor's keys folded once for the run (as a firm keeps them): the same draws, member by member of the block.
-        var keys = draws.ActorKeys(13);
-        Assert.Equal(5, keys.Length);
+        // The actor's chains folded once for the run (as a firm keeps them): the same draws, member by member of the block.
+        var actor = draws.ForActor(13);
         for (int m = 0; m < 5; m++)
             foreach (int slot in new[] { 0, 1, 7, 1000, int.MaxValue })
-                Assert.Equal(CounterRng.Uniform(9, 40 + m, 13, 77, slot), draws.ForMonth(keys, m, 77).Uniform(slot));
-        var fixedDraws = draws with { Deterministic = true };
-        Assert.Equal(0.5, fixedDraws.ForMonth(fixedDraws.ActorKeys(13), 2, 77).Uniform(1));
+                Assert.Equal(CounterRng.Uniform(9, 40 + m, 13, 77, slot), actor.ForMonth(m, 77).Uniform(slot));
+        Assert.Throws<IndexOutOfRangeException>(() => actor.ForMonth(5, 77)); // one chain per member of the block
+        var fixedActor = (draws with { Deterministic = true }).ForActor(13);
+        Assert.True(fixedActor.Deterministic);
+        Assert.Equal(0.5, fixedActor.ForMonth(2, 77).Uniform(1));
     }
 
     [Fact]

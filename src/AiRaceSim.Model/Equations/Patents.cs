@@ -11,11 +11,10 @@ public static class Patents
 
     /// <summary>
     /// (P1) A random run's negative-binomial count around μ for the draw u, whose normal quantile z = Φ⁻¹(u) the caller
-    /// takes (for all members at once): exact for μ up to <see cref="CountQuantiles.FastExactLimit"/>, the gamma
-    /// approximation from z above, as <see cref="CountQuantiles.NegativeBinomialFast"/> gives it. A deterministic run
-    /// counts μ itself (the kernel's <c>FirmStep.PatentCounts</c>).
+    /// takes (for all members at once; read only above <see cref="CountQuantiles.FastExactLimit"/>): the kernel's
+    /// <see cref="CountQuantiles.NegativeBinomialFast(double, double, double, double)"/>. A deterministic run counts μ
+    /// itself (the kernel's <c>FirmStep.PatentCounts</c>).
     /// </summary>
     public static double Count(double expected, double dispersion, double uniform, double normal) =>
-        expected <= CountQuantiles.FastExactLimit ? CountQuantiles.NegativeBinomial(expected, dispersion, uniform)
-            : CountQuantiles.GammaApproximation(expected, dispersion, normal);
+        CountQuantiles.NegativeBinomialFast(expected, dispersion, uniform, normal);
 }

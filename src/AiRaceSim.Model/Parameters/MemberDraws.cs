@@ -35,29 +35,39 @@ public sealed record MemberDraws(ulong Seed, int First, int Count, bool Determin
         new(Deterministic ? 0 : CounterRng.Prefix(Seed, First + member, actor, month), Deterministic);
 
     /// <summary>
-    /// Each member's <see cref="CounterRng.ActorKey"/> for one actor, folded once for the run: an actor that draws every
-    /// month then folds only the month and the slot (<see cref="ForMonth(ulong[], int, int)"/>), with the same bits.
+    /// Each member's <see cref="CounterRng.ActorChain"/> for one actor, folded once for the run: an actor that draws every
+    /// month then folds only the month and the slot (<see cref="ActorDraws.ForMonth"/>), with the same bits as
+    /// <see cref="ForMonth(int, int, int)"/>.
     /// </summary>
-    public ulong[] ActorKeys(int actor)
+    public ActorDraws ForActor(int actor)
     {
-        var keys = new ulong[Count];
-        if (!Deterministic) for (int m = 0; m < keys.Length; m++) keys[m] = CounterRng.ActorKey(Seed, First + m, actor);
-        return keys;
+        var chains = new ulong[Count];
+        if (!Deterministic) for (int m = 0; m < chains.Length; m++) chains[m] = CounterRng.ActorChain(Seed, First + m, actor);
+        return new ActorDraws(chains, Deterministic);
     }
-
-    /// <summary><see cref="ForMonth(int, int, int)"/> from the member's key of <see cref="ActorKeys"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public MonthDraws ForMonth(ulong[] actorKeys, int member, int month) =>
-        new(Deterministic ? 0 : CounterRng.WithMonth(actorKeys[member], month), Deterministic);
 
     /// <summary>The uniform behind a monthly shock; 0.5 (the median) in a deterministic run.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform(int member, int actor, int month, int slot) => ForMonth(member, actor, month).Uniform(slot);
 }
 
-/// <summary>The uniforms of one member's month for one actor (<see cref="MemberDraws.ForMonth"/>): the same values as <see cref="MemberDraws.Uniform"/>.</summary>
+/// <summary>The uniforms of one member's month for one actor (<see cref="MemberDraws.ForMonth(int, int, int)"/>): the same values as <see cref="MemberDraws.Uniform"/>.</summary>
 public readonly struct MonthDraws(ulong prefix, bool deterministic)
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform(int slot) => deterministic ? 0.5 : CounterRng.UnitInterval(CounterRng.WithSlot(prefix, slot));
+}
+
+/// <summary>
+/// One actor's draws for every member of a block (<see cref="MemberDraws.ForActor"/>): the members' chains over seed,
+/// member and actor, with the block's deterministic flag, so a month's draws cannot mix one block's chains with another's flag.
+/// </summary>
+public sealed class ActorDraws(ulong[] chains, bool deterministic)
+{
+    public bool Deterministic => deterministic;
+
+    /// <summary>Member <paramref name="member"/>'s draws of month index <paramref name="month"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MonthDraws ForMonth(int member, int month) =>
+        new(deterministic ? 0 : CounterRng.WithMonth(chains[member], month), deterministic);
 }

@@ -32,7 +32,7 @@ public static class CountQuantiles
             k => Math.Exp(k * Math.Log(mean) - mean - SpecialFunctions.GammaLn(k + 1)), u);
     }
 
-    /// <summary>Mean up to which <see cref="NegativeBinomialFast"/> is exact.</summary>
+    /// <summary>Mean up to which <see cref="NegativeBinomialFast(double, double, double)"/> is exact.</summary>
     public const double FastExactLimit = 16;
 
     /// <summary>
@@ -43,11 +43,18 @@ public static class CountQuantiles
     /// costs about a microsecond a draw, several times a whole firm-month).
     /// </summary>
     public static double NegativeBinomialFast(double mean, double dispersion, double u) =>
-        mean <= FastExactLimit ? NegativeBinomial(mean, dispersion, u) : GammaApproximation(mean, dispersion, NormalQuantile.Standard(u));
+        NegativeBinomialFast(mean, dispersion, u, mean <= FastExactLimit ? double.NaN : NormalQuantile.Standard(u));
 
     /// <summary>
-    /// <see cref="NegativeBinomialFast"/> above <see cref="FastExactLimit"/>, from z = Φ⁻¹(u): a caller with many draws
-    /// takes their normal quantiles together (<see cref="NormalQuantile.Standard(ReadOnlySpan{double}, Span{double})"/>).
+    /// <see cref="NegativeBinomialFast(double, double, double)"/> with z = Φ⁻¹(u) taken by the caller (read only above
+    /// <see cref="FastExactLimit"/>): the kernel takes every member's z at once.
+    /// </summary>
+    public static double NegativeBinomialFast(double mean, double dispersion, double u, double z) =>
+        mean <= FastExactLimit ? NegativeBinomial(mean, dispersion, u) : GammaApproximation(mean, dispersion, z);
+
+    /// <summary>
+    /// <see cref="NegativeBinomialFast(double, double, double, double)"/> above <see cref="FastExactLimit"/>, from z = Φ⁻¹(u):
+    /// a caller with many draws takes their normal quantiles together (<see cref="NormalQuantile.Standard(ReadOnlySpan{double}, Span{double})"/>).
     /// </summary>
     public static double GammaApproximation(double mean, double dispersion, double z)
     {

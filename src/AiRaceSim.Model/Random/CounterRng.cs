@@ -26,21 +26,21 @@ public static class CounterRng
     /// several slots of that month (<see cref="WithSlot"/>) cost one fold each, not five. The same bits as <see cref="Bits"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Prefix(ulong seed, long member, int actor, int month) => WithMonth(ActorKey(seed, member, actor), month);
+    public static ulong Prefix(ulong seed, long member, int actor, int month) => WithMonth(ActorChain(seed, member, actor), month);
 
     /// <summary>The chain folded over (seed, member, actor): what an actor's months share for one member (kept per member by a firm).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong ActorKey(ulong seed, long member, int actor)
+    public static ulong ActorChain(ulong seed, long member, int actor)
     {
         ulong h = Mix(seed + 0x9E3779B97F4A7C15UL);
         h = Mix(h ^ ((ulong)member * 0xD1B54A32D192ED03UL + 0x8CB92BA72F3D8DD7UL));
         return Mix(h ^ ((ulong)(uint)actor * 0xAEF17502108EF2D9UL + 0x9E3779B97F4A7C15UL));
     }
 
-    /// <summary>The month folded into an <see cref="ActorKey"/>: the <see cref="Prefix"/> of that month.</summary>
+    /// <summary>The month folded into an <see cref="ActorChain"/>: the <see cref="Prefix"/> of that month.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong WithMonth(ulong actorKey, int month) =>
-        Mix(actorKey ^ ((ulong)(uint)month * 0xDB4F0B9175AE2165UL + 0x632BE59BD9B4E019UL));
+    public static ulong WithMonth(ulong actorChain, int month) =>
+        Mix(actorChain ^ ((ulong)(uint)month * 0xDB4F0B9175AE2165UL + 0x632BE59BD9B4E019UL));
 
     /// <summary>The last fold: the draw slot into a <see cref="Prefix"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

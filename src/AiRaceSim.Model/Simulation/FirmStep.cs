@@ -36,9 +36,9 @@ public static class FirmStep
         int ti = t - start;
         Spending(f, home, world, g);
         ComputeAndRuns(f, home, world, tiers, g, t, start);
-        Research(f, world, g, d, ti);
-        Deployment(f, home, world, g, d, ti);
-        PatentCounts(f, home, g, d, ti);
+        Research(f, world, g, ti);
+        Deployment(f, home, world, g, ti);
+        PatentCounts(f, home, g, ti);
     }
 
     /// <summary>(C2) The budget, saturated against the country's ceiling by last month's national demand (v2), and its split.</summary>
@@ -97,7 +97,7 @@ public static class FirmStep
     }
 
     /// <summary>(A1, A2) Research stock, absorption, algorithms.</summary>
-    private static void Research(FirmState f, FirmInputs world, GlobalDraws g, MemberDraws d, int ti)
+    private static void Research(FirmState f, FirmInputs world, GlobalDraws g, int ti)
     {
         double[] stock = f.ResearchStock, absorption = f.Absorption, algorithmic = f.Algorithmic, researchSpend = f.ResearchSpend,
             deltaZ = g.DeltaZ, z50 = g.Z50, rate = g.AlgorithmicRate, zRef = g.ZRef, rho = g.Rho, psi = g.Psi,
@@ -107,13 +107,13 @@ public static class FirmStep
             double z = Knowledge.ResearchStock(stock[m], deltaZ[m], researchSpend[m]);
             double gamma = Knowledge.Absorption(z, z50[m]);
             stock[m] = z; absorption[m] = gamma;
-            double jump = Breakthrough(g, d.ForMonth(f.DrawKeys, m, ti), d.Deterministic, m);
+            double jump = Breakthrough(g, f.Draws.ForMonth(m, ti), f.Draws.Deterministic, m);
             algorithmic[m] = Knowledge.Algorithmic(algorithmic[m], rate[m], z, zRef[m], rho[m], psi[m], gamma, bestPublished[m], jump);
         }
     }
 
     /// <summary>(K2–K5, G1) The open floor, the teacher, the capped uplift, the noisy candidate, the licensing gate and deployment.</summary>
-    private static void Deployment(FirmState f, HomePolicy home, FirmInputs world, GlobalDraws g, MemberDraws d, int ti)
+    private static void Deployment(FirmState f, HomePolicy home, FirmInputs world, GlobalDraws g, int ti)
     {
         bool open = f.Spec.UsesOpenModels;
         var teachers = world.Teachers;
@@ -127,7 +127,7 @@ public static class FirmStep
         var noise = f.NoiseScratch.AsSpan(0, f.Members);
         if (noiseSd.AsSpan(0, f.Members).ContainsAnyExceptInRange(double.NegativeInfinity, 0))
         {
-            for (int m = 0; m < noise.Length; m++) noise[m] = d.ForMonth(f.DrawKeys, m, ti).Uniform(DrawSlot.CapabilityNoise);
+            for (int m = 0; m < noise.Length; m++) noise[m] = f.Draws.ForMonth(m, ti).Uniform(DrawSlot.CapabilityNoise);
             NormalQuantile.Standard(noise, noise);
             for (int m = 0; m < noise.Length; m++) noise[m] = noiseSd[m] > 0 ? noiseSd[m] * noise[m] : 0;
         }
@@ -161,7 +161,7 @@ public static class FirmStep
     }
 
     /// <summary>(P1) This month's patent families, cumulative and quality-weighted.</summary>
-    private static void PatentCounts(FirmState f, HomePolicy home, GlobalDraws g, MemberDraws d, int ti)
+    private static void PatentCounts(FirmState f, HomePolicy home, GlobalDraws g, int ti)
     {
         double[] propensity = home.PatentPropensity, subsidy = home.PatentSubsidy, quality = home.PatentQuality,
             researchSpend = f.ResearchSpend, beta = g.PatentBeta, dispersion = g.PatentDispersion,
@@ -170,10 +170,10 @@ public static class FirmStep
         for (int m = 0; m < expected.Length; m++) expected[m] = Equations.Patents.Expected(propensity[m], researchSpend[m], beta[m], subsidy[m]);
         // A deterministic run counts μ itself; a random one draws for every member, and where some μ is above the exact
         // walk's limit (or NaN) takes the normal quantiles z = Φ⁻¹(u) of all of them, four at a time in the central region.
-        if (!d.Deterministic)
+        if (!f.Draws.Deterministic)
         {
             Span<double> uniform = f.PatentUniforms.AsSpan(0, f.Members), normal = f.PatentNormals.AsSpan(0, f.Members);
-            for (int m = 0; m < uniform.Length; m++) uniform[m] = d.ForMonth(f.DrawKeys, m, ti).Uniform(DrawSlot.Patents);
+            for (int m = 0; m < uniform.Length; m++) uniform[m] = f.Draws.ForMonth(m, ti).Uniform(DrawSlot.Patents);
             if (expected.ContainsAnyExceptInRange(double.NegativeInfinity, CountQuantiles.FastExactLimit)) NormalQuantile.Standard(uniform, normal);
             for (int m = 0; m < expected.Length; m++) expected[m] = Equations.Patents.Count(expected[m], dispersion[m], uniform[m], normal[m]);
         }

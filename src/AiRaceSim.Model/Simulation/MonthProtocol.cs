@@ -28,7 +28,7 @@ public interface IMonthActors
 
 /// <summary>
 /// The month, stated once: governments decide (on t−1), governments apply, each home country's
-/// teachers are set out (K3), firms step, the world aggregates, the recorder records. Every host runs its months through <see cref="StepAsync"/>,
+/// teachers are set out (K3) and its budget saturation taken (C2), firms step, the world aggregates, the recorder records. Every host runs its months through <see cref="StepAsync"/>,
 /// which is why the bare kernel and the grains give the same bits.
 /// </summary>
 public sealed class MonthProtocol

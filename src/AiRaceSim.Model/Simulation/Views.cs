@@ -3,9 +3,10 @@ using AiRaceSim.Model.State;
 namespace AiRaceSim.Model.Simulation;
 
 /// <summary>
-/// What the world shows every firm at the start of month t (computed at the end of t−1): the
+/// What the world shows every firm at the start of month t: computed at the end of t−1, the
 /// best open model, the API models, the best published algorithms L_pub months back, and per
-/// firm its revenue, its share of national budgets and, in its entry month, its entry level.
+/// firm its revenue, its share of national budgets and, in its entry month, its entry level; set
+/// at the start of t from this month's policies, each country's teachers and budget saturation.
 /// Arrays over members; in one process these are references, between grains copies.
 /// </summary>
 public sealed class WorldView(int firms, int countries, int members)
@@ -20,13 +21,13 @@ public sealed class WorldView(int firms, int countries, int members)
     public double[][] NationalShare = Enumerable.Range(0, firms).Select(_ => new double[members]).ToArray();
     /// <summary>
     /// Per country: C2's saturation σ of its firms' budgets this month (v2), from B_c(t−1) and this month's ceiling,
-    /// the same for every firm of the country: set by the month protocol after governments apply.
+    /// the same for every firm of the country: set by the month protocol after governments apply (so not state).
     /// </summary>
-    public double[][] BudgetSaturation = Enumerable.Range(0, countries).Select(_ => new double[members]).ToArray();
+    [NotState] public double[][] BudgetSaturation = Enumerable.Range(0, countries).Select(_ => new double[members]).ToArray();
     /// <summary>Per firm entering this month with a frontier_at entry: the world frontier of that date.</summary>
     public double[]?[] EntryLevel = new double[]?[firms];
-    /// <summary>Per country: the API teachers its firms reach this month (K3), built by the month protocol after governments apply.</summary>
-    public TeacherBoard[] Teachers = Enumerable.Range(0, countries).Select(_ => new TeacherBoard(members)).ToArray();
+    /// <summary>Per country: the API teachers its firms reach this month (K3), built by the month protocol after governments apply (not state).</summary>
+    [NotState] public TeacherBoard[] Teachers = Enumerable.Range(0, countries).Select(_ => new TeacherBoard(members)).ToArray();
 }
 
 /// <summary>What the world hands one firm for month t: the shared view plus the firm's own slots.</summary>

@@ -51,8 +51,8 @@ public sealed class FirmState
     [NotState] internal readonly double[] NoiseScratch;
     /// <summary>Scratch for every member's patent draw in <c>FirmStep</c>, and its normal quantile.</summary>
     [NotState] internal readonly double[] PatentUniforms, PatentNormals;
-    /// <summary>Each member's draw key for this firm (<see cref="MemberDraws.ActorKeys"/>): derived from the seed, not state.</summary>
-    [NotState] internal readonly ulong[] DrawKeys;
+    /// <summary>This firm's monthly draws for each member (<see cref="MemberDraws.ForActor"/>): derived from the seed, not state.</summary>
+    [NotState] internal readonly ActorDraws Draws;
 
     public FirmState(WorldSpec spec, int index, MemberDraws d)
     {
@@ -88,7 +88,7 @@ public sealed class FirmState
         Candidate = NaNs(); Capability = NaNs(); Pending = NaNs(); Trained = NaNs(); PendingTrained = NaNs();
         Patents = Z(); PatentsCumulative = Z(); PatentsQualityCumulative = Z();
         NoiseScratch = Z(); PatentUniforms = Z(); PatentNormals = Z();
-        DrawKeys = d.ActorKeys(Actor);
+        Draws = d.ForActor(Actor);
     }
 
     /// <summary>
