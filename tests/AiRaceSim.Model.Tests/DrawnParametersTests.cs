@@ -72,6 +72,38 @@ public sealed class DrawnParametersTests
                 Near.Close(values[3 + m], drawn[path][m], $"{path}, member {3 + m}", 1e-15);
     }
 
+    [Fact]
+    public void A_firm_s_own_parameters_are_logged_under_their_scenario_keys_as_the_firm_holds_them()
+    {
+        // Every per-firm parameter of FirmState uncertain, named as docs/SCENARIOS.md names the firm's keys.
+        var world = TestWorlds.UsCn(months: 12);
+        var lab = TestWorlds.Firm("cn-a", "CN", 60) with
+        {
+            ComputeShare = new UniformDist(0.5, 0.7), ResearchShare = new UniformDist(0.2, 0.3), Distillation = new BetaDist(4, 4),
+            InitialCompute = new UniformDist(100, 200), InitialResearchStock = new UniformDist(50, 80),
+            AlgorithmicLagMonths = new UniformDist(0, 12), RunMonths = new UniformDist(2.5, 6.5), StaggerRuns = true,
+        };
+        var spec = world with { Firms = [world.Firms[0], world.Firms[1], lab] };
+        var firm = new BlockSimulation(spec, 0, 6).Firms[2];
+        var logged = DrawnParameters.Of(spec, 0, 6).Where(p => p.Path.StartsWith("firms.cn-a.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+        [
+            "firms.cn-a.compute_share", "firms.cn-a.research_share", "firms.cn-a.distillation", "firms.cn-a.initial_compute_h100e",
+            "firms.cn-a.initial_research_stock_musd", "firms.cn-a.algorithmic_lag_months", "firms.cn-a.run_months",
+            "firms.cn-a.stagger_runs.first_run_phase",
+        ], logged.Select(p => p.Path));
+        double[][] held = [firm.ComputeShare, firm.ResearchShare, firm.Distillation, firm.InitialCompute, firm.InitialResearch, firm.AlgorithmicLag];
+        for (int i = 0; i < held.Length; i++) Assert.Equal(held[i], logged[i].Values);
+        for (int m = 0; m < 6; m++)
+        {
+            // T_run as drawn, rounded half away from 0 into 1..24; the first run's phase ⌊u·T_run⌋ of the drawn u in (0, 1).
+            double runMonths = logged[6].Values[m], u = logged[7].Values[m];
+            Assert.InRange(runMonths, 2.5, 6.5);
+            Assert.Equal((int)Math.Round(runMonths, MidpointRounding.AwayFromZero), firm.RunMonths[m]);
+            Assert.Equal((int)(u * firm.RunMonths[m]), firm.RunPhase[m]);
+        }
+    }
+
     private static double[] Divide(double[] a, double[] b) => a.Select((x, i) => x / b[i]).ToArray();
 
     [Fact]

@@ -135,6 +135,20 @@ public class RandomTests
     }
 
     [Fact]
+    public void The_normal_quantile_of_zero_and_one_is_an_infinity_of_the_matching_sign()
+    {
+        // Φ⁻¹(0) = −∞ and Φ⁻¹(1) = +∞ by definition (the counter stream never gives either; the function is public).
+        Assert.Equal(double.NegativeInfinity, NormalQuantile.Standard(0));
+        Assert.Equal(double.PositiveInfinity, NormalQuantile.Standard(1));
+        double[] p = [0, 0.5, 1, 0.3, 0, 1, 0.7, 0.5, 1];
+        var x = new double[p.Length];
+        NormalQuantile.Standard(p, x);
+        Assert.Equal([double.NegativeInfinity, 0, double.PositiveInfinity], x[..3]);
+        Assert.Equal(double.NegativeInfinity, x[4]);
+        Assert.Equal(double.PositiveInfinity, x[8]);
+    }
+
+    [Fact]
     public void Normal_quantiles_of_many_at_once_are_the_one_at_a_time_quantiles_bit_for_bit()
     {
         // Both sides of the central region's edges (|p - 0.5| = 0.425), the far tails, and lengths that

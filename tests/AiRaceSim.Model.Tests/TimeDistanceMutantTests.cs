@@ -48,6 +48,23 @@ public sealed class TimeDistanceMutantTests
     }
 
     [Fact]
+    public void A_leader_flat_for_its_first_year_gives_a_bound_once_a_trend_could_be_measured()
+    {
+        // Past MinTrendMonths (6) the trend is measured over months 0..12: flat, slope 0, so no extrapolation (which would
+        // divide by 0): at least t = 8 months.
+        Assert.Equal(new GapResult(8, GapFlag.AtLeast), Behind([25, 25, 25, 25, 25, 25, 25, 25, 25], 8, 24));
+    }
+
+    [Fact]
+    public void In_the_first_month_a_level_below_the_leader_was_passed_before_the_start()
+    {
+        // t = 0, leader at 25, level 24: τ* lies before the series, so at least 0 months (not "never reached": at most 0).
+        Assert.Equal(new GapResult(0, GapFlag.AtLeast), Behind([25, 26], 0, 24));
+        // The same level at t = 0 with a dated history: reached at −12, 12 months.
+        Assert.Equal(new GapResult(12, GapFlag.Exact), Behind([25, 26], 0, 24, before: new PreStartHistory([(-24, 20), (-12, 24)])));
+    }
+
+    [Fact]
     public void Before_the_start_a_pre_start_history_places_the_crossing()
     {
         var history = new PreStartHistory([(-24, 20), (-12, 22)]);
