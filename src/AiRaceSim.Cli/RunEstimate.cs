@@ -31,10 +31,11 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
     /// <summary>Bytes per member of one actor's state (drawn parameters and monthly arrays).</summary>
     private const double ActorBytes = 60 * 8;
     /// <summary>
-    /// Measured costs: the kernel per firm-member-month (the bench), recording and summarising per recorded value, writing
-    /// per row (the baseline at 10,000 members: about 58 s of CPU, 27 s of it the kernel's; docs/PERFORMANCE.md, "Ensembles at scale").
+    /// Measured costs: the kernel per firm-member-month (the bench on the baseline: 356–435 ns), recording and summarising
+    /// per recorded value, writing per row. Fitted on 2026-12-04 to the baseline's 10,000 members (33–39 s of CPU, 19–23 s
+    /// wall) and 100,000 (294 s of CPU, 177 s wall), a little long for both; docs/PERFORMANCE.md, "Ensembles at scale".
     /// </summary>
-    private const double SecondsPerFirmMemberMonth = 400e-9, SecondsPerRecordedValue = 25e-9, SecondsPerRow = 650e-9;
+    private const double SecondsPerFirmMemberMonth = 400e-9, SecondsPerRecordedValue = 8e-9, SecondsPerRow = 650e-9;
 
     public static RunEstimate Of(WorldSpec spec, int members, int blockSize, int recordedSeries, int writtenSeries, string scenarioName, bool perMemberSeries)
     {
