@@ -33,7 +33,7 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
     /// <summary>
     /// Measured costs: the kernel per firm-member-month (the bench on the baseline: 356–435 ns), recording and summarising
     /// per recorded value, writing per row. Fitted on 2026-12-04 to the baseline's 10,000 members (33–39 s of CPU, 19–23 s
-    /// wall) and 100,000 (294 s of CPU, 177 s wall), a little long for both; docs/PERFORMANCE.md, "Ensembles at scale".
+    /// wall) and 100,000 (294 s of CPU, 177 s wall): its wall time a little long for both; docs/PERFORMANCE.md, "Ensembles at scale".
     /// </summary>
     private const double SecondsPerFirmMemberMonth = 400e-9, SecondsPerRecordedValue = 8e-9, SecondsPerRow = 650e-9;
 

@@ -75,7 +75,8 @@ public sealed class DrawnParametersTests
     [Fact]
     public void A_firm_s_own_parameters_are_logged_under_their_scenario_keys_as_the_firm_holds_them()
     {
-        // Every per-firm parameter of FirmState uncertain, named as docs/SCENARIOS.md names the firm's keys.
+        // Every parameter FirmState draws for itself uncertain (funding has its own draws, checked above), named as
+        // docs/SCENARIOS.md names the firm's keys.
         var world = TestWorlds.UsCn(months: 12);
         var lab = TestWorlds.Firm("cn-a", "CN", 60) with
         {

@@ -39,13 +39,14 @@ public class ModelV2Tests
     [Fact]
     public void C2_each_members_budget_is_saturated_by_its_own_national_demand_of_the_month_before()
     {
-        // CN: two labs whose funding differs by member (drawn) and grows, against a ceiling of 100 M$/month (GDP 0.12 T$/yr,
-        // s_c = 0.01); no revenue, no support, so each lab's demand is its funding. Budget_i(t) = D_i(t)·σ(Σ_j D_j(t−1), 100),
+        // CN: two labs whose funding differs by member (drawn) and grows, against this month's ceiling B̄(t) = s_c·GDP(t),
+        // s_c = 0.01, GDP 0.12 T$/yr = 10,000 M$/month at the start growing 1.5×/yr: B̄ = 100·1.5^(t/12) M$/month. No revenue,
+        // no support, so each lab's demand is its funding. Budget_i(t) = D_i(t)·σ(Σ_j D_j(t−1), B̄(t)),
         // σ(B, B̄) = (1 + (B/B̄)⁴)^(−1/4), member by member.
         var world = TestWorlds.UsCn(months: 24, deterministic: false);
         var cn = TestWorlds.Country("CN", spend: 0) with
         {
-            Gdp = new GdpSeries(0.12, TestWorlds.Start, 1.0),
+            Gdp = new GdpSeries(0.12, TestWorlds.Start, 1.5),
             BudgetCeilingShare = new Fixed(0.01),
         };
         FirmSpec Lab(string id, Distribution funding) => TestWorlds.Firm(id, "CN", 0, growth: 3.0) with
@@ -69,12 +70,13 @@ public class ModelV2Tests
             for (int m = 0; m < 3; m++)
             {
                 Assert.Equal(a.Funding[m], a.BudgetDemand[m], 9);
-                double sigma = Math.Pow(1 + Math.Pow(before[m] / 100, 4), -0.25);
+                double ceiling = 100 * Math.Pow(1.5, month / 12.0);
+                double sigma = Math.Pow(1 + Math.Pow(before[m] / ceiling, 4), -0.25);
                 Assert.Equal(a.BudgetDemand[m] * sigma, a.Budget[m], 9);
                 Assert.Equal(b.BudgetDemand[m] * sigma, b.Budget[m], 9);
             }
         }
-        Assert.True(a.BudgetDemand[0] + b.BudgetDemand[0] > 150, "the demand has grown past the ceiling");
+        Assert.True(a.BudgetDemand[0] + b.BudgetDemand[0] > 100 * Math.Pow(1.5, 23 / 12.0), "the demand has grown past the ceiling");
     }
 
     [Fact]

@@ -144,8 +144,9 @@ public class RandomTests
         var x = new double[p.Length];
         NormalQuantile.Standard(p, x);
         Assert.Equal([double.NegativeInfinity, 0, double.PositiveInfinity], x[..3]);
-        Assert.Equal(double.NegativeInfinity, x[4]);
+        Assert.Equal([double.NegativeInfinity, double.PositiveInfinity], x[4..6]);
         Assert.Equal(double.PositiveInfinity, x[8]);
+        Assert.Equal(p.Select(NormalQuantile.Standard), x); // and the finite lanes as one at a time
     }
 
     [Fact]

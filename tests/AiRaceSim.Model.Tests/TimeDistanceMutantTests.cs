@@ -50,9 +50,11 @@ public sealed class TimeDistanceMutantTests
     [Fact]
     public void A_leader_flat_for_its_first_year_gives_a_bound_once_a_trend_could_be_measured()
     {
-        // Past MinTrendMonths (6) the trend is measured over months 0..12: flat, slope 0, so no extrapolation (which would
-        // divide by 0): at least t = 8 months.
+        // Past MinTrendMonths (6) the trend is the slope over months 0..min(12, t): flat, slope 0, so no extrapolation
+        // (which would divide by 0): at least t months; t = 8 (over months 0..8) and t = 13 (over 0..12, a rise at 13).
         Assert.Equal(new GapResult(8, GapFlag.AtLeast), Behind([25, 25, 25, 25, 25, 25, 25, 25, 25], 8, 24));
+        double[] year = [.. Enumerable.Repeat(25.0, 13), 26];
+        Assert.Equal(new GapResult(13, GapFlag.AtLeast), Behind(year, 13, 24));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static class CountQuantiles
     /// costs about a microsecond a draw, several times a whole firm-month).
     /// </summary>
     public static double NegativeBinomialFast(double mean, double dispersion, double u) =>
-        NegativeBinomialFast(mean, dispersion, u, mean <= FastExactLimit ? double.NaN : NormalQuantile.Standard(u));
+        NegativeBinomialFast(mean, dispersion, u, NormalQuantile.Standard(u));
 
     /// <summary>
     /// <see cref="NegativeBinomialFast(double, double, double)"/> with z = Φ⁻¹(u) taken by the caller (read only above

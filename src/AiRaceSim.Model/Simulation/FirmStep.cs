@@ -107,7 +107,7 @@ public static class FirmStep
             double z = Knowledge.ResearchStock(stock[m], deltaZ[m], researchSpend[m]);
             double gamma = Knowledge.Absorption(z, z50[m]);
             stock[m] = z; absorption[m] = gamma;
-            double jump = Breakthrough(g, f.Draws.ForMonth(m, ti), f.Draws.Deterministic, m);
+            double jump = Breakthrough(g, f.Draws, m, ti);
             algorithmic[m] = Knowledge.Algorithmic(algorithmic[m], rate[m], z, zRef[m], rho[m], psi[m], gamma, bestPublished[m], jump);
         }
     }
@@ -215,9 +215,10 @@ public static class FirmStep
         cap[(int)Channel.Domestic] = nationalShare * home.ChipOutput[m] * price[(int)Channel.Domestic] / q;
     }
 
-    private static double Breakthrough(GlobalDraws g, MonthDraws draws, bool deterministic, int m)
+    private static double Breakthrough(GlobalDraws g, ActorDraws firm, int m, int ti)
     {
-        if (g.JRate[m] <= 0 || deterministic) return 0;
+        if (g.JRate[m] <= 0 || firm.Deterministic) return 0;
+        var draws = firm.ForMonth(m, ti); // folded only where it draws
         int count = Knowledge.BreakthroughCount(g.JRate[m], draws.Uniform(DrawSlot.BreakthroughArrival));
         double size = 0;
         for (int i = 0; i < count; i++)
