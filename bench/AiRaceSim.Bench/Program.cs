@@ -24,7 +24,7 @@ int blocks = (members + block - 1) / block;
 double firmMemberMonths = (double)members * spec.Months * spec.Firms.Count;
 // Firms that enter later (the baseline's) step only from their entry: the ns are also given per firm that has entered
 // (exits, which the baseline has none of, are not counted out).
-double enteredFirmMonths = spec.Firms.Sum(f => (double)Math.Max(0, spec.End - (f.Entry is { } e && e > spec.Start ? e : spec.Start) + 1));
+double enteredFirmMonths = spec.Firms.Sum(f => (double)Math.Max(0, spec.End - f.EntryMonth(spec.Start) + 1));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"workload: {spec.Firms.Count} firms ({enteredFirmMonths / spec.Months:F1} entered on average over the months), {spec.Countries.Count} countries, {spec.Months} months, {members} members in {blocks} blocks of {block}; recording {catalog.Keys.Count} series; {Environment.ProcessorCount} cores"));
 
 var collections = new Dictionary<string, (int Gen0, int Gen1, int Gen2)>();

@@ -36,6 +36,13 @@ public class ModelV2Tests
         Assert.True(cn.Capability[0] <= open - p[ParameterCatalog.FineTuneLoss].Central - p[ParameterCatalog.YoungLabLoss].Central + 1e-9);
     }
 
+    /// <summary>CN with no market spending (no revenue), GDP 0.12 T$/yr (10,000 M$/month) at the start and s_c = 0.01.</summary>
+    private static CountrySpec CappedChina(double gdpGrowthPerYear) => TestWorlds.Country("CN", spend: 0) with
+    {
+        Gdp = new GdpSeries(0.12, TestWorlds.Start, gdpGrowthPerYear),
+        BudgetCeilingShare = new Fixed(0.01),
+    };
+
     [Fact]
     public void C2_each_members_budget_is_saturated_by_its_own_national_demand_of_the_month_before()
     {
@@ -44,11 +51,7 @@ public class ModelV2Tests
         // no support, so each lab's demand is its funding. Budget_i(t) = D_i(t)·σ(Σ_j D_j(t−1), B̄(t)),
         // σ(B, B̄) = (1 + (B/B̄)⁴)^(−1/4), member by member.
         var world = TestWorlds.UsCn(months: 24, deterministic: false);
-        var cn = TestWorlds.Country("CN", spend: 0) with
-        {
-            Gdp = new GdpSeries(0.12, TestWorlds.Start, 1.5),
-            BudgetCeilingShare = new Fixed(0.01),
-        };
+        var cn = CappedChina(gdpGrowthPerYear: 1.5);
         FirmSpec Lab(string id, Distribution funding) => TestWorlds.Firm(id, "CN", 0, growth: 3.0) with
         {
             ServesApi = false,
@@ -85,11 +88,7 @@ public class ModelV2Tests
         // CN: two labs with constant funding 60 + 40 = 100 M$/month, no revenue (no spending), no support.
         // GDP 0.12 T$/yr = 10,000 M$/month and s_c = 0.01 put the ceiling at 100 M$/month = B_c.
         var world = TestWorlds.UsCn(months: 12, deterministic: true);
-        var cn = TestWorlds.Country("CN", spend: 0) with
-        {
-            Gdp = new GdpSeries(0.12, TestWorlds.Start, 1.0),
-            BudgetCeilingShare = new Fixed(0.01),
-        };
+        var cn = CappedChina(gdpGrowthPerYear: 1.0);
         var spec = world with
         {
             Countries = [TestWorlds.Country("US"), cn],

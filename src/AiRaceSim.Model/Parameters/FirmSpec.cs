@@ -17,6 +17,9 @@ public sealed record FirmSpec
     public required string Country { get; init; }
     /// <summary>First active month; null: active from the start.</summary>
     public Month? Entry { get; init; }
+
+    /// <summary>The month the firm first steps in a run from <paramref name="start"/>: its entry, or the start.</summary>
+    public Month EntryMonth(Month start) => Entry is { } e && e > start ? e : start;
     /// <summary>Capability at entry; null: from its own initial compute (K1 applied to a run on H0).</summary>
     public EntryCapability? EntryCapability { get; init; }
     public bool OpenWeights { get; init; }

@@ -104,7 +104,7 @@ public sealed class FirmState
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Month EntryMonth(Month start) => Spec.Entry is { } e && e > start ? e : start;
+    public Month EntryMonth(Month start) => Spec.EntryMonth(start);
 
     /// <summary>
     /// Whether month t ends one of member m's training runs (C6): every T_run months from entry,
