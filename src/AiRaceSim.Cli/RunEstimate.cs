@@ -43,11 +43,12 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
         // so a world's share is counted per 50 members at least (docs/PERFORMANCE.md, "Later on 2026-12-02").
         long blocks = Math.Max((members + (long)blockSize - 1) / blockSize, (members + 49L) / 50);
         int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
-        // Histories every month of every member (WorldState): two frontiers per country, two for the world, the best published level.
-        double histories = 2.0 * countries + 3;
+        // Histories every month of every member (WorldState): two frontiers per country, two for the world; the best published
+        // level only in a ring of L_pub months.
+        double histories = 2.0 * countries + 2;
         // Slices shrink for large ensembles (RunRequest.SliceMonthsFor), so their memory stops growing with members.
         int sliceMonths = Ensembles.RunRequest.SliceMonthsFor(members, recordedSeries);
-        double perMember = months * histories * HistoryBytes + recordedSeries * sliceMonths * SliceBytes + (firms + countries) * ActorBytes;
+        double perMember = (months * histories + Model.State.WorldState.PublishedSlots(spec)) * HistoryBytes + recordedSeries * sliceMonths * SliceBytes + (firms + countries) * ActorBytes;
         long rows = perMemberSeries ? (long)members * months * writtenSeries : 0;
         // A CSV row: scenario, member, yyyy-MM, entity, metric and value with their commas (measured mean).
         long rowBytes = scenarioName.Length + 52;

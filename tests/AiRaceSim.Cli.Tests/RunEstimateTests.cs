@@ -49,10 +49,11 @@ public sealed class RunEstimateTests : IDisposable
         var two = RunEstimate.Of(scenario.Spec, 2000, 50, 50, 40, "baseline", true);
         Assert.Equal(2 * one.OutputBytes, two.OutputBytes);
         Assert.Equal(2 * (one.MemoryBytes - 480 * MB), two.MemoryBytes - 480 * MB, tolerance: 1);
-        // A member: 264 months of 2 histories per country and 3 more (8 bytes each); 50 series × 12 months (a slice: 128 MiB
+        // A member: 264 months of 2 histories per country and 2 for the world, and the 3 slots of the best published level (L_pub
+        // is 3 months; 8 bytes each); 50 series × 12 months (a slice: 128 MiB
         // holds 335 months of them) in 4 copies; 60 arrays of 8 bytes per firm and country. And 1 MB for each of 20 worlds.
         int countries = scenario.Spec.Countries.Count, firms = scenario.Spec.Firms.Count;
-        double perMember = 264.0 * (2 * countries + 3) * 8 + 50 * 12 * 32 + (firms + countries) * 480;
+        double perMember = (264.0 * (2 * countries + 2) + 3) * 8 + 50 * 12 * 32 + (firms + countries) * 480;
         Assert.Equal(480 * MB + 20 * MB + 1000 * perMember, one.MemoryBytes, tolerance: 1);
         // 264 months × 40 series × 1,000 members, each row "baseline" + 52 bytes.
         Assert.Equal(264L * 40 * 1000 * 60, one.OutputBytes);

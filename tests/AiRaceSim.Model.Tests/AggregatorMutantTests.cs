@@ -106,17 +106,38 @@ public class AggregatorMutantTests
     public void The_best_published_algorithms_are_the_publishers_maximum_and_the_view_reads_them_three_months_back()
     {
         var sim = new BlockSimulation(Spec(), 0, Members);
-        var start = sim.World.BestPublished[0].ToArray();
+        var start = sim.World.PublishedSlot(0).ToArray();
         Aggregate(sim, 0);
-        Assert.Equal([1.2, 1.4], sim.World.BestPublished[1]); // us-open leads member 0, cn-b member 1; non-publishers at 3 do not count
+        Assert.Equal([1.2, 1.4], sim.World.PublishedSlot(1)); // us-open leads member 0, cn-b member 1; non-publishers at 3 do not count
         Assert.Equal(start, sim.World.View.BestPublishedLagged); // for month 1: month −2, before the start: the start state
         Aggregate(sim, 1);
-        Assert.Equal([1.5, 1.6], sim.World.BestPublished[2]);
+        Assert.Equal([1.5, 1.6], sim.World.PublishedSlot(2));
         Assert.Equal(start, sim.World.View.BestPublishedLagged); // for month 2: month −1
         Aggregate(sim, 2);
-        Assert.Equal([1.9, 2.1], sim.World.BestPublished[3]);
+        Assert.Equal([1.9, 2.1], sim.World.PublishedSlot(3));
         Assert.Equal([1.2, 1.4], sim.World.View.BestPublishedLagged); // for month 3: month 0
         Assert.NotEqual(start, sim.World.View.BestPublishedLagged);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void The_best_published_algorithms_are_kept_in_a_ring_of_as_many_slots_as_the_lag_reads(int lag)
+    {
+        var spec = Spec() with { Parameters = Spec().Parameters.With(ParameterCatalog.PublicationLagMonths, new Fixed(lag)) };
+        var sim = new BlockSimulation(spec, 0, Members);
+        Assert.Equal(Math.Max(1, lag), WorldState.PublishedSlots(spec));
+        var start = sim.World.PublishedSlot(0).ToArray();
+        // The reports of the test above in reverse, so the publishers' maximum falls: months 0, 1, 2 publish
+        // 1.9/2.1, 1.5/1.6, 1.2/1.4 (a slot reused without being cleared would keep the higher value it held).
+        double[][] published = [start, [1.9, 2.1], [1.5, 1.6], [1.2, 1.4]];
+        for (int k = 0; k < 3; k++)
+        {
+            WorldAggregator.Aggregate(sim.World, Reports(sim, 2 - k), sim.Countries.Select(CountryReport.Of).ToArray(), sim.Global, Start + k);
+            // Month k + 1's view: slot max(0, k + 2 − L), capped at this month's slot k + 1 (a lag of 0 acts as 1).
+            Assert.Equal(published[Math.Min(Math.Max(0, k + 2 - lag), k + 1)], sim.World.View.BestPublishedLagged);
+        }
     }
 
     [Fact]
@@ -160,7 +181,7 @@ public class AggregatorMutantTests
         Assert.Null(v.ApiCapability[3]);
         // cn-b's algorithms start 7 months ahead of us-open's: it holds the best published, and so the lagged view.
         Assert.True(sim.Firms[3].Algorithmic[0] > sim.Firms[1].Algorithmic[0]);
-        Assert.Equal(sim.Firms[3].Algorithmic, sim.World.BestPublished[0]);
+        Assert.Equal(sim.Firms[3].Algorithmic, sim.World.PublishedSlot(0));
         Assert.Equal(sim.Firms[3].Algorithmic, v.BestPublishedLagged);
     }
 

@@ -73,7 +73,8 @@ public static class WorldAggregator
     private static void BuildView(WorldState w, FirmReport[] firms, int slot)
     {
         var v = w.View;
-        var published = w.BestPublished[slot];
+        var published = w.PublishedSlot(slot); // the ring's slot of L_pub months ago, no longer read
+        Array.Fill(published, double.NegativeInfinity);
         Array.Fill(v.OpenBest, double.NegativeInfinity);
         foreach (var f in firms)
         {
@@ -90,7 +91,7 @@ public static class WorldAggregator
         v.ApiFirms = Enumerable.Range(0, v.ApiCapability.Length).Where(j => v.ApiCapability[j] is not null).ToArray();
         // â(t + 1 − L_pub), the earliest known value while the lag reaches before the start.
         int lagged = Math.Max(0, slot + 1 - w.Spec.Parameters.PublicationLagMonths);
-        w.BestPublished[Math.Min(lagged, slot)].AsSpan().CopyTo(v.BestPublishedLagged);
+        w.PublishedSlot(Math.Min(lagged, slot)).AsSpan().CopyTo(v.BestPublishedLagged);
     }
 
     /// <summary>(M3, M4) Logit shares of each market among the firms selling there, and revenue for next month's budget.</summary>

@@ -20,8 +20,11 @@ public sealed class WorldState
 
     public readonly double[][] CountryFrontier, CountryComputeFrontier;
     public readonly double[] WorldFrontier, WorldComputeFrontier;
-    /// <summary>Best published algorithmic efficiency â: slot 0 is the start state, slot k+1 month k.</summary>
-    public readonly double[][] BestPublished;
+    /// <summary>
+    /// Best published algorithmic efficiency â: slot 0 is the start state, slot k+1 month k, kept in a ring of the
+    /// L_pub slots the lagged view can still read (<see cref="PublishedSlot"/>), not one a month.
+    /// </summary>
+    internal readonly double[][] BestPublished;
     public readonly PreStartHistory?[] CountryHistory;
 
     public readonly GapBoard Gaps;
@@ -50,7 +53,7 @@ public sealed class WorldState
         CountryFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();
         CountryComputeFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();
         WorldFrontier = NegInf(size); WorldComputeFrontier = NegInf(size);
-        BestPublished = Enumerable.Range(0, Months + 1).Select(_ => NegInf(members)).ToArray();
+        BestPublished = Enumerable.Range(0, PublishedSlots(spec)).Select(_ => NegInf(members)).ToArray();
         CountryHistory = spec.Countries.Select(c => c.HistoryBeforeStart.Count == 0 ? null
             : new PreStartHistory(c.HistoryBeforeStart.Select(h => ((double)(h.Date - spec.Start), h.Level)).ToList())).ToArray();
 
@@ -80,6 +83,15 @@ public sealed class WorldState
         foreach (var r in spec.Rules) Add(r.Of, r.Behind);
         return pairs;
     }
+
+    /// <summary>
+    /// Slots of â a world keeps: month t's view reads slot max(0, t + 1 − L_pub) once slot t + 1 is written, so the
+    /// L_pub slots up to it (one for a lag of 0 or 1; never more than the run has).
+    /// </summary>
+    public static int PublishedSlots(WorldSpec spec) => Math.Clamp(spec.Parameters.PublicationLagMonths, 1, spec.Months + 1);
+
+    /// <summary>Slot <paramref name="slot"/> of â (0: the start state, k + 1: month k); the ring's older slots are overwritten.</summary>
+    public double[] PublishedSlot(int slot) => BestPublished[slot % BestPublished.Length];
 
     public MonthlySeries CountrySeries(int country, int member) => new(CountryFrontier[country], member, Members);
     public MonthlySeries CountryComputeSeries(int country, int member) => new(CountryComputeFrontier[country], member, Members);
