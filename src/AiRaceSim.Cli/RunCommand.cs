@@ -61,7 +61,7 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
         if (estimate.Seconds > 10 || estimate.OutputBytes > 1L << 30)
-            stderr.WriteLine($"airace: {scenario.Name}: about {estimate.Seconds:0} s, {RunEstimate.Size(estimate.MemoryBytes)} of memory, {RunEstimate.Size(estimate.OutputBytes)} of series files.");
+            stderr.WriteLine($"airace: {scenario.Name}: about {estimate.Seconds:0} s, up to {RunEstimate.Size(estimate.MemoryBytes)} of memory, {RunEstimate.Size(estimate.OutputBytes)} of series files.");
         OutputFolder folder;
         try
         {

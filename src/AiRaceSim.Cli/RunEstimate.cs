@@ -4,8 +4,8 @@ using AiRaceSim.Model.Parameters;
 namespace AiRaceSim.Cli;
 
 /// <summary>
-/// What a run will cost before it starts, from members × months × series × actors: memory (every
-/// block's world lives for the whole run and keeps month-major histories), the size of the series
+/// What a run will cost before it starts, from members × months × series × actors: memory at most (every
+/// block's world lives for the whole run, and its frontier histories are counted whole), the size of the series
 /// files, and time. A run that cannot fit is refused with what would. The per-unit costs were
 /// measured on the baseline (docs/PERFORMANCE.md, "What a run costs").
 /// </summary>
@@ -44,7 +44,8 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
         long blocks = Math.Max((members + (long)blockSize - 1) / blockSize, (members + 49L) / 50);
         int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
         // Histories every month of every member (WorldState): two frontiers per country, two for the world; the best published
-        // level only in a ring of L_pub months.
+        // level only in a ring of L_pub months. Counted whole, as a run whose gaps reach back to its start keeps them: most
+        // let go of the months no gap reads again (MemberHistory), how many depends on the run (the baseline keeps about a quarter).
         double histories = 2.0 * countries + 2;
         // Slices shrink for large ensembles (RunRequest.SliceMonthsFor), so their memory stops growing with members.
         int sliceMonths = Ensembles.RunRequest.SliceMonthsFor(members, recordedSeries);
@@ -79,9 +80,10 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
     }
 
     /// <summary>
-    /// The checkpoints a `--checkpoints` run keeps at a time: three per world, each a world's frontier histories (every month
-    /// of each member: 2 per country and 2 for the world) and its actors' arrays (about 50 per firm, 60 per country) of 8 bytes.
-    /// The baseline's: about 47 KB per member and checkpoint by this count, 58 KB measured (docs/CLUSTER.md).
+    /// The checkpoints a `--checkpoints` run keeps at a time, at most: three per world, each a world's frontier histories
+    /// (counted whole, every month of each member: 2 per country and 2 for the world) and its actors' arrays (about 50 per
+    /// firm, 60 per country) of 8 bytes. The baseline's: about 47 KB per member and checkpoint by this count, 28 KB measured
+    /// (its worlds let go of most months of their histories; docs/CLUSTER.md).
     /// </summary>
     public static long CheckpointBytes(WorldSpec spec, int members) =>
         3L * members * 8 * ((long)spec.Months * (2 * spec.Countries.Count + 2) + 50L * spec.Firms.Count + 60L * spec.Countries.Count);

@@ -211,8 +211,8 @@ public class ActionDifferentialTests
         int di = at - spec.Start;
         for (int m = 0; m < Members; m++)
         {
-            double level = sim.World.WorldFrontier[di * Members + m];
-            Assert.True(level < sim.World.WorldFrontier[(entry - spec.Start) * Members + m] - 0.1, "guard: the frontier moved since");
+            double level = sim.World.WorldFrontier[di, m];
+            Assert.True(level < sim.World.WorldFrontier[entry - spec.Start, m] - 0.1, "guard: the frontier moved since");
             Assert.Equal(level, f.Base[m]);                       // K at entry, no run finished yet
             Assert.True(f.Capability[m] >= level);
         }

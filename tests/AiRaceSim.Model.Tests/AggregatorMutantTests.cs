@@ -52,7 +52,7 @@ public class AggregatorMutantTests
     private static void Aggregate(BlockSimulation sim, int k) =>
         WorldAggregator.Aggregate(sim.World, Reports(sim, k), sim.Countries.Select(CountryReport.Of).ToArray(), sim.Global, Start + k);
 
-    private static double[] Month(double[] series, int k) => series.AsSpan(k * Members, Members).ToArray();
+    private static double[] Month(MemberHistory series, int k) => series.Read(k).ToArray();
 
     [Fact]
     public void Country_frontiers_are_running_maxima_over_firms_and_months_and_the_world_frontier_their_maximum()

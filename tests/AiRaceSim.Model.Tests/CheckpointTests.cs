@@ -36,6 +36,7 @@ public class CheckpointTests
         var second = new BlockSimulation(spec, 3, Members, catalog);
         second.Restore(image);
         Assert.Equal(cut, second.World.MonthsDone);
+        Assert.Equal(Held(first.World), Held(second.World)); // the months let go stay let go, the others come back
         second.Run();
         var after = second.TakeSeries()!;
 
@@ -44,6 +45,23 @@ public class CheckpointTests
         Assert.Equal(Bits(expected.Values), Bits(joined.Values));
         // And the state itself, member by member, at the end.
         Assert.Equal(Snapshot.Of(whole, 2), Snapshot.Of(second, 2));
+    }
+
+    /// <summary>Which months of which frontier history a world holds (<see cref="MemberHistory.Holds"/>).</summary>
+    private static string Held(WorldState w) => string.Join(" ",
+        w.CountryFrontier.Concat(w.CountryComputeFrontier).Append(w.WorldFrontier).Append(w.WorldComputeFrontier)
+            .Select(h => new string(Enumerable.Range(0, w.Months).Select(k => h.Holds(k) ? '1' : '0').ToArray())));
+
+    [Fact]
+    public void A_checkpoint_late_in_a_run_leaves_out_the_months_no_gap_reads_again()
+    {
+        var first = new BlockSimulation(World("policy"), 3, Members);
+        first.Step(95);
+        var held = Held(first.World);
+        Assert.Contains('0', held); // by month 95 every chunk has been made, so a month not held was let go
+        var second = new BlockSimulation(World("policy"), 3, Members);
+        second.Restore(first.Checkpoint());
+        Assert.Equal(held, Held(second.World));
     }
 
     [Fact]

@@ -15,9 +15,11 @@ public class FirmGapTests
         var sim = new BlockSimulation(TestWorlds.WithPolicy(months: 60), 0, 9);
         var w = sim.World;
         int ti = 0, m = 0;
-        double Fresh(double[] history, double level, ref int hint)
+        // Every month of the world's frontiers as the run wrote them (the world lets go of the months no gap reads again).
+        List<double[]> capabilityRows = [], computeRows = [];
+        double Fresh(List<double[]> history, double level, ref int hint)
         {
-            var series = Enumerable.Range(0, ti + 1).Select(k => history[k * w.Members + m]).ToArray();
+            var series = Enumerable.Range(0, ti + 1).Select(k => history[k][m]).ToArray();
             int before = 0;
             return BehindAsFirstWritten(series, ti, level, ref hint)?.Months
                 ?? TimeDistance.Behind(new MonthlySeries(series), ti, level, ref before).Months; // before the start: unchanged code
@@ -27,12 +29,14 @@ public class FirmGapTests
         for (ti = 0; ti < w.Months; ti++)
         {
             sim.Step();
+            capabilityRows.Add(w.WorldFrontier.Read(ti).ToArray());
+            computeRows.Add(w.WorldComputeFrontier.Read(ti).ToArray());
             foreach (var f in sim.Firms)
                 for (m = 0; m < w.Members; m++)
                 {
                     int capabilityHint = 0, computeHint = 0;
-                    double capability = f.HasEntered ? Fresh(w.WorldFrontier, f.Capability[m], ref capabilityHint) : double.NaN;
-                    double compute = f.HasEntered ? Fresh(w.WorldComputeFrontier, f.LargestRunLogFlop[m], ref computeHint) : double.NaN;
+                    double capability = f.HasEntered ? Fresh(capabilityRows, f.Capability[m], ref capabilityHint) : double.NaN;
+                    double compute = f.HasEntered ? Fresh(computeRows, f.LargestRunLogFlop[m], ref computeHint) : double.NaN;
                     Assert.Equal(BitConverter.DoubleToInt64Bits(capability), BitConverter.DoubleToInt64Bits(w.FirmGap[f.Index][m]));
                     Assert.Equal(BitConverter.DoubleToInt64Bits(compute), BitConverter.DoubleToInt64Bits(w.FirmComputeGap[f.Index][m]));
                     if (!double.IsNaN(capability)) measured++;
@@ -55,18 +59,27 @@ public class FirmGapTests
         var w = sim.World;
         int compared = 0, standing = 0, leading = 0;
         var last = new double[w.Gaps.Pairs.Count, w.Members];
+        // Every month of the countries' frontiers as the run wrote them (the world lets go of the months no gap reads again).
+        int n = w.Members;
+        var capability = w.CountryFrontier.Select(_ => new double[w.Months * n]).ToArray();
+        var compute = w.CountryFrontier.Select(_ => new double[w.Months * n]).ToArray();
         for (int ti = 0; ti < w.Months; ti++)
         {
             sim.Step();
+            for (int c = 0; c < capability.Length; c++)
+            {
+                w.CountryFrontier[c].Read(ti).CopyTo(capability[c].AsSpan(ti * n));
+                w.CountryComputeFrontier[c].Read(ti).CopyTo(compute[c].AsSpan(ti * n));
+            }
             for (int p = 0; p < w.Gaps.Pairs.Count; p++)
             {
                 int follower = spec.CountryIndex(w.Gaps.Pairs[p].Of), leader = spec.CountryIndex(w.Gaps.Pairs[p].Behind);
                 for (int m = 0; m < w.Members; m++)
                 {
                     int a = 0, b = 0, c = 0, d = 0;
-                    var k = TimeDistance.Gap(w.CountrySeries(leader, m), w.CountrySeries(follower, m), ti, ref a, ref b,
+                    var k = TimeDistance.Gap(new MonthlySeries(capability[leader], m, n), new MonthlySeries(capability[follower], m, n), ti, ref a, ref b,
                         w.CountryHistory[leader], w.CountryHistory[follower]);
-                    var x = TimeDistance.Gap(w.CountryComputeSeries(leader, m), w.CountryComputeSeries(follower, m), ti, ref c, ref d);
+                    var x = TimeDistance.Gap(new MonthlySeries(compute[leader], m, n), new MonthlySeries(compute[follower], m, n), ti, ref c, ref d);
                     Assert.Equal((BitConverter.DoubleToInt64Bits(k.Months), k.Flag), (BitConverter.DoubleToInt64Bits(w.Gaps.Capability[p][m]), w.CapabilityGapFlag[p][m]));
                     Assert.Equal((BitConverter.DoubleToInt64Bits(x.Months), x.Flag), (BitConverter.DoubleToInt64Bits(w.Gaps.Compute[p][m]), w.ComputeGapFlag[p][m]));
                     compared++;

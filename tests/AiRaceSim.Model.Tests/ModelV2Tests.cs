@@ -26,10 +26,9 @@ public class ModelV2Tests
         var sim = new BlockSimulation(spec, 0, 1);
         sim.Run();
         var cn = sim.Firms[2];
-        int last = (sim.World.Months - 1) * sim.World.Members;
         Assert.True(double.IsFinite(cn.Capability[0]), "the lab deploys the open floor");
         Assert.True(double.IsNegativeInfinity(cn.Trained[0]), $"trained {cn.Trained[0]} base {cn.Base[0]} budget {cn.Budget[0]} installed {cn.Installed[0]} largest {cn.LargestRunLogFlop[0]} cap {cn.Capability[0]}");
-        Assert.Equal(double.NegativeInfinity, sim.World.CountryFrontier[1][last]);
+        Assert.Equal(double.NegativeInfinity, sim.World.CountryFrontier[1][sim.World.Months - 1, 0]);
         // The floor is the best open model less Δ_ft and Δ_γ·(1 − γ), γ = 0 for a lab with no research stock.
         var p = spec.Parameters;
         double open = sim.Firms[1].Capability[0];

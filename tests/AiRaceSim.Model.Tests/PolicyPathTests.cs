@@ -49,10 +49,9 @@ public class PolicyPathTests
         var date = Month.Of(year, month);
         var sim = new BlockSimulation(WithEntrant(new FrontierAt(date)), 0, 3);
         sim.Step(Entry - Start + 1);
-        int at = (date - Start) * 3;
-        for (int m = 0; m < 3; m++) Assert.Equal(sim.World.WorldFrontier[at + m], sim.Firms[4].Base[m]);
+        for (int m = 0; m < 3; m++) Assert.Equal(sim.World.WorldFrontier[date - Start, m], sim.Firms[4].Base[m]);
         // The frontier rose over those months, so the two dates give different levels.
-        Assert.True(sim.World.WorldFrontier[(Entry - Start - 1) * 3] > sim.World.WorldFrontier[0]);
+        Assert.True(sim.World.WorldFrontier[Entry - Start - 1, 0] > sim.World.WorldFrontier[0, 0]);
         // (The frontier is flat next to these months, so a base read a month early or late is not caught
         // here; docs/TESTING.md lists it among the known gaps.)
     }

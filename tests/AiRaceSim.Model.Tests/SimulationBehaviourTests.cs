@@ -209,13 +209,13 @@ public class SimulationBehaviourTests
         }
         sim.Step();
         Assert.True(entrant.Active);
-        int at = (Month.Of(2020, 9) - Start) * 3, aYearLater = (Month.Of(2021, 9) - Start) * 3;
+        int at = Month.Of(2020, 9) - Start, aYearLater = Month.Of(2021, 9) - Start;
         for (int m = 0; m < 3; m++)
         {
             // Its own base is exactly the 2020-09 world frontier (no run of its own has finished yet),
             // not that of any other month: the frontier moved on within a year, so a shifted date shows.
-            Assert.Equal(sim.World.WorldFrontier[at + m], entrant.Base[m]);
-            Assert.True(sim.World.WorldFrontier[aYearLater + m] > sim.World.WorldFrontier[at + m]);
+            Assert.Equal(sim.World.WorldFrontier[at, m], entrant.Base[m]);
+            Assert.True(sim.World.WorldFrontier[aYearLater, m] > sim.World.WorldFrontier[at, m]);
             Assert.True(sim.World.FirmGap[4][m] > 12, "a 30-month-old level is more than a year behind");
         }
     }
@@ -327,7 +327,7 @@ public class SimulationBehaviourTests
             }
             for (int m = 0; m < 2; m++)
             {
-                Assert.True(double.IsFinite(sim.World.WorldFrontier[(t - Start) * 2 + m]), $"{t}: world frontier");
+                Assert.True(double.IsFinite(sim.World.WorldFrontier[t - Start, m]), $"{t}: world frontier");
                 Assert.True(double.IsFinite(sim.World.Gaps.Capability[0][m]), $"{t}: CN-US gap");
             }
         }

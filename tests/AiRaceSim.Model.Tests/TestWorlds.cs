@@ -128,8 +128,11 @@ public static class Snapshot
         var w = sim.World;
         for (int ti = 0; ti < w.MonthsDone; ti++)
         {
-            Add(w.WorldFrontier[ti * w.Members + member]);
-            foreach (var c in w.CountryFrontier) Add(c[ti * w.Members + member]);
+            // The months every world holds, whatever its block: the first chunk and the last month (which others a
+            // history still holds depends on the other members of its block).
+            if (ti >= Model.State.MemberHistory.ChunkMonths && ti != w.MonthsDone - 1) continue;
+            Add(w.WorldFrontier[ti, member]);
+            foreach (var c in w.CountryFrontier) Add(c[ti, member]);
         }
         foreach (var g in w.Gaps.Capability) Add(g[member]);
         foreach (var g in w.FirmGap) Add(g[member]);

@@ -30,14 +30,29 @@ public readonly record struct GapResult(double Months, GapFlag Flag)
     });
 }
 
-/// <summary>A monthly series inside an array: element k at <c>Data[Offset + k·Stride]</c> (member-interleaved histories).</summary>
-public readonly record struct MonthlySeries(double[] Data, int Offset = 0, int Stride = 1)
+/// <summary>
+/// A monthly series: element k at <c>data[Offset + k·Stride]</c> of one array, or, in a history kept in chunks of
+/// 2^shift months (<see cref="State.MemberHistory"/>), at <c>[Offset + (k mod 2^shift)·Stride]</c> of chunk k / 2^shift.
+/// </summary>
+public readonly struct MonthlySeries
 {
+    private readonly double[]?[] _chunks;
+    private readonly int _offset, _stride, _shift, _mask;
+
+    public MonthlySeries(double[] data, int offset = 0, int stride = 1) : this([data], offset, stride, 31) { }
+
+    internal MonthlySeries(double[]?[] chunks, int offset, int stride, int shift)
+    {
+        (_chunks, _offset, _stride, _shift) = (chunks, offset, stride, shift);
+        _mask = (int)((1u << shift) - 1);
+    }
+
     // Inlined: the gaps read a few months of each of ~50 series per member and month, and a call each was 1.4 % of a large run.
+    // A chunk let go is null: reading it throws rather than giving a value.
     public double this[int k]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => Data[Offset + k * Stride];
+        get => _chunks[k >> _shift]![_offset + (k & _mask) * _stride];
     }
 }
 
@@ -98,6 +113,20 @@ public static class TimeDistance
         if (x == y) return new GapResult(0, GapFlag.Exact); // level with each other: neither is behind
         if (x < y) return Behind(leader, t, x, ref leaderHint, leaderBefore);
         return Behind(follower, t, y, ref followerHint, followerBefore).Negate();
+    }
+
+    /// <summary>
+    /// Moves both hints of a pair as far as month t allows: each side's hint up to the first month it reached the other's
+    /// level (past t if it has not), as <see cref="Gap(in MonthlySeries, in MonthlySeries, int, ref int, ref int, PreStartHistory?, PreStartHistory?)"/>
+    /// moves only the side it searches. Valid while neither level falls (frontiers); no gap changes, since a hint only says
+    /// where a search may start, and the months before both hints are never read again (<see cref="State.MemberHistory"/>).
+    /// </summary>
+    public static void AdvanceHints(in MonthlySeries leader, in MonthlySeries follower, int t, ref int leaderHint, ref int followerHint)
+    {
+        double x = follower[t], y = leader[t];
+        if (double.IsNaN(x) || double.IsNaN(y) || double.IsNegativeInfinity(x) || double.IsNegativeInfinity(y)) return;
+        TryCrossing(leader, t, x, ref leaderHint, out _);
+        TryCrossing(follower, t, y, ref followerHint, out _);
     }
 
     /// <summary>Convenience for whole arrays (tests, analysis of recorded series).</summary>

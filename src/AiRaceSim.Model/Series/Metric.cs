@@ -19,8 +19,8 @@ public sealed class MonthContext(int members)
     public WorldState World { get; private set; } = null!;
     public IReadOnlyList<FirmReport> Firms { get; private set; } = [];
     public IReadOnlyList<CountryReport> Countries { get; private set; } = [];
-    /// <summary>Offset of this month in the world's month-major history arrays.</summary>
-    public int At { get; private set; }
+    /// <summary>The month's index from the start: its month in the world's histories.</summary>
+    public int MonthIndex { get; private set; }
     public int Members => members;
     /// <summary>A second row for metrics that need one (shares of a world total).</summary>
     public readonly double[] Scratch = new double[members];
@@ -29,7 +29,7 @@ public sealed class MonthContext(int members)
 
     public void Set(WorldState w, IReadOnlyList<FirmReport> firms, IReadOnlyList<CountryReport> countries, int monthIndex)
     {
-        World = w; Firms = firms; Countries = countries; At = monthIndex * members;
+        World = w; Firms = firms; Countries = countries; MonthIndex = monthIndex;
         _spendTotalsSet = false;
     }
 

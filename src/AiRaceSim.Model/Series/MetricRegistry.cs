@@ -1,4 +1,5 @@
 using AiRaceSim.Model.Simulation;
+using AiRaceSim.Model.State;
 using static AiRaceSim.Model.Series.EntityKind;
 
 namespace AiRaceSim.Model.Series;
@@ -97,7 +98,7 @@ public static class MetricRegistry
             else r.Fill(double.NaN);
         });
 
-    private static void Copy(double[] history, MonthContext c, Span<double> row) => history.AsSpan(c.At, c.Members).CopyTo(row);
+    private static void Copy(MemberHistory history, MonthContext c, Span<double> row) => history.Read(c.MonthIndex).CopyTo(row);
     private static void Copy(double[] values, Span<double> row) => values.AsSpan(0, row.Length).CopyTo(row);
 
     private static void WorldAdoption(MonthContext c, int _, Span<double> row)

@@ -26,19 +26,19 @@ public static class WorldAggregator
     public static void Aggregate(WorldState w, FirmReport[] firms, CountryReport[] markets,
         GlobalDraws g, Month t)
     {
-        int ti = t - w.Spec.Start, n = w.Members, at = ti * n;
+        int ti = t - w.Spec.Start, n = w.Members;
         if (ti != w.MonthsDone) throw new InvalidOperationException($"world expected month index {w.MonthsDone}, got {ti}");
         StateGuard.Check(w, firms, markets, t);
 
         // G1: country frontiers (running maxima over firms and months), world frontier.
         for (int c = 0; c < w.CountryFrontier.Length; c++)
         {
-            var k = w.CountryFrontier[c].AsSpan(at, n);
-            var lc = w.CountryComputeFrontier[c].AsSpan(at, n);
+            var k = w.CountryFrontier[c].Write(ti);
+            var lc = w.CountryComputeFrontier[c].Write(ti);
             if (ti > 0)
             {
-                w.CountryFrontier[c].AsSpan(at - n, n).CopyTo(k);
-                w.CountryComputeFrontier[c].AsSpan(at - n, n).CopyTo(lc);
+                w.CountryFrontier[c].Read(ti - 1).CopyTo(k);
+                w.CountryComputeFrontier[c].Read(ti - 1).CopyTo(lc);
             }
             foreach (var f in firms)
             {
@@ -50,23 +50,27 @@ public static class WorldAggregator
                 }
             }
         }
-        for (int m = 0; m < n; m++)
+        var world = w.WorldFrontier.Write(ti);
+        var worldCompute = w.WorldComputeFrontier.Write(ti);
+        world.Fill(double.NegativeInfinity);
+        worldCompute.Fill(double.NegativeInfinity);
+        for (int c = 0; c < w.CountryFrontier.Length; c++)
         {
-            double kw = double.NegativeInfinity, cw = double.NegativeInfinity;
-            for (int c = 0; c < w.CountryFrontier.Length; c++)
+            ReadOnlySpan<double> k = w.CountryFrontier[c].Read(ti), lc = w.CountryComputeFrontier[c].Read(ti);
+            for (int m = 0; m < n; m++)
             {
-                kw = Math.Max(kw, w.CountryFrontier[c][at + m]);
-                cw = Math.Max(cw, w.CountryComputeFrontier[c][at + m]);
+                world[m] = Math.Max(world[m], k[m]);
+                worldCompute[m] = Math.Max(worldCompute[m], lc[m]);
             }
-            w.WorldFrontier[at + m] = kw; w.WorldComputeFrontier[at + m] = cw;
         }
 
         BuildView(w, firms, slot: ti + 1);
-        MarketsAndRevenue(w, firms, markets, g, at);
+        MarketsAndRevenue(w, firms, markets, g, ti);
         NationalShares(w, firms, useBudget: true);
         Gaps(w, firms, ti);
         w.MonthsDone = ti + 1;
         PrepareEntries(w, t + 1);
+        HistoryFloors.Forget(w, ti);
     }
 
     /// <summary>K_open, the API models and â for next month; copies, since firms overwrite their arrays.</summary>
@@ -95,10 +99,10 @@ public static class WorldAggregator
     }
 
     /// <summary>(M3, M4) Logit shares of each market among the firms selling there, and revenue for next month's budget.</summary>
-    private static void MarketsAndRevenue(WorldState w, FirmReport[] firms, CountryReport[] markets, GlobalDraws g, int at)
+    private static void MarketsAndRevenue(WorldState w, FirmReport[] firms, CountryReport[] markets, GlobalDraws g, int ti)
     {
         int n = w.Members;
-        var worldK = w.WorldFrontier.AsSpan(at, n);
+        var worldK = w.WorldFrontier.Read(ti);
         // exp(β(K − K_world)) once per firm and member; each market weighs it by its appeal.
         foreach (var f in firms)
         {
@@ -208,11 +212,15 @@ public static class WorldAggregator
             int[] hL = w.PairHints[4 * p], hF = w.PairHints[4 * p + 1], cL = w.PairHints[4 * p + 2], cF = w.PairHints[4 * p + 3];
             for (int m = 0; m < w.Members; m++)
             {
-                var k = TimeDistance.Gap(w.CountrySeries(leader, m), w.CountrySeries(follower, m), ti, ref hL[m], ref hF[m],
-                    w.CountryHistory[leader], w.CountryHistory[follower]);
+                MonthlySeries lk = w.CountrySeries(leader, m), fk = w.CountrySeries(follower, m);
+                MonthlySeries lc = w.CountryComputeSeries(leader, m), fc = w.CountryComputeSeries(follower, m);
+                var k = TimeDistance.Gap(lk, fk, ti, ref hL[m], ref hF[m], w.CountryHistory[leader], w.CountryHistory[follower]);
                 board.Capability[p][m] = k.Months; w.CapabilityGapFlag[p][m] = k.Flag;
-                var c = TimeDistance.Gap(w.CountryComputeSeries(leader, m), w.CountryComputeSeries(follower, m), ti, ref cL[m], ref cF[m]);
+                var c = TimeDistance.Gap(lc, fc, ti, ref cL[m], ref cF[m]);
                 board.Compute[p][m] = c.Months; w.ComputeGapFlag[p][m] = c.Flag;
+                // The side a gap did not search is brought up too, so both histories can be let go behind their hints.
+                TimeDistance.AdvanceHints(lk, fk, ti, ref hL[m], ref hF[m]);
+                TimeDistance.AdvanceHints(lc, fc, ti, ref cL[m], ref cF[m]);
             }
         }
         foreach (var f in firms)
@@ -257,7 +265,7 @@ public static class WorldAggregator
             int di = fa.Date - w.Spec.Start;
             if (di < 0 || di >= w.MonthsDone)
                 throw new InvalidOperationException($"firm '{spec.Id}': frontier_at {fa.Date} is outside the months simulated before its entry");
-            w.View.EntryLevel[j] = w.WorldFrontier.AsSpan(di * w.Members, w.Members).ToArray();
+            w.View.EntryLevel[j] = w.WorldFrontier.Read(di).ToArray();
         }
     }
 }

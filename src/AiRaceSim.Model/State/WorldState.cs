@@ -5,9 +5,8 @@ using AiRaceSim.Model.Simulation;
 namespace AiRaceSim.Model.State;
 
 /// <summary>
-/// The world of one block: frontier histories (month-major, member-minor: element
-/// <c>[ti·n + m]</c>), the pairs whose gaps are measured, per-firm gaps, market shares, and the
-/// view shown to firms next month.
+/// The world of one block: frontier histories (<see cref="MemberHistory"/>: the months a gap may still read), the
+/// pairs whose gaps are measured, per-firm gaps, market shares, and the view shown to firms next month.
 /// </summary>
 public sealed class WorldState
 {
@@ -18,8 +17,8 @@ public sealed class WorldState
     /// <summary>Months aggregated so far (the next month to step is Start + MonthsDone).</summary>
     public int MonthsDone { get; internal set; }
 
-    public readonly double[][] CountryFrontier, CountryComputeFrontier;
-    public readonly double[] WorldFrontier, WorldComputeFrontier;
+    public readonly MemberHistory[] CountryFrontier, CountryComputeFrontier;
+    public readonly MemberHistory WorldFrontier, WorldComputeFrontier;
     /// <summary>
     /// Best published algorithmic efficiency â: slot 0 is the start state, slot k+1 month k, kept in a ring of the
     /// L_pub slots the lagged view can still read (<see cref="PublishedSlot"/>), not one a month.
@@ -49,10 +48,10 @@ public sealed class WorldState
     public WorldState(WorldSpec spec, int members, long firstMember = 0)
     {
         Spec = spec; Members = members; Months = spec.Months; FirstMember = firstMember;
-        int nc = spec.Countries.Count, nf = spec.Firms.Count, size = Months * members;
-        CountryFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();
-        CountryComputeFrontier = Enumerable.Range(0, nc).Select(_ => NegInf(size)).ToArray();
-        WorldFrontier = NegInf(size); WorldComputeFrontier = NegInf(size);
+        int nc = spec.Countries.Count, nf = spec.Firms.Count;
+        CountryFrontier = Enumerable.Range(0, nc).Select(_ => new MemberHistory(Months, members)).ToArray();
+        CountryComputeFrontier = Enumerable.Range(0, nc).Select(_ => new MemberHistory(Months, members)).ToArray();
+        WorldFrontier = new MemberHistory(Months, members); WorldComputeFrontier = new MemberHistory(Months, members);
         BestPublished = Enumerable.Range(0, PublishedSlots(spec)).Select(_ => NegInf(members)).ToArray();
         CountryHistory = spec.Countries.Select(c => c.HistoryBeforeStart.Count == 0 ? null
             : new PreStartHistory(c.HistoryBeforeStart.Select(h => ((double)(h.Date - spec.Start), h.Level)).ToList())).ToArray();
@@ -93,10 +92,10 @@ public sealed class WorldState
     /// <summary>Slot <paramref name="slot"/> of â (0: the start state, k + 1: month k); the ring's older slots are overwritten.</summary>
     public double[] PublishedSlot(int slot) => BestPublished[slot % BestPublished.Length];
 
-    public MonthlySeries CountrySeries(int country, int member) => new(CountryFrontier[country], member, Members);
-    public MonthlySeries CountryComputeSeries(int country, int member) => new(CountryComputeFrontier[country], member, Members);
-    public MonthlySeries WorldSeries(int member) => new(WorldFrontier, member, Members);
-    public MonthlySeries WorldComputeSeries(int member) => new(WorldComputeFrontier, member, Members);
+    public MonthlySeries CountrySeries(int country, int member) => CountryFrontier[country].Series(member);
+    public MonthlySeries CountryComputeSeries(int country, int member) => CountryComputeFrontier[country].Series(member);
+    public MonthlySeries WorldSeries(int member) => WorldFrontier.Series(member);
+    public MonthlySeries WorldComputeSeries(int member) => WorldComputeFrontier.Series(member);
 
     private static double[] NegInf(int n) { var a = new double[n]; Array.Fill(a, double.NegativeInfinity); return a; }
     private static double[] NaN(int n) { var a = new double[n]; Array.Fill(a, double.NaN); return a; }

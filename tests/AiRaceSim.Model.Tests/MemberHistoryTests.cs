@@ -1,0 +1,129 @@
+using AiRaceSim.Model.Gaps;
+using AiRaceSim.Model.Parameters;
+using AiRaceSim.Model.Simulation;
+using AiRaceSim.Model.State;
+
+namespace AiRaceSim.Model.Tests;
+
+/// <summary>
+/// Frontier histories kept in chunks of 16 months (<see cref="MemberHistory"/>) and let go behind every gap's search
+/// (<see cref="HistoryFloors"/>, <see cref="TimeDistance.AdvanceHints"/>).
+/// </summary>
+public class MemberHistoryTests
+{
+    [Fact]
+    public void A_chunk_is_made_at_minus_infinity_when_first_written_and_a_month_let_go_cannot_be_read()
+    {
+        var h = new MemberHistory(months: 50, members: 2);
+        Assert.False(h.Holds(0));
+        h.Write(0)[0] = 1; h.Write(0)[1] = 2;
+        Assert.Equal(2, h[0, 1]);
+        Assert.Equal(double.NegativeInfinity, h[15, 0]); // the rest of the chunk made with month 0
+        Assert.Equal(1, h.Series(0)[0]);
+        Assert.False(h.Holds(16));
+        h.Write(17)[1] = 7; // member 1 of month 17: element 2·1 + 1 of chunk 1
+        Assert.True(h.Holds(16) && h.Holds(31) && !h.Holds(32));
+        Assert.Equal(double.NegativeInfinity, h[16, 1]);
+
+        h.ForgetBefore(40); // chunks wholly before month 40's (32–47): chunk 1, but never chunk 0
+        Assert.True(h.Holds(0) && !h.Holds(17));
+        Assert.Equal(1, h.ChunksHeld);
+        Assert.Contains("month 17", Assert.Throws<InvalidOperationException>(() => h[17, 1]).Message);
+        Assert.Throws<NullReferenceException>(() => h.Series(1)[17]);
+
+        // The chunk let go is made again as month 32's (33 falls where 17 was): at −∞, not what it held.
+        h.Write(32)[0] = 5;
+        Assert.Equal(double.NegativeInfinity, h[33, 1]);
+        Assert.Equal(5, h[32, 0]);
+        h.ForgetBefore(31); // nothing wholly before chunk 1 but chunk 0
+        Assert.Equal(2, h.ChunksHeld);
+    }
+
+    [Fact]
+    public void Advancing_a_pair_s_hints_brings_each_side_to_where_it_first_reached_the_other_and_changes_no_gap()
+    {
+        double[] leader = [1, 2, 3, 4, 5, 6], follower = [0, 0.5, 1.5, 2.5, 2.5, 3.5];
+        int a = 0, b = 0;
+        TimeDistance.AdvanceHints(new MonthlySeries(leader), new MonthlySeries(follower), 5, ref a, ref b);
+        // The leader first reached the follower's 3.5 in month 3 (4 ≥ 3.5); the follower never reached the leader's 6.
+        Assert.Equal((3, 6), (a, b));
+        int c = a, d = b, e = 0, f = 0;
+        var hinted = TimeDistance.Gap(new MonthlySeries(leader), new MonthlySeries(follower), 5, ref c, ref d);
+        var afresh = TimeDistance.Gap(new MonthlySeries(leader), new MonthlySeries(follower), 5, ref e, ref f);
+        Assert.Equal(afresh, hinted);
+        Assert.Equal(5 - 2.5, hinted.Months, 12); // τ* = 2 + (3.5 − 3)/(4 − 3)
+        // A side with no level yet moves neither hint.
+        int g = 1, k = 1;
+        TimeDistance.AdvanceHints(new MonthlySeries(leader), new MonthlySeries([double.NegativeInfinity, double.NegativeInfinity]), 1, ref g, ref k);
+        Assert.Equal((1, 1), (g, k));
+    }
+
+    [Fact]
+    public void A_world_holds_of_each_frontier_the_first_chunk_and_the_months_from_where_its_readers_first_reached_their_level()
+    {
+        // US behind CN as well as CN behind US (the perception's pair), so either side may lead; 96 months, six chunks.
+        var spec = TestWorlds.WithPolicy(months: 96) with { GapPairs = [new GapPair("CN", "US"), new GapPair("US", "CN")] };
+        const int n = 4;
+        var sim = new BlockSimulation(spec, 0, n);
+        var w = sim.World;
+        int countries = spec.Countries.Count, last = w.Months - 1;
+        // Every month as the run wrote it, to find the crossings afresh.
+        var capability = new double[countries][];
+        var compute = new double[countries][];
+        for (int c = 0; c < countries; c++) (capability[c], compute[c]) = (new double[w.Months * n], new double[w.Months * n]);
+        var world = new double[w.Months * n];
+        var worldCompute = new double[w.Months * n];
+        for (int ti = 0; ti < w.Months; ti++)
+        {
+            sim.Step();
+            for (int c = 0; c < countries; c++)
+            {
+                w.CountryFrontier[c].Read(ti).CopyTo(capability[c].AsSpan(ti * n));
+                w.CountryComputeFrontier[c].Read(ti).CopyTo(compute[c].AsSpan(ti * n));
+            }
+            w.WorldFrontier.Read(ti).CopyTo(world.AsSpan(ti * n));
+            w.WorldComputeFrontier.Read(ti).CopyTo(worldCompute.AsSpan(ti * n));
+        }
+        // The first month a member's series reached a level (months 0..last), past the last if never: a reader reads from a month before it.
+        static int Crossing(double[] series, int m, double level)
+        {
+            int k = 0;
+            while (k <= 95 && !(series[k * n + m] >= level)) k++;
+            return k;
+        }
+        int FloorOfCountry(double[][] series, int c)
+        {
+            int floor = last;
+            for (int m = 0; m < n; m++)
+                for (int other = 0; other < countries; other++)
+                    if (other != c) floor = Math.Min(floor, Crossing(series[c], m, series[other][last * n + m]) - 1);
+            return floor;
+        }
+        int FloorOfWorld(double[] series, Func<FirmState, double[]> level)
+        {
+            int floor = last;
+            foreach (var f in sim.Firms)
+                for (int m = 0; m < n; m++) floor = Math.Min(floor, Crossing(series, m, level(f)[m]) - 1);
+            return floor;
+        }
+        void AssertHeld(MemberHistory h, int floor, string what)
+        {
+            for (int k = 0; k <= last; k++)
+                Assert.True(h.Holds(k) == (k < MemberHistory.ChunkMonths || k >= floor / MemberHistory.ChunkMonths * MemberHistory.ChunkMonths),
+                    $"{what}: month {k} held {h.Holds(k)}, floor {floor}");
+        }
+        int let = 0;
+        for (int c = 0; c < countries; c++)
+        {
+            int fk = FloorOfCountry(capability, c), fc = FloorOfCountry(compute, c);
+            AssertHeld(w.CountryFrontier[c], fk, $"{spec.Countries[c].Id} capability");
+            AssertHeld(w.CountryComputeFrontier[c], fc, $"{spec.Countries[c].Id} compute");
+            let += 6 - w.CountryFrontier[c].ChunksHeld + 6 - w.CountryComputeFrontier[c].ChunksHeld;
+        }
+        Assert.All(sim.Firms, f => Assert.True(f.HasEntered)); // no firm still to enter keeps the world's months
+        AssertHeld(w.WorldFrontier, FloorOfWorld(world, f => f.Capability), "world capability");
+        AssertHeld(w.WorldComputeFrontier, FloorOfWorld(worldCompute, f => f.LargestRunLogFlop), "world compute");
+        let += 6 - w.WorldFrontier.ChunksHeld + 6 - w.WorldComputeFrontier.ChunksHeld;
+        Assert.True(let >= 6, $"{let} chunks let go of 36"); // the test is about something: histories did shrink
+    }
+}
