@@ -61,7 +61,8 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
         if (estimate.Seconds > 10 || estimate.OutputBytes > 1L << 30)
-            stderr.WriteLine($"airace: {scenario.Name}: about {estimate.Seconds:0} s, up to {RunEstimate.Size(estimate.MemoryBytes)} of memory, {RunEstimate.Size(estimate.OutputBytes)} of series files.");
+            stderr.WriteLine($"airace: {scenario.Name}: about {estimate.Seconds:0} s, {estimate.MemoryRange} of memory, {RunEstimate.Size(estimate.OutputBytes)} of series files.");
+        if (estimate.MemoryWarning(AvailableMemory()) is { } warning) stderr.WriteLine($"airace: {scenario.Name}: {warning}.");
         OutputFolder folder;
         try
         {

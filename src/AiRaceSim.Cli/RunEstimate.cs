@@ -9,8 +9,16 @@ namespace AiRaceSim.Cli;
 /// files, and time. A run that cannot fit is refused with what would. The per-unit costs were
 /// measured on the baseline (docs/PERFORMANCE.md, "What a run costs").
 /// </summary>
-public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds, long DrawsBytes = 0)
+public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds, long DrawsBytes = 0, long? LeastMemory = null)
 {
+    /// <summary>
+    /// The memory a run needs at least: its frontier histories at the fewest chunks a world holds (the first, the current
+    /// one and the one before); <see cref="MemoryBytes"/> counts them whole. Where a run falls depends on how far back its
+    /// gaps reach; the other terms err on the side of refusing (the baseline: 1.2 to 1.5 GB estimated for 10,000 members,
+    /// 0.93 GB measured; 6.2 to 8.8 GB for 100,000, 5.3 GB measured).
+    /// </summary>
+    public long LeastMemoryBytes => LeastMemory ?? MemoryBytes;
+
     /// <summary>
     /// Process, runtime, silo and compiled code before any member: 0.92 GB measured at 3,000 baseline members and 1.21 GB at
     /// 10,000 leave about 400 MB besides what the terms below count; 480 MB errs on the side of refusing.
@@ -43,30 +51,45 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
         // so a world's share is counted per 50 members at least (docs/PERFORMANCE.md, "Later on 2026-12-02").
         long blocks = Math.Max((members + (long)blockSize - 1) / blockSize, (members + 49L) / 50);
         int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
-        // Histories every month of every member (WorldState): two frontiers per country, two for the world; the best published
-        // level only in a ring of L_pub months. Counted whole, as a run whose gaps reach back to its start keeps them: most
-        // let go of the months no gap reads again (MemberHistory), how many depends on the run (the baseline keeps about a quarter).
+        // Histories (WorldState): two frontiers per country, two for the world, and the best published level in a ring of L_pub
+        // months. Whole, as a run whose gaps reach back to its start keeps them; at least, each history's first chunk, the
+        // current one and the one before (MemberHistory lets go of the months no gap reads again).
         double histories = 2.0 * countries + 2;
+        int leastMonths = Math.Min(months, 3 * Model.State.MemberHistory.ChunkMonths);
         // Slices shrink for large ensembles (RunRequest.SliceMonthsFor), so their memory stops growing with members.
         int sliceMonths = Ensembles.RunRequest.SliceMonthsFor(members, recordedSeries);
-        double perMember = (months * histories + Model.State.WorldState.PublishedSlots(spec)) * HistoryBytes + recordedSeries * sliceMonths * SliceBytes + (firms + countries) * ActorBytes;
+        double rest = Model.State.WorldState.PublishedSlots(spec) * HistoryBytes + recordedSeries * sliceMonths * SliceBytes + (firms + countries) * ActorBytes;
+        double perMember = months * histories * HistoryBytes + rest, leastPerMember = leastMonths * histories * HistoryBytes + rest;
         long rows = perMemberSeries ? (long)members * months * writtenSeries : 0;
         // A CSV row: scenario, member, yyyy-MM, entity, metric and value with their commas (measured mean).
         long rowBytes = scenarioName.Length + 52;
         double cpu = (double)members * months * (Math.Max(firms, 1) * SecondsPerFirmMemberMonth + recordedSeries * SecondsPerRecordedValue);
         double seconds = cpu / Environment.ProcessorCount + rows * SecondsPerRow;
         long draws = (long)members * Model.Simulation.DrawnParameters.Of(spec, 0, 1).Count * DrawRowBytes;
-        return new RunEstimate(BaseBytes + blocks * BlockBytes + (long)(members * perMember), rows * rowBytes, seconds, draws);
+        long fixedBytes = BaseBytes + blocks * BlockBytes;
+        return new RunEstimate(fixedBytes + (long)(members * perMember), rows * rowBytes, seconds, draws, fixedBytes + (long)(members * leastPerMember));
     }
+
+    /// <summary>The memory a run needs, as a range when its histories may be let go of (for the line a long run prints first).</summary>
+    public string MemoryRange => LeastMemoryBytes < MemoryBytes ? $"{Size(LeastMemoryBytes)} to {Size(MemoryBytes)}" : Size(MemoryBytes);
+
+    /// <summary>A warning for a run that fits only if its gaps let most months of its histories go, or null.</summary>
+    public string? MemoryWarning(long availableMemory) => MemoryBytes > availableMemory && LeastMemoryBytes <= availableMemory
+        ? $"the run may need up to {Size(MemoryBytes)} of memory and {Size(availableMemory)} is available: it fits only if its gaps " +
+          "let most months of the frontier histories go (the baseline's keep about a quarter); fewer members (--members) are safe"
+        : null;
 
     /// <summary>Why the run cannot fit on this machine, with what would, or null.</summary>
     public string? Refusal(int members, long availableMemory, long freeDisk, bool perMemberSeries)
     {
-        if (MemoryBytes > availableMemory)
+        if (LeastMemoryBytes > availableMemory)
         {
-            long perMember = Math.Max(1, (MemoryBytes - BaseBytes) / members);
+            long perMember = Math.Max(1, (LeastMemoryBytes - BaseBytes) / members);
             long fit = Math.Max(0, (availableMemory - BaseBytes) / perMember);
-            return $"the run needs about {Size(MemoryBytes)} of memory and {Size(availableMemory)} is available; run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members (--members)";
+            string needs = LeastMemoryBytes < MemoryBytes
+                ? $"at least about {Size(LeastMemoryBytes)} of memory (up to {Size(MemoryBytes)})"
+                : $"about {Size(MemoryBytes)} of memory";
+            return $"the run needs {needs} and {Size(availableMemory)} is available; run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members (--members)";
         }
         if (DrawsBytes > freeDisk)
             return $"draws.csv would take about {Size(DrawsBytes)} and the destination has {Size(freeDisk)} free; run fewer members (--members) or write elsewhere (--out)";

@@ -37,6 +37,7 @@ public class CheckpointTests
         second.Restore(image);
         Assert.Equal(cut, second.World.MonthsDone);
         Assert.Equal(Held(first.World), Held(second.World)); // the months let go stay let go, the others come back
+        Assert.Equal(HeldValues(first.World), HeldValues(second.World));
         second.Run();
         var after = second.TakeSeries()!;
 
@@ -51,6 +52,12 @@ public class CheckpointTests
     private static string Held(WorldState w) => string.Join(" ",
         w.CountryFrontier.Concat(w.CountryComputeFrontier).Append(w.WorldFrontier).Append(w.WorldComputeFrontier)
             .Select(h => new string(Enumerable.Range(0, w.Months).Select(k => h.Holds(k) ? '1' : '0').ToArray())));
+
+    /// <summary>Every value of every month a world's frontier histories hold, as bits.</summary>
+    private static long[] HeldValues(WorldState w) =>
+        [.. w.CountryFrontier.Concat(w.CountryComputeFrontier).Append(w.WorldFrontier).Append(w.WorldComputeFrontier)
+            .SelectMany(h => Enumerable.Range(0, w.MonthsDone).Where(h.Holds).SelectMany(k => h.Read(k).ToArray()))
+            .Select(BitConverter.DoubleToInt64Bits)];
 
     [Fact]
     public void A_checkpoint_late_in_a_run_leaves_out_the_months_no_gap_reads_again()

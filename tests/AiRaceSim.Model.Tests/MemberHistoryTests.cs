@@ -21,22 +21,24 @@ public class MemberHistoryTests
         Assert.Equal(double.NegativeInfinity, h[15, 0]); // the rest of the chunk made with month 0
         Assert.Equal(1, h.Series(0)[0]);
         Assert.False(h.Holds(16));
+        Assert.Contains("month 16 of a history has not been written yet", Assert.Throws<InvalidOperationException>(() => h[16, 0]).Message);
         h.Write(17)[1] = 7; // member 1 of month 17: element 2·1 + 1 of chunk 1
         Assert.True(h.Holds(16) && h.Holds(31) && !h.Holds(32));
         Assert.Equal(double.NegativeInfinity, h[16, 1]);
 
-        h.ForgetBefore(40); // chunks wholly before month 40's (32–47): chunk 1, but never chunk 0
-        Assert.True(h.Holds(0) && !h.Holds(17));
-        Assert.Equal(1, h.ChunksHeld);
-        Assert.Contains("month 17", Assert.Throws<InvalidOperationException>(() => h[17, 1]).Message);
+        h.Write(40)[0] = 5; // chunk 2 (months 32–47)
+        h.ForgetBefore(40); // chunks wholly before month 40's: chunk 1, but never chunk 0
+        Assert.True(h.Holds(0) && !h.Holds(17) && h.Holds(32));
+        Assert.Equal(2, h.ChunksHeld);
+        Assert.Contains("month 17 of a history was let go", Assert.Throws<InvalidOperationException>(() => h[17, 1]).Message);
         Assert.Throws<NullReferenceException>(() => h.Series(1)[17]);
 
-        // The chunk let go is made again as month 32's (33 falls where 17 was): at −∞, not what it held.
-        h.Write(32)[0] = 5;
-        Assert.Equal(double.NegativeInfinity, h[33, 1]);
-        Assert.Equal(5, h[32, 0]);
-        h.ForgetBefore(31); // nothing wholly before chunk 1 but chunk 0
-        Assert.Equal(2, h.ChunksHeld);
+        // The chunk let go is made again as month 48's (49 falls where 17 was): at −∞, not what it held.
+        h.Write(48)[0] = 6;
+        Assert.Equal(double.NegativeInfinity, h[49, 1]);
+        Assert.Equal((5.0, 6.0), (h[40, 0], h[48, 0]));
+        h.ForgetBefore(47); // nothing but chunk 1, already gone, is wholly before chunk 2
+        Assert.Equal(3, h.ChunksHeld);
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public class MemberHistoryTests
         static int Crossing(double[] series, int m, double level)
         {
             int k = 0;
-            while (k <= 95 && !(series[k * n + m] >= level)) k++;
+            while (k < series.Length / n && !(series[k * n + m] >= level)) k++;
             return k;
         }
         int FloorOfCountry(double[][] series, int c)

@@ -108,7 +108,10 @@ public static class TestWorlds
     }
 }
 
-/// <summary>Every number a block holds for one member, month by month, for bit-for-bit comparisons.</summary>
+/// <summary>
+/// Every number a block holds for one member, for bit-for-bit comparisons: of its frontier histories, the months every world
+/// holds whatever its block (the first chunk and the last month; a snapshot taken each month sees each month as the last).
+/// </summary>
 public static class Snapshot
 {
     public static List<long> Of(BlockSimulation sim, int member)

@@ -116,10 +116,10 @@ public static class TimeDistance
     }
 
     /// <summary>
-    /// Moves both hints of a pair as far as month t allows: each side's hint up to the first month it reached the other's
-    /// level (past t if it has not), as <see cref="Gap(in MonthlySeries, in MonthlySeries, int, ref int, ref int, PreStartHistory?, PreStartHistory?)"/>
-    /// moves only the side it searches. Valid while neither level falls (frontiers); no gap changes, since a hint only says
-    /// where a search may start, and the months before both hints are never read again (<see cref="State.MemberHistory"/>).
+    /// Moves both hints of a pair up to where each side first reached the other's level at t (past t if it has not);
+    /// <see cref="Gap(in MonthlySeries, in MonthlySeries, int, ref int, ref int, PreStartHistory?, PreStartHistory?)"/>
+    /// moves only the side it searches. No gap changes (a hint only says where a search may start); the months before
+    /// both are then let go (docs/ARCHITECTURE.md, "What stays in memory of a history").
     /// </summary>
     public static void AdvanceHints(in MonthlySeries leader, in MonthlySeries follower, int t, ref int leaderHint, ref int followerHint)
     {

@@ -208,7 +208,7 @@ public static class WorldAggregator
         var board = w.Gaps;
         for (int p = 0; p < board.Pairs.Count; p++)
         {
-            int follower = w.Spec.CountryIndex(board.Pairs[p].Of), leader = w.Spec.CountryIndex(board.Pairs[p].Behind);
+            var (follower, leader) = w.PairCountries[p];
             int[] hL = w.PairHints[4 * p], hF = w.PairHints[4 * p + 1], cL = w.PairHints[4 * p + 2], cF = w.PairHints[4 * p + 3];
             for (int m = 0; m < w.Members; m++)
             {
@@ -218,7 +218,7 @@ public static class WorldAggregator
                 board.Capability[p][m] = k.Months; w.CapabilityGapFlag[p][m] = k.Flag;
                 var c = TimeDistance.Gap(lc, fc, ti, ref cL[m], ref cF[m]);
                 board.Compute[p][m] = c.Months; w.ComputeGapFlag[p][m] = c.Flag;
-                // The side a gap did not search is brought up too, so both histories can be let go behind their hints.
+                // Both hints brought up, so both histories can be let go behind them (HistoryFloors).
                 TimeDistance.AdvanceHints(lk, fk, ti, ref hL[m], ref hF[m]);
                 TimeDistance.AdvanceHints(lc, fc, ti, ref cL[m], ref cF[m]);
             }

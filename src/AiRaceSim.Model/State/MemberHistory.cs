@@ -5,9 +5,8 @@ namespace AiRaceSim.Model.State;
 /// <summary>
 /// A frontier's history for every member of a block, month-major within chunks of <see cref="ChunkMonths"/> months
 /// (month k of member m at <c>[(k mod 16)·n + m]</c> of chunk k / 16). A chunk is made, −∞ throughout, when its first
-/// month is written, and let go once no gap can read it any more (<see cref="ForgetBefore"/>): a gap searches a
-/// leader's history forward from a hint and never goes back, so a member's world need not keep every month of a run.
-/// The first chunk is always kept: a gap before the start reads the trend of months 0..12.
+/// month is written, and let go once no gap can read it again (<see cref="Simulation.HistoryFloors"/>; why:
+/// docs/ARCHITECTURE.md). The first chunk is always kept: a gap before the start reads the trend of months 0..12.
 /// </summary>
 public sealed class MemberHistory
 {
@@ -29,11 +28,16 @@ public sealed class MemberHistory
     /// <summary>Month <paramref name="month"/> of member <paramref name="member"/>.</summary>
     public double this[int month, int member] => Read(month)[member];
 
-    /// <summary>Month <paramref name="month"/> of every member, to read; a month let go is an error, never a silent −∞.</summary>
+    /// <summary>
+    /// Month <paramref name="month"/> of every member, to read. A month let go, or in a chunk not yet made, is an error
+    /// rather than a value; one not yet written in a chunk already made reads −∞, as every month did before it was written.
+    /// </summary>
     public ReadOnlySpan<double> Read(int month)
     {
-        var chunk = Chunks[month >> ChunkShift]
-            ?? throw new InvalidOperationException($"month {month} of a history was let go: no gap was to read it again");
+        int c = month >> ChunkShift;
+        var chunk = Chunks[c] ?? throw new InvalidOperationException(Chunks.Skip(c + 1).Any(x => x is not null)
+            ? $"month {month} of a history was let go: no gap was to read it again"
+            : $"month {month} of a history has not been written yet");
         return chunk.AsSpan((month & ChunkMask) * Members, Members);
     }
 
@@ -50,7 +54,7 @@ public sealed class MemberHistory
         return chunk.AsSpan((month & ChunkMask) * Members, Members);
     }
 
-    /// <summary>Member <paramref name="member"/>'s months, for the time distance (a month let go fails when read).</summary>
+    /// <summary>Member <paramref name="member"/>'s months, for the time distance (a month let go throws a NullReferenceException when read).</summary>
     public MonthlySeries Series(int member) => new(Chunks, member, Members, ChunkShift);
 
     /// <summary>Lets go the chunks wholly before <paramref name="month"/>, the first excepted.</summary>

@@ -27,6 +27,8 @@ public sealed class WorldState
     public readonly PreStartHistory?[] CountryHistory;
 
     public readonly GapBoard Gaps;
+    /// <summary>Country indices of each measured pair (<see cref="GapBoard.Pairs"/>): follower, leader.</summary>
+    [NotState] internal readonly (int Follower, int Leader)[] PairCountries;
     public readonly GapFlag[][] CapabilityGapFlag, ComputeGapFlag;
     internal readonly int[][] PairHints; // per pair: leader and follower hints, capability then compute
     public readonly double[][] FirmGap, FirmComputeGap;
@@ -57,6 +59,7 @@ public sealed class WorldState
             : new PreStartHistory(c.HistoryBeforeStart.Select(h => ((double)(h.Date - spec.Start), h.Level)).ToList())).ToArray();
 
         Gaps = new GapBoard(MeasuredPairs(spec), members);
+        PairCountries = Gaps.Pairs.Select(p => (spec.CountryIndex(p.Of), spec.CountryIndex(p.Behind))).ToArray();
         CapabilityGapFlag = Gaps.Pairs.Select(_ => new GapFlag[members]).ToArray();
         ComputeGapFlag = Gaps.Pairs.Select(_ => new GapFlag[members]).ToArray();
         PairHints = Enumerable.Range(0, Gaps.Pairs.Count * 4).Select(_ => new int[members]).ToArray();
