@@ -60,9 +60,11 @@ public sealed class MemberHistory
     /// <summary>Lets go the chunks wholly before <paramref name="month"/>, the first excepted.</summary>
     public void ForgetBefore(int month)
     {
+        // No pattern variable in the loop: a mutated condition must still compile (Stryker's schemata).
         for (int c = 1; c < month >> ChunkShift; c++)
         {
-            if (Chunks[c] is not { } chunk) continue;
+            var chunk = Chunks[c];
+            if (chunk is null) continue;
             _spare ??= chunk;
             Chunks[c] = null;
         }
