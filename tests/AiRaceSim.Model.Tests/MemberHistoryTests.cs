@@ -54,10 +54,15 @@ public class MemberHistoryTests
         var afresh = TimeDistance.Gap(new MonthlySeries(leader), new MonthlySeries(follower), 5, ref e, ref f);
         Assert.Equal(afresh, hinted);
         Assert.Equal(5 - 2.5, hinted.Months, 12); // τ* = 2 + (3.5 − 3)/(4 − 3)
-        // A side with no level yet moves neither hint.
-        int g = 1, k = 1;
-        TimeDistance.AdvanceHints(new MonthlySeries(leader), new MonthlySeries([double.NegativeInfinity, double.NegativeInfinity]), 1, ref g, ref k);
-        Assert.Equal((1, 1), (g, k));
+        // A side with no level yet (−∞) or none at all (NaN) moves neither hint: a search for either would run past t.
+        foreach (double none in new[] { double.NegativeInfinity, double.NaN })
+        {
+            int g = 1, k = 1;
+            TimeDistance.AdvanceHints(new MonthlySeries(leader), new MonthlySeries([none, none]), 1, ref g, ref k);
+            Assert.Equal((1, 1), (g, k));
+            TimeDistance.AdvanceHints(new MonthlySeries([none, none]), new MonthlySeries(leader), 1, ref g, ref k);
+            Assert.Equal((1, 1), (g, k));
+        }
     }
 
     [Fact]
@@ -65,17 +70,47 @@ public class MemberHistoryTests
     {
         // US behind CN as well as CN behind US (the perception's pair), so either side may lead; 96 months, six chunks.
         var spec = TestWorlds.WithPolicy(months: 96) with { GapPairs = [new GapPair("CN", "US"), new GapPair("US", "CN")] };
+        var w = HeldAgainstCrossings(spec);
+        Assert.True(LetGo(w) >= 6, $"{LetGo(w)} chunks let go of 36"); // the test is about something: histories did shrink
+    }
+
+    [Fact]
+    public void A_country_in_no_pair_keeps_only_its_first_chunk_and_its_current_one()
+    {
+        // EU is in no pair (its firm does count for the world); every firm runs from the start, so the world's compute is let go too.
+        var us = TestWorlds.UsCn(months: 96);
+        var spec = us with
+        {
+            Countries = [.. us.Countries, TestWorlds.Country("EU")],
+            Firms = [.. us.Firms, TestWorlds.Firm("eu-lab", "EU", 40)],
+        };
+        var w = HeldAgainstCrossings(spec);
+        var eu = spec.CountryIndex("EU");
+        Assert.Equal(2, w.CountryFrontier[eu].ChunksHeld);
+        Assert.Equal(2, w.CountryComputeFrontier[eu].ChunksHeld);
+        Assert.True(w.WorldComputeFrontier.ChunksHeld < 6, $"the world's compute holds {w.WorldComputeFrontier.ChunksHeld} chunks of 6");
+    }
+
+    private static int LetGo(WorldState w) =>
+        w.CountryFrontier.Concat(w.CountryComputeFrontier).Append(w.WorldFrontier).Append(w.WorldComputeFrontier).Sum(h => 6 - h.ChunksHeld);
+
+    /// <summary>
+    /// Runs a world of 96 months and checks, for every history, that it holds exactly the first chunk and the chunks from
+    /// its floor on: the least over its readers and members of the first month the history reached the reader's level
+    /// (found afresh on every month as the run wrote it), less one. Readers: the measured pairs' other side, and the firms.
+    /// </summary>
+    private static WorldState HeldAgainstCrossings(WorldSpec spec)
+    {
         const int n = 4;
         var sim = new BlockSimulation(spec, 0, n);
         var w = sim.World;
-        int countries = spec.Countries.Count, last = w.Months - 1;
-        // Every month as the run wrote it, to find the crossings afresh.
+        int countries = spec.Countries.Count, months = w.Months, last = months - 1;
         var capability = new double[countries][];
         var compute = new double[countries][];
-        for (int c = 0; c < countries; c++) (capability[c], compute[c]) = (new double[w.Months * n], new double[w.Months * n]);
-        var world = new double[w.Months * n];
-        var worldCompute = new double[w.Months * n];
-        for (int ti = 0; ti < w.Months; ti++)
+        for (int c = 0; c < countries; c++) (capability[c], compute[c]) = (new double[months * n], new double[months * n]);
+        var world = new double[months * n];
+        var worldCompute = new double[months * n];
+        for (int ti = 0; ti < months; ti++)
         {
             sim.Step();
             for (int c = 0; c < countries; c++)
@@ -86,19 +121,23 @@ public class MemberHistoryTests
             w.WorldFrontier.Read(ti).CopyTo(world.AsSpan(ti * n));
             w.WorldComputeFrontier.Read(ti).CopyTo(worldCompute.AsSpan(ti * n));
         }
-        // The first month a member's series reached a level (months 0..last), past the last if never: a reader reads from a month before it.
-        static int Crossing(double[] series, int m, double level)
+        // The first month a member's series reached a level, past the last if never: a reader reads from the month before it.
+        int Crossing(double[] series, int m, double level)
         {
             int k = 0;
-            while (k < series.Length / n && !(series[k * n + m] >= level)) k++;
+            while (k < months && !(series[k * n + m] >= level)) k++;
             return k;
         }
+        var pairs = WorldState.MeasuredPairs(spec).Select(p => (Of: spec.CountryIndex(p.Of), Behind: spec.CountryIndex(p.Behind))).ToList();
         int FloorOfCountry(double[][] series, int c)
         {
             int floor = last;
-            for (int m = 0; m < n; m++)
-                for (int other = 0; other < countries; other++)
-                    if (other != c) floor = Math.Min(floor, Crossing(series[c], m, series[other][last * n + m]) - 1);
+            foreach (var (of, behind) in pairs)
+                for (int m = 0; m < n; m++)
+                {
+                    if (behind == c) floor = Math.Min(floor, Crossing(series[c], m, series[of][last * n + m]) - 1);
+                    if (of == c && behind != c) floor = Math.Min(floor, Crossing(series[c], m, series[behind][last * n + m]) - 1);
+                }
             return floor;
         }
         int FloorOfWorld(double[] series, Func<FirmState, double[]> level)
@@ -114,18 +153,14 @@ public class MemberHistoryTests
                 Assert.True(h.Holds(k) == (k < MemberHistory.ChunkMonths || k >= floor / MemberHistory.ChunkMonths * MemberHistory.ChunkMonths),
                     $"{what}: month {k} held {h.Holds(k)}, floor {floor}");
         }
-        int let = 0;
         for (int c = 0; c < countries; c++)
         {
-            int fk = FloorOfCountry(capability, c), fc = FloorOfCountry(compute, c);
-            AssertHeld(w.CountryFrontier[c], fk, $"{spec.Countries[c].Id} capability");
-            AssertHeld(w.CountryComputeFrontier[c], fc, $"{spec.Countries[c].Id} compute");
-            let += 6 - w.CountryFrontier[c].ChunksHeld + 6 - w.CountryComputeFrontier[c].ChunksHeld;
+            AssertHeld(w.CountryFrontier[c], FloorOfCountry(capability, c), $"{spec.Countries[c].Id} capability");
+            AssertHeld(w.CountryComputeFrontier[c], FloorOfCountry(compute, c), $"{spec.Countries[c].Id} compute");
         }
         Assert.All(sim.Firms, f => Assert.True(f.HasEntered)); // no firm still to enter keeps the world's months
         AssertHeld(w.WorldFrontier, FloorOfWorld(world, f => f.Capability), "world capability");
         AssertHeld(w.WorldComputeFrontier, FloorOfWorld(worldCompute, f => f.LargestRunLogFlop), "world compute");
-        let += 6 - w.WorldFrontier.ChunksHeld + 6 - w.WorldComputeFrontier.ChunksHeld;
-        Assert.True(let >= 6, $"{let} chunks let go of 36"); // the test is about something: histories did shrink
+        return w;
     }
 }

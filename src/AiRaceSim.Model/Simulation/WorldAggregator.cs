@@ -50,10 +50,8 @@ public static class WorldAggregator
                 }
             }
         }
-        var world = w.WorldFrontier.Write(ti);
+        var world = w.WorldFrontier.Write(ti); // −∞ until written
         var worldCompute = w.WorldComputeFrontier.Write(ti);
-        world.Fill(double.NegativeInfinity);
-        worldCompute.Fill(double.NegativeInfinity);
         for (int c = 0; c < w.CountryFrontier.Length; c++)
         {
             ReadOnlySpan<double> k = w.CountryFrontier[c].Read(ti), lc = w.CountryComputeFrontier[c].Read(ti);

@@ -41,7 +41,10 @@ public sealed class MemberHistory
         return chunk.AsSpan((month & ChunkMask) * Members, Members);
     }
 
-    /// <summary>Month <paramref name="month"/> of every member, to write (its chunk made when it is the first month written there).</summary>
+    /// <summary>
+    /// Month <paramref name="month"/> of every member, to write: −∞ until written (its chunk made, −∞ throughout, when it is
+    /// the first month written there). Each month is written once, in order.
+    /// </summary>
     public Span<double> Write(int month)
     {
         ref var chunk = ref Chunks[month >> ChunkShift];

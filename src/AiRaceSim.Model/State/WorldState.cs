@@ -54,7 +54,7 @@ public sealed class WorldState
         CountryFrontier = Enumerable.Range(0, nc).Select(_ => new MemberHistory(Months, members)).ToArray();
         CountryComputeFrontier = Enumerable.Range(0, nc).Select(_ => new MemberHistory(Months, members)).ToArray();
         WorldFrontier = new MemberHistory(Months, members); WorldComputeFrontier = new MemberHistory(Months, members);
-        BestPublished = Enumerable.Range(0, PublishedSlots(spec)).Select(_ => NegInf(members)).ToArray();
+        BestPublished = Enumerable.Range(0, PublishedSlots(spec)).Select(_ => new double[members]).ToArray(); // each slot filled when written
         CountryHistory = spec.Countries.Select(c => c.HistoryBeforeStart.Count == 0 ? null
             : new PreStartHistory(c.HistoryBeforeStart.Select(h => ((double)(h.Date - spec.Start), h.Level)).ToList())).ToArray();
 
@@ -100,6 +100,5 @@ public sealed class WorldState
     public MonthlySeries WorldSeries(int member) => WorldFrontier.Series(member);
     public MonthlySeries WorldComputeSeries(int member) => WorldComputeFrontier.Series(member);
 
-    private static double[] NegInf(int n) { var a = new double[n]; Array.Fill(a, double.NegativeInfinity); return a; }
     private static double[] NaN(int n) { var a = new double[n]; Array.Fill(a, double.NaN); return a; }
 }
