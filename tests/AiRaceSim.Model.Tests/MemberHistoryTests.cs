@@ -77,12 +77,14 @@ public class MemberHistoryTests
     [Fact]
     public void A_country_in_no_pair_keeps_only_its_first_chunk_and_its_current_one()
     {
-        // EU is in no pair (its firm does count for the world); every firm runs from the start, so the world's compute is let go too.
+        // EU is in no pair (its firm does count for the world), while US and CN are in two, each side of both far back
+        // in the other's history; every firm runs from the start, so the world's compute is let go too.
         var us = TestWorlds.UsCn(months: 96);
         var spec = us with
         {
             Countries = [.. us.Countries, TestWorlds.Country("EU")],
             Firms = [.. us.Firms, TestWorlds.Firm("eu-lab", "EU", 40)],
+            GapPairs = [new GapPair("CN", "US"), new GapPair("US", "CN")],
         };
         var w = HeldAgainstCrossings(spec);
         var eu = spec.CountryIndex("EU");
