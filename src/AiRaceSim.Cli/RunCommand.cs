@@ -62,7 +62,7 @@ public static class RunCommand
         }
         if (estimate.Seconds > 10 || estimate.OutputBytes > 1L << 30)
             stderr.WriteLine($"airace: {scenario.Name}: about {estimate.Seconds:0} s, {estimate.MemoryRange} of memory, {RunEstimate.Size(estimate.OutputBytes)} of series files.");
-        if (estimate.MemoryWarning(AvailableMemory()) is { } warning) stderr.WriteLine($"airace: {scenario.Name}: {warning}.");
+        if (estimate.MemoryWarning(scenario.Members, AvailableMemory()) is { } warning) stderr.WriteLine($"airace: {scenario.Name}: {warning}.");
         OutputFolder folder;
         try
         {

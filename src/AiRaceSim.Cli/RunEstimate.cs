@@ -4,18 +4,18 @@ using AiRaceSim.Model.Parameters;
 namespace AiRaceSim.Cli;
 
 /// <summary>
-/// What a run will cost before it starts, from members × months × series × actors: memory at most (every
-/// block's world lives for the whole run, and its frontier histories are counted whole), the size of the series
+/// What a run will cost before it starts, from members × months × series × actors: memory as a range (every
+/// block's world lives for the whole run; its frontier histories at their fewest chunks, or whole), the size of the series
 /// files, and time. A run that cannot fit is refused with what would. The per-unit costs were
 /// measured on the baseline (docs/PERFORMANCE.md, "What a run costs").
 /// </summary>
 public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seconds, long DrawsBytes = 0, long? LeastMemory = null)
 {
     /// <summary>
-    /// The memory a run needs at least: its frontier histories at the fewest chunks a world holds (the first, the current
-    /// one and the one before); <see cref="MemoryBytes"/> counts them whole. Where a run falls depends on how far back its
+    /// The memory a run needs at least: its frontier histories at the fewest chunks a world holds (the first, the one
+    /// before the current, the current and a spare); <see cref="MemoryBytes"/> counts them whole. Where a run falls depends on how far back its
     /// gaps reach; the other terms err on the side of refusing (the baseline: 1.2 to 1.5 GB estimated for 10,000 members,
-    /// 0.93 GB measured; 6.2 to 8.8 GB for 100,000, 5.3 GB measured).
+    /// 0.93 GB measured; 6.4 to 8.8 GB for 100,000, 5.3 GB measured).
     /// </summary>
     public long LeastMemoryBytes => LeastMemory ?? MemoryBytes;
 
@@ -53,9 +53,9 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
         int months = spec.Months, countries = spec.Countries.Count, firms = spec.Firms.Count;
         // Histories (WorldState): two frontiers per country, two for the world, and the best published level in a ring of L_pub
         // months. Whole, as a run whose gaps reach back to its start keeps them; at least, each history's first chunk, the
-        // current one and the one before (MemberHistory lets go of the months no gap reads again).
+        // one before the current, the current and a spare (MemberHistory lets go of the months no gap reads again).
         double histories = 2.0 * countries + 2;
-        int leastMonths = Math.Min(months, 3 * Model.State.MemberHistory.ChunkMonths);
+        int leastMonths = Math.Min(months, 4 * Model.State.MemberHistory.ChunkMonths);
         // Slices shrink for large ensembles (RunRequest.SliceMonthsFor), so their memory stops growing with members.
         int sliceMonths = Ensembles.RunRequest.SliceMonthsFor(members, recordedSeries);
         double rest = Model.State.WorldState.PublishedSlots(spec) * HistoryBytes + recordedSeries * sliceMonths * SliceBytes + (firms + countries) * ActorBytes;
@@ -74,22 +74,27 @@ public sealed record RunEstimate(long MemoryBytes, long OutputBytes, double Seco
     public string MemoryRange => LeastMemoryBytes < MemoryBytes ? $"{Size(LeastMemoryBytes)} to {Size(MemoryBytes)}" : Size(MemoryBytes);
 
     /// <summary>A warning for a run that fits only if its gaps let most months of its histories go, or null.</summary>
-    public string? MemoryWarning(long availableMemory) => MemoryBytes > availableMemory && LeastMemoryBytes <= availableMemory
+    public string? MemoryWarning(int members, long availableMemory) => MemoryBytes > availableMemory && LeastMemoryBytes <= availableMemory
         ? $"the run may need up to {Size(MemoryBytes)} of memory and {Size(availableMemory)} is available: it fits only if its gaps " +
-          "let most months of the frontier histories go (the baseline's keep about a quarter); fewer members (--members) are safe"
+          $"let most months of the frontier histories go (the baseline's keep about a quarter); {Members(Fit(members, MemoryBytes, availableMemory))} fit for sure (--members)"
         : null;
+
+    /// <summary>Members that fit in <paramref name="available"/> at the per-member cost of <paramref name="needed"/> for <paramref name="members"/>.</summary>
+    private static long Fit(int members, long needed, long available) =>
+        Math.Max(0, (available - BaseBytes) / Math.Max(1, (needed - BaseBytes) / members));
+
+    private static string Members(long count) => count.ToString("N0", CultureInfo.InvariantCulture) + (count == 1 ? " member" : " members");
 
     /// <summary>Why the run cannot fit on this machine, with what would, or null.</summary>
     public string? Refusal(int members, long availableMemory, long freeDisk, bool perMemberSeries)
     {
         if (LeastMemoryBytes > availableMemory)
         {
-            long perMember = Math.Max(1, (LeastMemoryBytes - BaseBytes) / members);
-            long fit = Math.Max(0, (availableMemory - BaseBytes) / perMember);
-            string needs = LeastMemoryBytes < MemoryBytes
-                ? $"at least about {Size(LeastMemoryBytes)} of memory (up to {Size(MemoryBytes)})"
-                : $"about {Size(MemoryBytes)} of memory";
-            return $"the run needs {needs} and {Size(availableMemory)} is available; run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members (--members)";
+            long fit = Fit(members, LeastMemoryBytes, availableMemory);
+            return LeastMemoryBytes < MemoryBytes
+                ? $"the run needs at least about {Size(LeastMemoryBytes)} of memory (up to {Size(MemoryBytes)}) and {Size(availableMemory)} is available; " +
+                  $"run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members, {Fit(members, MemoryBytes, availableMemory).ToString("N0", CultureInfo.InvariantCulture)} to be sure (--members)"
+                : $"the run needs about {Size(MemoryBytes)} of memory and {Size(availableMemory)} is available; run at most {fit.ToString("N0", CultureInfo.InvariantCulture)} members (--members)";
         }
         if (DrawsBytes > freeDisk)
             return $"draws.csv would take about {Size(DrawsBytes)} and the destination has {Size(freeDisk)} free; run fewer members (--members) or write elsewhere (--out)";

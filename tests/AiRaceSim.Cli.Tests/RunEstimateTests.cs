@@ -36,13 +36,15 @@ public sealed class RunEstimateTests : IDisposable
         // At least 480 MB + 0.5 MB a member, at most 480 MB + 1 MB a member, 1,000 members.
         var estimate = new RunEstimate(1480 * MB, 0, 1, LeastMemory: 980 * MB);
         Assert.Equal("980 MB to 1.4 GB", estimate.MemoryRange);
-        // 730 MB available fits (730 − 480) / 0.5 = 500 members at least.
-        Assert.Equal("the run needs at least about 980 MB of memory (up to 1.4 GB) and 730 MB is available; run at most 500 members (--members)",
+        // 730 MB available fits (730 − 480) / 0.5 = 500 members at the least figure, (730 − 480) / 1 = 250 at the most.
+        Assert.Equal("the run needs at least about 980 MB of memory (up to 1.4 GB) and 730 MB is available; run at most 500 members, 250 to be sure (--members)",
             estimate.Refusal(1000, 730 * MB, long.MaxValue, perMemberSeries: true));
-        Assert.Null(estimate.MemoryWarning(730 * MB)); // refused, not warned
+        Assert.Null(estimate.MemoryWarning(1000, 730 * MB)); // refused, not warned
         Assert.Null(estimate.Refusal(1000, 1200 * MB, long.MaxValue, perMemberSeries: true));
-        Assert.StartsWith("the run may need up to 1.4 GB of memory and 1.2 GB is available", estimate.MemoryWarning(1200 * MB));
-        Assert.Null(estimate.MemoryWarning(1480 * MB));
+        // (1,200 − 480) / 1 = 720 members fit at the most figure.
+        Assert.Equal("the run may need up to 1.4 GB of memory and 1.2 GB is available: it fits only if its gaps let most months of " +
+            "the frontier histories go (the baseline's keep about a quarter); 720 members fit for sure (--members)", estimate.MemoryWarning(1000, 1200 * MB));
+        Assert.Null(estimate.MemoryWarning(1000, 1480 * MB));
     }
 
     [Fact]
@@ -70,8 +72,8 @@ public sealed class RunEstimateTests : IDisposable
         int countries = scenario.Spec.Countries.Count, firms = scenario.Spec.Firms.Count;
         double perMember = (264.0 * (2 * countries + 2) + 3) * 8 + 50 * 12 * 32 + (firms + countries) * 480;
         Assert.Equal(480 * MB + 20 * MB + 1000 * perMember, one.MemoryBytes, tolerance: 1);
-        // At least: the histories' first chunk, the current one and the one before, 48 months instead of 264.
-        Assert.Equal(one.MemoryBytes - 1000 * (264.0 - 48) * (2 * countries + 2) * 8, one.LeastMemoryBytes, tolerance: 1);
+        // At least: the histories' first chunk, the one before the current, the current and a spare: 64 months instead of 264.
+        Assert.Equal(one.MemoryBytes - 1000 * (264.0 - 64) * (2 * countries + 2) * 8, one.LeastMemoryBytes, tolerance: 1);
         // 264 months × 40 series × 1,000 members, each row "baseline" + 52 bytes.
         Assert.Equal(264L * 40 * 1000 * 60, one.OutputBytes);
     }
@@ -96,7 +98,7 @@ public sealed class RunEstimateTests : IDisposable
         var (code, stdout, stderr) = await _cli.Run("run", scenario, "--members", "100000", "--out", dir);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.Matches(@"^airace: .*to-2100\.yaml: (the run needs at least about [0-9.]+ GB of memory \(up to [0-9.]+ GB\) and [0-9.]+ GB is available; run at most [0-9,]+ members \(--members\)" +
+        Assert.Matches(@"^airace: .*to-2100\.yaml: (the run needs at least about [0-9.]+ GB of memory \(up to [0-9.]+ GB\) and [0-9.]+ GB is available; run at most [0-9,]+ members, [0-9,]+ to be sure \(--members\)" +
             @"|the series files would take about [0-9.]+ GB and the destination has [0-9.]+ GB free; run at most [0-9,]+ members, write fewer series \(outputs: in the scenario\), or write quantiles only \(--format none\))\.\n$",
             stderr.Replace("\r", ""));
         Assert.False(Directory.Exists(dir));

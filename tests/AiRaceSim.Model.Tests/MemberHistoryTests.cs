@@ -14,9 +14,10 @@ public class MemberHistoryTests
     [Fact]
     public void A_chunk_is_made_at_minus_infinity_when_first_written_and_a_month_let_go_cannot_be_read()
     {
-        var h = new MemberHistory(months: 50, members: 2);
+        var h = new MemberHistory(months: 80, members: 2);
         Assert.False(h.Holds(0));
-        h.Write(0)[0] = 1; h.Write(0)[1] = 2;
+        var first = h.Write(0);
+        (first[0], first[1]) = (1, 2);
         Assert.Equal(2, h[0, 1]);
         Assert.Equal(double.NegativeInfinity, h[15, 0]); // the rest of the chunk made with month 0
         Assert.Equal(1, h.Series(0)[0]);
@@ -29,7 +30,7 @@ public class MemberHistoryTests
         h.Write(40)[0] = 5; // chunk 2 (months 32–47)
         h.ForgetBefore(40); // chunks wholly before month 40's: chunk 1, but never chunk 0
         Assert.True(h.Holds(0) && !h.Holds(17) && h.Holds(32));
-        Assert.Equal(2, h.ChunksHeld);
+        Assert.Equal(3, h.ChunksHeld); // chunks 0 and 2, and chunk 1's array kept as the spare
         Assert.Contains("month 17 of a history was let go", Assert.Throws<InvalidOperationException>(() => h[17, 1]).Message);
         Assert.Throws<NullReferenceException>(() => h.Series(1)[17]);
 
@@ -37,7 +38,14 @@ public class MemberHistoryTests
         h.Write(48)[0] = 6;
         Assert.Equal(double.NegativeInfinity, h[49, 1]);
         Assert.Equal((5.0, 6.0), (h[40, 0], h[48, 0]));
+        Assert.Equal(3, h.ChunksHeld); // the spare was taken: chunks 0, 2 and 3
+        h.Write(64)[0] = 8; // a chunk of its own, not the spare taken for chunk 3 again
+        Assert.Equal((6.0, 8.0), (h[48, 0], h[64, 0]));
+        // Months are written once, in order.
+        Assert.Contains("month 45 of a history is written already", Assert.Throws<InvalidOperationException>(() => h.Write(45)).Message);
         h.ForgetBefore(47); // nothing but chunk 1, already gone, is wholly before chunk 2
+        Assert.Equal(4, h.ChunksHeld);
+        h.ForgetBefore(64); // chunks 2 and 3 let go: one kept as the spare
         Assert.Equal(3, h.ChunksHeld);
     }
 
@@ -88,8 +96,9 @@ public class MemberHistoryTests
         };
         var w = HeldAgainstCrossings(spec);
         var eu = spec.CountryIndex("EU");
-        Assert.Equal(2, w.CountryFrontier[eu].ChunksHeld);
-        Assert.Equal(2, w.CountryComputeFrontier[eu].ChunksHeld);
+        // Months 0–15 and 80–95, the current chunk (besides a spare array).
+        Assert.Equal(32, Enumerable.Range(0, w.Months).Count(w.CountryFrontier[eu].Holds));
+        Assert.Equal(32, Enumerable.Range(0, w.Months).Count(w.CountryComputeFrontier[eu].Holds));
         Assert.True(w.WorldComputeFrontier.ChunksHeld < 6, $"the world's compute holds {w.WorldComputeFrontier.ChunksHeld} chunks of 6");
     }
 

@@ -16,8 +16,10 @@ public sealed class MemberHistory
 
     public readonly int Months, Members;
     internal readonly double[]?[] Chunks;
-    /// <summary>A chunk let go, for the next one to be made (no large array allocated every 16 months).</summary>
+    /// <summary>A chunk let go, for the next one to be made (no large array allocated every 16 months); counted in <see cref="ChunksHeld"/>.</summary>
     [NotState] private double[]? _spare;
+    /// <summary>Months written so far: a month is written once, in order (later ones may be skipped: they stay −∞).</summary>
+    private int _written;
 
     public MemberHistory(int months, int members)
     {
@@ -47,6 +49,8 @@ public sealed class MemberHistory
     /// </summary>
     public Span<double> Write(int month)
     {
+        if (month < _written) throw new InvalidOperationException($"month {month} of a history is written already (months are written once, in order)");
+        _written = month + 1;
         ref var chunk = ref Chunks[month >> ChunkShift];
         if (chunk is null)
         {
@@ -76,6 +80,6 @@ public sealed class MemberHistory
     /// <summary>Whether month <paramref name="month"/> is still held.</summary>
     public bool Holds(int month) => Chunks[month >> ChunkShift] is not null;
 
-    /// <summary>Chunks held now (for tests and the docs' memory figures).</summary>
-    public int ChunksHeld => Chunks.Count(c => c is not null);
+    /// <summary>Chunks held now, the spare among them (for tests and the docs' memory figures).</summary>
+    public int ChunksHeld => Chunks.Count(c => c is not null) + (_spare is null ? 0 : 1);
 }
