@@ -50,13 +50,11 @@ public class CheckpointTests
 
     /// <summary>Which months of which frontier history a world holds (<see cref="MemberHistory.Holds"/>).</summary>
     private static string Held(WorldState w) => string.Join(" ",
-        w.CountryFrontier.Concat(w.CountryComputeFrontier).Append(w.WorldFrontier).Append(w.WorldComputeFrontier)
-            .Select(h => new string(Enumerable.Range(0, w.Months).Select(k => h.Holds(k) ? '1' : '0').ToArray())));
+        w.Histories.Select(h => new string(Enumerable.Range(0, w.Months).Select(k => h.Holds(k) ? '1' : '0').ToArray())));
 
     /// <summary>Every value of every month a world's frontier histories hold, as bits.</summary>
     private static long[] HeldValues(WorldState w) =>
-        [.. w.CountryFrontier.Concat(w.CountryComputeFrontier).Append(w.WorldFrontier).Append(w.WorldComputeFrontier)
-            .SelectMany(h => Enumerable.Range(0, w.MonthsDone).Where(h.Holds).SelectMany(k => h.Read(k).ToArray()))
+        [.. w.Histories.SelectMany(h => Enumerable.Range(0, w.MonthsDone).Where(h.Holds).SelectMany(k => h.Read(k).ToArray()))
             .Select(BitConverter.DoubleToInt64Bits)];
 
     [Fact]

@@ -103,7 +103,7 @@ public class MemberHistoryTests
     }
 
     private static int LetGo(WorldState w) =>
-        w.CountryFrontier.Concat(w.CountryComputeFrontier).Append(w.WorldFrontier).Append(w.WorldComputeFrontier).Sum(h => 6 - h.ChunksHeld);
+        w.Histories.Sum(h => 6 - h.ChunksHeld);
 
     /// <summary>
     /// Runs a world of 96 months and checks, for every history, that it holds exactly the first chunk and the chunks from

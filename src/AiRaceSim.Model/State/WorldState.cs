@@ -95,6 +95,10 @@ public sealed class WorldState
     /// <summary>Slot <paramref name="slot"/> of â (0: the start state, k + 1: month k); the ring's older slots are overwritten.</summary>
     public double[] PublishedSlot(int slot) => BestPublished[slot % BestPublished.Length];
 
+    /// <summary>Every frontier history of the world: the countries' capability, their compute, the world's two.</summary>
+    public IEnumerable<MemberHistory> Histories =>
+        CountryFrontier.Concat(CountryComputeFrontier).Append(WorldFrontier).Append(WorldComputeFrontier);
+
     public MonthlySeries CountrySeries(int country, int member) => CountryFrontier[country].Series(member);
     public MonthlySeries CountryComputeSeries(int country, int member) => CountryComputeFrontier[country].Series(member);
     public MonthlySeries WorldSeries(int member) => WorldFrontier.Series(member);
